@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace xr {
+
+/// One remote command: a shell string built by ShellCommand::toShell(), its deadline and
+/// output bound.
+struct CommandRequest
+{
+    QString command;
+    int timeoutMs = 30000;
+    qint64 maxOutputBytes = 16 * 1024 * 1024; // per stream; the rest is drained and counted
+    bool streaming = false;                   // deliver lines as they arrive (outputLine)
+};
+
+enum class CommandOutcome {
+    Finished,       // the process ended; see exitStatus
+    TimedOut,       // the deadline passed; the remote process group was signalled
+    Cancelled,      // cancel() was called; the remote process group was signalled
+    ConnectionLost, // the SSH connection dropped while the command was in flight
+    Failed          // the command could not be started (not connected, channel refused)
+};
+
+enum class OutputStream { StdOut, StdErr };
+
+struct CommandResult
+{
+    CommandOutcome outcome = CommandOutcome::Failed;
+    int exitStatus = -1; // -1 when the process did not report one (killed by a signal)
+    QByteArray stdOut;
+    QByteArray stdErr;
+    bool truncated = false; // output beyond maxOutputBytes was discarded
+    qint64 stdOutBytes = 0; // bytes received, including discarded ones
+    qint64 stdErrBytes = 0;
+    qint64 elapsedMs = 0;
+    QString error; // user-facing explanation when outcome != Finished
+
+    bool succeeded() const { return outcome == CommandOutcome::Finished && exitStatus == 0; }
+};
+
+struct RemoteFileInfo
+{
+    QString name; // base name for list(), full path for stat()
+    qint64 size = 0;
+    QDateTime modified;
+    bool isDir = false;
+    bool isSymlink = false;
+    quint32 permissions = 0;
+};
+
+enum class FileOperationKind { Stat, List, ReadRange, ReadTail, Download };
+
+struct FileRequest
+{
+    FileOperationKind kind = FileOperationKind::Stat;
+    QString path;
+    qint64 offset = 0;     // ReadRange
+    qint64 length = 0;     // ReadRange: bytes wanted; ReadTail: the last N bytes
+    QString localPath;     // Download: written here, never held whole in memory
+    int timeoutMs = 60000; // no progress for this long fails the operation
+};
+
+struct FileResult
+{
+    bool ok = false;
+    bool connectionLost = false;
+    bool cancelled = false;
+    QString error;
+    RemoteFileInfo info;          // Stat, and the file's attributes for reads
+    QList<RemoteFileInfo> entries; // List
+    QByteArray data;              // ReadRange / ReadTail
+    qint64 offset = 0;            // where data starts in the file
+    qint64 bytesTransferred = 0;  // Download
+};
+
+/// Connection states shared by every transport.
+enum class HostState {
+    Disconnected,
+    Connecting,
+    AwaitingHostKey,     // unknown key: the user must accept the fingerprint
+    Authenticating,
+    AwaitingCredentials, // a password, passphrase or keyboard-interactive answer is needed
+    Connected,
+    Lost,  // was connected, the connection dropped
+    Failed // could not connect; see the message
+};
+
+QString hostStateName(HostState state);
+
+} // namespace xr
+
+Q_DECLARE_METATYPE(xr::CommandRequest)
+Q_DECLARE_METATYPE(xr::CommandResult)
+Q_DECLARE_METATYPE(xr::FileRequest)
+Q_DECLARE_METATYPE(xr::FileResult)
+Q_DECLARE_METATYPE(xr::HostState)
