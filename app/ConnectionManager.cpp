@@ -1,0 +1,197 @@
+#include "ConnectionManager.h"
+
+#include "HostTreeModel.h"
+#include "SshHost.h"
+
+#include <QDateTime>
+
+namespace xr {
+
+namespace {
+bool sameTransport(const SshEndpoint& a, const SshEndpoint& b)
+{
+    return a.host == b.host && a.port == b.port && a.user == b.user && a.auth == b.auth &&
+           a.identityFile == b.identityFile && a.sshConfigFile == b.sshConfigFile;
+}
+
+QString endpointText(const SshEndpoint& e)
+{
+    const int port = e.port == 0 ? 22 : e.port;
+    const QString hostPort = port == 22 ? e.host : QStringLiteral("%1:%2").arg(e.host).arg(port);
+    return e.user.isEmpty() ? hostPort : QStringLiteral("%1@%2").arg(e.user, hostPort);
+}
+} // namespace
+
+ConnectionManager::ConnectionManager(AppPaths paths, Inventory* inventory, HostTreeModel* model, QObject* parent)
+    : QObject(parent)
+    , m_paths(std::move(paths))
+    , m_inventory(inventory)
+    , m_model(model)
+    , m_audit(m_paths.auditLogFile())
+{
+    m_factory = [this](const SavedHost& saved, const SshOptions& options) { return makeDefaultHost(saved, options); };
+}
+
+ConnectionManager::~ConnectionManager()
+{
+    const QStringList ids = m_hosts.keys();
+    for (const QString& id : ids) {
+        if (RemoteHost* h = m_hosts.value(id)) {
+            h->disconnect(this);
+            delete h;
+        }
+    }
+}
+
+void ConnectionManager::setHostFactory(HostFactory factory)
+{
+    m_factory = std::move(factory);
+}
+
+SshOptions ConnectionManager::sshOptions() const
+{
+    return m_paths.sshOptions();
+}
+
+RemoteHost* ConnectionManager::makeDefaultHost(const SavedHost& saved, const SshOptions& options)
+{
+    SshEndpoint endpoint = saved.endpoint;
+    if (endpoint.sshConfigFile.isEmpty())
+        endpoint.sshConfigFile = m_paths.userSshConfigFile();
+    return new SshHost(endpoint, options);
+}
+
+void ConnectionManager::loadInventory(bool connectMarked)
+{
+    const QList<SavedHost> saved = m_inventory->hosts();
+    for (const SavedHost& h : saved) {
+        if (!m_hosts.contains(h.id))
+            createHost(h);
+    }
+    if (!connectMarked)
+        return;
+    for (const SavedHost& h : saved) {
+        if (h.connectOnStart)
+            connectHost(h.id);
+    }
+}
+
+void ConnectionManager::createHost(const SavedHost& saved)
+{
+    RemoteHost* host = m_factory(saved, sshOptions());
+    if (!host)
+        return;
+    host->setParent(this);
+    m_hosts.insert(saved.id, host);
+    m_endpoints.insert(saved.id, saved.endpoint);
+    m_model->addHost(saved.id, saved.displayLabel(), endpointText(saved.endpoint));
+    m_model->setHostState(saved.id, host->state(), host->stateMessage());
+    const QString id = saved.id;
+    connect(host, &RemoteHost::stateChanged, this, [this, id](HostState state, const QString& message) {
+        m_model->setHostState(id, state, message);
+        Q_EMIT hostStateChanged(id, state, message);
+    });
+    Q_EMIT hostCreated(id, host);
+}
+
+void ConnectionManager::destroyHost(const QString& id)
+{
+    RemoteHost* host = m_hosts.take(id);
+    m_endpoints.remove(id);
+    if (host) {
+        host->disconnect(this);
+        host->disconnectFromHost();
+        host->deleteLater();
+    }
+}
+
+QStringList ConnectionManager::hostIds() const
+{
+    return m_hosts.keys();
+}
+
+RemoteHost* ConnectionManager::host(const QString& id) const
+{
+    return m_hosts.value(id);
+}
+
+SshHost* ConnectionManager::sshHost(const QString& id) const
+{
+    return qobject_cast<SshHost*>(host(id));
+}
+
+std::optional<SavedHost> ConnectionManager::savedHost(const QString& id) const
+{
+    return m_inventory->host(id);
+}
+
+QString ConnectionManager::saveHost(const SavedHost& host)
+{
+    std::optional<SavedHost> existing =
+        host.id.isEmpty() ? m_inventory->find(host.endpoint) : m_inventory->host(host.id);
+    if (!existing) {
+        const QString id = m_inventory->add(host);
+        if (auto added = m_inventory->host(id))
+            createHost(*added);
+        return id;
+    }
+    SavedHost updated = host;
+    updated.id = existing->id;
+    m_inventory->update(updated);
+    if (!m_hosts.contains(updated.id) || !sameTransport(m_endpoints.value(updated.id), updated.endpoint)) {
+        destroyHost(updated.id);
+        createHost(updated);
+    } else {
+        m_model->addHost(updated.id, updated.displayLabel(), endpointText(updated.endpoint));
+    }
+    return updated.id;
+}
+
+void ConnectionManager::removeHost(const QString& id)
+{
+    destroyHost(id);
+    m_inventory->remove(id);
+    m_model->removeHost(id);
+    Q_EMIT hostRemoved(id);
+}
+
+void ConnectionManager::connectHost(const QString& id)
+{
+    if (RemoteHost* h = host(id))
+        h->connectToHost();
+}
+
+void ConnectionManager::disconnectHost(const QString& id)
+{
+    if (RemoteHost* h = host(id))
+        h->disconnectFromHost();
+}
+
+RemoteCommand* ConnectionManager::run(const QString& id, const CommandRequest& request, const QString& runId)
+{
+    RemoteHost* h = host(id);
+    if (!h)
+        return nullptr;
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    const QString hostKey = h->displayName();
+    const QString user = m_endpoints.value(id).user;
+    RemoteCommand* command = h->run(request);
+    connect(command, &RemoteOperation::finished, this, [this, command, hostKey, user, request, runId, started] {
+        const Result<bool> written = m_audit.record(hostKey, user, request, command->result(), runId, started);
+        if (!written)
+            Q_EMIT auditFailed(written.errorMessage());
+    });
+    return command;
+}
+
+int ConnectionManager::count(HostState state) const
+{
+    int n = 0;
+    for (const auto& h : m_hosts) {
+        if (h && h->state() == state)
+            ++n;
+    }
+    return n;
+}
+
+} // namespace xr

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "AppPaths.h"
+#include "AuditLog.h"
+#include "Inventory.h"
+#include "RemoteHost.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace xr {
+
+class HostTreeModel;
+class SshHost;
+
+/// Owns one transport per saved host (an SshHost unless a factory says otherwise), keeps
+/// the tree model's host rows and states in step with the inventory and the transports, and
+/// audits every command it runs. Lives in the GUI thread; never blocks.
+class ConnectionManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionManager)
+
+public:
+    /// Creates the transport for a saved host. The default builds an SshHost.
+    using HostFactory = std::function<RemoteHost*(const SavedHost& host, const SshOptions& options)>;
+
+    ConnectionManager(AppPaths paths, Inventory* inventory, HostTreeModel* model, QObject* parent = nullptr);
+    ~ConnectionManager() override;
+
+    /// Replaces how transports are made (tests, demo mode). Call before loadInventory().
+    void setHostFactory(HostFactory factory);
+
+    /// Creates a transport for every saved host; connects those marked "connect on start"
+    /// when connectMarked is true.
+    void loadInventory(bool connectMarked);
+
+    const AppPaths& paths() const { return m_paths; }
+    Inventory* inventory() const { return m_inventory; }
+    HostTreeModel* model() const { return m_model; }
+    AuditLog& auditLog() { return m_audit; }
+    SshOptions sshOptions() const;
+
+    QStringList hostIds() const;
+    RemoteHost* host(const QString& id) const;
+    /// The same transport as an SshHost, or nullptr when it is not one.
+    SshHost* sshHost(const QString& id) const;
+    std::optional<SavedHost> savedHost(const QString& id) const;
+
+    /// Saves the host (or updates the saved host with the same host, port and user) and
+    /// returns its id. Its transport is created (or re-created when the endpoint changed).
+    QString saveHost(const SavedHost& host);
+    void removeHost(const QString& id);
+
+    void connectHost(const QString& id);
+    void disconnectHost(const QString& id);
+
+    /// Runs a command on a host and writes one audit line when it ends. The caller owns the
+    /// returned command; nullptr when the id is unknown.
+    [[nodiscard]] RemoteCommand* run(const QString& id, const CommandRequest& request, const QString& runId = {});
+
+    int count(HostState state) const;
+
+Q_SIGNALS:
+    /// A transport was created; the UI connects to its prompts here.
+    void hostCreated(const QString& id, xr::RemoteHost* host);
+    void hostRemoved(const QString& id);
+    void hostStateChanged(const QString& id, xr::HostState state, const QString& message);
+    /// The audit log could not be written: the UI must say so, loudly.
+    void auditFailed(const QString& message);
+
+private:
+    void createHost(const SavedHost& saved);
+    void destroyHost(const QString& id);
+    RemoteHost* makeDefaultHost(const SavedHost& saved, const SshOptions& options);
+
+    AppPaths m_paths;
+    Inventory* m_inventory;
+    HostTreeModel* m_model;
+    AuditLog m_audit;
+    HostFactory m_factory;
+    QHash<QString, QPointer<RemoteHost>> m_hosts;
+    QHash<QString, SshEndpoint> m_endpoints; // what each transport was built with
+};
+
+} // namespace xr

@@ -1,0 +1,61 @@
+#include "AppInfo.h"
+#include "AppPaths.h"
+#include "CliDispatcher.h"
+#include "Inventory.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+int listHosts(xr::CliDispatcher::Context& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("cli", "List the saved hosts."));
+    parser.addHelpOption();
+    if (!parser.parse(context.arguments)) {
+        context.err << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return 0;
+    }
+    const xr::AppPaths paths = xr::AppPaths::standard();
+    const xr::Inventory inventory(paths.settingsFile());
+    const QList<xr::SavedHost> hosts = inventory.hosts();
+    if (hosts.isEmpty()) {
+        context.out
+            << QCoreApplication::translate("cli", "No saved hosts (settings file: %1).").arg(paths.settingsFile())
+            << '\n';
+        return 0;
+    }
+    for (const xr::SavedHost& h : hosts) {
+        const QString user = h.endpoint.user.isEmpty() ? QString() : h.endpoint.user + QLatin1Char('@');
+        context.out << h.displayLabel() << '\t' << user << h.endpoint.host << ':' << h.endpoint.port << '\t'
+                    << xr::Inventory::authMethodKey(h.endpoint.auth) << '\n';
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    xr::AppInfo::applyNames();
+    xr::AppInfo::installTranslations(app);
+
+    xr::CliDispatcher dispatcher;
+    dispatcher.addCommand({QStringLiteral("hosts"),
+                           QCoreApplication::translate("cli", "List the saved hosts (name, address, authentication)."),
+                           listHosts});
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int code = dispatcher.dispatch(QCoreApplication::arguments(), out, err);
+    out.flush();
+    err.flush();
+    return code;
+}

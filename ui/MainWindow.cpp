@@ -1,0 +1,592 @@
+#include "MainWindow.h"
+
+#include "AppInfo.h"
+#include "ConnectDialog.h"
+#include "ConnectionManager.h"
+#include "EmptyStatePane.h"
+#include "HostPrompter.h"
+#include "HostSummaryWidget.h"
+#include "HostTreeDecorator.h"
+#include "HostTreeModel.h"
+#include "MessageBar.h"
+#include "Resources.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace xr {
+
+MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
+    : QMainWindow(parent)
+    , m_connections(connections)
+    , m_decorator(new HostTreeDecorator(this))
+    , m_filter(new HostFilterProxyModel(this))
+    , m_prompter(new HostPrompter(connections, this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(AppInfo::displayName());
+    setWindowIcon(QIcon(Resources::icon(QStringLiteral("xenrescue"))));
+    m_decorator->setSourceModel(connections->model());
+    m_filter->setSourceModel(m_decorator);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createCentralWidget();
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusSummary"));
+    statusBar()->addWidget(m_statusLabel, 1);
+
+    connect(connections, &ConnectionManager::hostStateChanged, this, &MainWindow::onHostStateChanged);
+    connect(connections, &ConnectionManager::hostRemoved, this, [this] {
+        updatePanes();
+        updateActions();
+        updateStatus();
+    });
+    connect(connections, &ConnectionManager::auditFailed, this, [this](const QString& message) {
+        m_messageHostId.clear();
+        m_messageBar->showMessage(MessageBar::Type::Error, message);
+    });
+    connect(connections->model(), &QAbstractItemModel::rowsInserted, this, [this] {
+        m_tree->expandAll();
+        updatePanes();
+        updateStatus();
+    });
+    connect(connections->model(), &QAbstractItemModel::dataChanged, this, [this] {
+        updatePanes();
+        updateActions();
+    });
+
+    resize(1100, 700);
+    restoreLayout();
+    updatePanes();
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::makeAction(const QString& objectName, const QString& text, const QString& icon)
+{
+    auto* action = new QAction(text, this);
+    action->setObjectName(objectName);
+    if (!icon.isEmpty())
+        action->setIcon(QIcon(Resources::icon(icon)));
+    return action;
+}
+
+void MainWindow::setUnavailable(QAction* action, const QString& what, const QString& why)
+{
+    action->setEnabled(false);
+    const QString tip = tr("%1\nNot available yet: %2").arg(what, why);
+    action->setToolTip(tip);
+    action->setStatusTip(what);
+}
+
+void MainWindow::createActions()
+{
+    m_connectAction = makeAction(QStringLiteral("actionConnect"), tr("&Connect…"), QStringLiteral("connect"));
+    m_connectAction->setShortcut(QKeySequence::New);
+    m_connectAction->setToolTip(
+        tr("Connect to a host over SSH (%1)").arg(m_connectAction->shortcut().toString(QKeySequence::NativeText)));
+    m_connectAction->setStatusTip(tr("Connect to a XenServer, XCP-ng or Xen host over SSH"));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+
+    m_quitAction = makeAction(QStringLiteral("actionQuit"), tr("&Quit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_refreshAction = makeAction(QStringLiteral("actionRefresh"), tr("&Refresh"), QStringLiteral("refresh"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    setUnavailable(m_refreshAction, tr("Read the state of the selected host and its VMs again."),
+                   tr("XenRescue connects to hosts but does not read their state yet."));
+
+    m_hostConnectAction = makeAction(QStringLiteral("actionHostConnect"), tr("C&onnect"));
+    m_hostConnectAction->setStatusTip(tr("Connect to the selected host"));
+    connect(m_hostConnectAction, &QAction::triggered, this, &MainWindow::connectSelected);
+    m_hostDisconnectAction = makeAction(QStringLiteral("actionHostDisconnect"), tr("&Disconnect"));
+    m_hostDisconnectAction->setStatusTip(tr("Close the connection to the selected host"));
+    connect(m_hostDisconnectAction, &QAction::triggered, this, &MainWindow::disconnectSelected);
+    m_hostRemoveAction = makeAction(QStringLiteral("actionHostRemove"), tr("&Remove from List…"));
+    m_hostRemoveAction->setStatusTip(tr("Forget the selected host (its saved passwords stay in the keychain)"));
+    connect(m_hostRemoveAction, &QAction::triggered, this, &MainWindow::removeSelected);
+
+    const QString noVms = tr("XenRescue does not list VMs yet; VM actions come with the VM list.");
+    m_shutdownAction = makeAction(QStringLiteral("actionShutdown"), tr("&Shut Down"), QStringLiteral("shutdown"));
+    setUnavailable(m_shutdownAction, tr("Ask the selected VM to shut down cleanly."), noVms);
+    m_forceShutdownAction =
+        makeAction(QStringLiteral("actionForceShutdown"), tr("&Force Shutdown"), QStringLiteral("force-shutdown"));
+    setUnavailable(m_forceShutdownAction, tr("Power off the selected VM without asking its operating system."), noVms);
+    m_rebootAction = makeAction(QStringLiteral("actionReboot"), tr("Re&boot"), QStringLiteral("reboot"));
+    setUnavailable(m_rebootAction, tr("Restart the selected VM cleanly."), noVms);
+    m_rescueAction = makeAction(QStringLiteral("actionRescue"), tr("Rescue &VM…"), QStringLiteral("rescue"));
+    setUnavailable(m_rescueAction, tr("Diagnose a hung VM and walk the recovery steps, safest first."),
+                   tr("the rescue wizard is being built."));
+    m_logsAction = makeAction(QStringLiteral("actionLogs"), tr("&Logs"), QStringLiteral("logs"));
+    setUnavailable(m_logsAction, tr("Browse the host's logs side by side."), tr("the log browser is being built."));
+
+    m_filterAction = makeAction(QStringLiteral("actionFilter"), tr("&Filter the Tree"));
+    m_filterAction->setShortcut(QKeySequence::Find);
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    m_onlyProblemsAction = makeAction(QStringLiteral("actionOnlyProblems"), tr("Only &Problems"));
+    m_onlyProblemsAction->setCheckable(true);
+    m_onlyProblemsAction->setStatusTip(tr("Show only hosts that need attention"));
+
+    m_dataFolderAction = makeAction(QStringLiteral("actionDataFolder"), tr("Open &Data Folder"));
+    m_dataFolderAction->setStatusTip(tr("Open the folder with XenRescue's known_hosts file and audit log"));
+    connect(m_dataFolderAction, &QAction::triggered, this, &MainWindow::openDataFolder);
+
+    m_aboutAction = makeAction(QStringLiteral("actionAbout"), tr("&About XenRescue"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = makeAction(QStringLiteral("actionAboutQt"), tr("About &Qt"));
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_connectAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("menuView"));
+    view->addAction(m_filterAction);
+    view->addAction(m_onlyProblemsAction);
+
+    QMenu* host = menuBar()->addMenu(tr("&Host"));
+    host->addAction(m_hostConnectAction);
+    host->addAction(m_hostDisconnectAction);
+    host->addAction(m_refreshAction);
+    host->addSeparator();
+    host->addAction(m_hostRemoveAction);
+
+    QMenu* vm = menuBar()->addMenu(tr("V&M"));
+    vm->addAction(m_shutdownAction);
+    vm->addAction(m_rebootAction);
+    vm->addAction(m_forceShutdownAction);
+    vm->addSeparator();
+    vm->addAction(m_rescueAction);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(m_logsAction);
+    tools->addSeparator();
+    tools->addAction(m_dataFolderAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+
+    for (QMenu* menu : {file, view, host, vm, tools, help})
+        menu->setToolTipsVisible(true);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(tr("Main Toolbar"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setMovable(false);
+    m_toolBar->addAction(m_connectAction);
+    m_toolBar->addAction(m_refreshAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_shutdownAction);
+    m_toolBar->addAction(m_forceShutdownAction);
+    m_toolBar->addAction(m_rebootAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_rescueAction);
+    m_toolBar->addAction(m_logsAction);
+
+    m_toolbarAction = m_toolBar->toggleViewAction();
+    m_toolbarAction->setObjectName(QStringLiteral("actionShowToolbar"));
+    m_toolbarAction->setText(tr("Show &Toolbar"));
+    menuBar()->findChild<QMenu*>(QStringLiteral("menuView"))->addSeparator();
+    menuBar()->findChild<QMenu*>(QStringLiteral("menuView"))->addAction(m_toolbarAction);
+}
+
+void MainWindow::createCentralWidget()
+{
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->setChildrenCollapsible(false);
+
+    // Left: filter and tree.
+    auto* left = new QWidget(splitter);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 0, 6);
+    m_filterEdit = new QLineEdit(left);
+    m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
+    m_filterEdit->setPlaceholderText(tr("Filter: name, address, state"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter the host tree"));
+    m_onlyProblems = new QCheckBox(tr("Only problems"), left);
+    m_onlyProblems->setObjectName(QStringLiteral("onlyProblemsCheck"));
+    m_tree = new QTreeView(left);
+    m_tree->setObjectName(QStringLiteral("hostTree"));
+    m_tree->setAccessibleName(tr("Pools and hosts"));
+    m_tree->setModel(m_filter);
+    m_tree->setHeaderHidden(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(HostTreeModel::NameColumn, Qt::AscendingOrder);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tree->addActions({m_hostConnectAction, m_hostDisconnectAction, m_hostRemoveAction});
+    m_tree->header()->setSectionResizeMode(HostTreeModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(HostTreeModel::StateColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    leftLayout->addWidget(m_filterEdit);
+    leftLayout->addWidget(m_onlyProblems);
+    leftLayout->addWidget(m_tree, 1);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &HostFilterProxyModel::setFilterText);
+    connect(m_onlyProblems, &QCheckBox::toggled, m_onlyProblemsAction, &QAction::setChecked);
+    connect(m_onlyProblemsAction, &QAction::toggled, m_onlyProblems, &QCheckBox::setChecked);
+    connect(m_onlyProblemsAction, &QAction::toggled, m_filter, &HostFilterProxyModel::setOnlyProblems);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
+    connect(m_tree, &QTreeView::activated, this, [this] {
+        const QString id = currentHostId();
+        if (!id.isEmpty() && m_connections->host(id) && !m_connections->host(id)->isConnected())
+            connectSelected();
+    });
+
+    // Right: message bar above the tabs.
+    auto* right = new QWidget(splitter);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 6, 6, 6);
+    m_messageBar = new MessageBar(right);
+    m_messageBar->setObjectName(QStringLiteral("messageBar"));
+    rightLayout->addWidget(m_messageBar);
+
+    m_tabs = new QTabWidget(right);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+
+    m_overviewStack = new QStackedWidget(m_tabs);
+    m_overviewEmpty = new EmptyStatePane(m_overviewStack);
+    m_overviewEmpty->setObjectName(QStringLiteral("overviewEmpty"));
+    m_overviewEmpty->setIcon(Resources::icon(QStringLiteral("xenrescue")));
+    m_hostSummary = new HostSummaryWidget(m_overviewStack);
+    m_hostSummary->setObjectName(QStringLiteral("hostSummary"));
+    connect(m_hostSummary, &HostSummaryWidget::connectRequested, this, &MainWindow::connectSelected);
+    connect(m_hostSummary, &HostSummaryWidget::disconnectRequested, this, &MainWindow::disconnectSelected);
+    m_overviewStack->addWidget(m_overviewEmpty);
+    m_overviewStack->addWidget(m_hostSummary);
+
+    const auto makePane = [this](const QString& name, const QString& icon) {
+        auto* pane = new EmptyStatePane(m_tabs);
+        pane->setObjectName(name);
+        pane->setIcon(Resources::icon(icon));
+        return pane;
+    };
+    m_logsPane = makePane(QStringLiteral("logsPane"), QStringLiteral("logs"));
+    m_networkPane = makePane(QStringLiteral("networkPane"), QStringLiteral("connect"));
+    m_memoryPane = makePane(QStringLiteral("memoryPane"), QStringLiteral("host"));
+    m_historyPane = makePane(QStringLiteral("historyPane"), QStringLiteral("refresh"));
+
+    m_tabs->addTab(m_overviewStack, tr("Overview"));
+    m_tabs->addTab(m_logsPane, tr("Logs"));
+    m_tabs->addTab(m_networkPane, tr("Network"));
+    m_tabs->addTab(m_memoryPane, tr("Memory"));
+    m_tabs->addTab(m_historyPane, tr("History"));
+    rightLayout->addWidget(m_tabs, 1);
+
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({320, 780});
+    setCentralWidget(splitter);
+}
+
+QString MainWindow::currentHostId() const
+{
+    const QModelIndex index = m_tree->currentIndex();
+    if (!index.isValid() || index.data(HostTreeModel::KindRole).toInt() != int(HostTreeModel::Kind::Host))
+        return {};
+    return index.data(HostTreeModel::IdRole).toString();
+}
+
+void MainWindow::selectHost(const QString& id)
+{
+    const QModelIndex source = m_connections->model()->hostIndex(id);
+    const QModelIndex proxy = m_filter->mapFromSource(m_decorator->mapFromSource(source));
+    if (proxy.isValid())
+        m_tree->setCurrentIndex(proxy);
+}
+
+void MainWindow::onSelectionChanged()
+{
+    updatePanes();
+    updateActions();
+}
+
+void MainWindow::updatePanes()
+{
+    const QString id = currentHostId();
+    const HostTreeModel* model = m_connections->model();
+    const bool anyHost = !model->hostIds().isEmpty();
+    const QString connectKey = m_connectAction->shortcut().toString(QKeySequence::NativeText);
+
+    QString name;
+    bool connected = false;
+    if (!id.isEmpty()) {
+        const QModelIndex index = model->hostIndex(id);
+        name = index.data().toString();
+        const auto state = HostState(index.data(HostTreeModel::StateRole).toInt());
+        connected = state == HostState::Connected;
+        m_hostSummary->setHost(name, index.data(HostTreeModel::EndpointRole).toString(), state,
+                               index.data(HostTreeModel::StateMessageRole).toString());
+        m_overviewStack->setCurrentWidget(m_hostSummary);
+    } else {
+        m_overviewStack->setCurrentWidget(m_overviewEmpty);
+        if (anyHost) {
+            m_overviewEmpty->setTitle(tr("Select a host or VM"));
+            m_overviewEmpty->setText(tr("Select a host or VM in the tree to see its state here: what xapi and the "
+                                        "hypervisor each report, what is stuck, and the safest next step."));
+        } else {
+            m_overviewEmpty->setTitle(tr("No hosts yet"));
+            m_overviewEmpty->setText(tr("Connect to a host to start: choose Connect… (%1) and give the address of "
+                                        "a XenServer, XCP-ng or Xen dom0. XenRescue talks to it over SSH.")
+                                         .arg(connectKey));
+        }
+    }
+
+    if (id.isEmpty()) {
+        const QString select = anyHost ? tr("Select a host in the tree first.")
+                                       : tr("Connect to a host first: choose Connect… (%1).").arg(connectKey);
+        m_logsPane->setTitle(tr("Logs"));
+        m_logsPane->setText(tr("The host's logs (xensource.log, SMlog, the hypervisor's own) will appear here, "
+                               "side by side and merged by time. %1")
+                                .arg(select));
+        m_networkPane->setTitle(tr("Network"));
+        m_networkPane->setText(tr("The path from physical NICs through bridges to each VM's virtual interfaces will "
+                                  "be drawn here. %1")
+                                   .arg(select));
+        m_memoryPane->setTitle(tr("Memory"));
+        m_memoryPane->setText(tr("How the host's memory is shared between Xen, dom0 and each VM, and dom0's memory "
+                                 "settings, will appear here. %1")
+                                  .arg(select));
+        m_historyPane->setTitle(tr("History"));
+        m_historyPane->setText(tr("Every command XenRescue sends to a host will be listed here with its result, as "
+                                  "recorded in the audit log. %1")
+                                   .arg(select));
+        return;
+    }
+
+    const QString notConnected = tr("Connect to %1 to see this.").arg(name);
+    const QString notYet = tr("XenRescue is connected to %1 but does not read this yet: it arrives in a coming "
+                              "version.")
+                               .arg(name);
+    const QString why = connected ? notYet : notConnected;
+    m_logsPane->setTitle(tr("Logs of %1").arg(name));
+    m_logsPane->setText(tr("xensource.log, SMlog and the hypervisor's logs will appear here. %1").arg(why));
+    m_networkPane->setTitle(tr("Network of %1").arg(name));
+    m_networkPane->setText(
+        tr("Physical NICs, bridges and the VMs' virtual interfaces will be drawn here. %1").arg(why));
+    m_memoryPane->setTitle(tr("Memory of %1").arg(name));
+    m_memoryPane->setText(tr("Xen, dom0 and VM memory, and dom0's memory settings, will appear here. %1").arg(why));
+    m_historyPane->setTitle(tr("History of %1").arg(name));
+    m_historyPane->setText(tr("No commands have been sent to %1 from this window. Each command XenRescue sends is "
+                              "listed here with its result, and recorded in the audit log (%2).")
+                               .arg(name, QDir::toNativeSeparators(m_connections->paths().auditLogFile())));
+}
+
+void MainWindow::updateActions()
+{
+    const QString id = currentHostId();
+    const RemoteHost* host = id.isEmpty() ? nullptr : m_connections->host(id);
+    const HostState state = host ? host->state() : HostState::Disconnected;
+    const bool idle = state == HostState::Disconnected || state == HostState::Failed || state == HostState::Lost;
+    m_hostConnectAction->setEnabled(host && idle);
+    m_hostDisconnectAction->setEnabled(host && !idle);
+    m_hostRemoveAction->setEnabled(host != nullptr);
+    const QString select = tr("Select a host in the tree first.");
+    m_hostConnectAction->setToolTip(host ? tr("Connect to %1").arg(host->displayName()) : select);
+    m_hostDisconnectAction->setToolTip(host ? tr("Disconnect from %1").arg(host->displayName()) : select);
+    m_hostRemoveAction->setToolTip(host ? tr("Forget %1").arg(host->displayName()) : select);
+}
+
+QString MainWindow::statusSummary() const
+{
+    const HostTreeModel* model = m_connections->model();
+    const QStringList ids = model->hostIds();
+    if (ids.isEmpty())
+        return tr("No hosts. Use Connect… to add one.");
+    QStringList parts;
+    int connected = 0;
+    int problems = 0;
+    for (const QString& id : ids) {
+        const QModelIndex index = model->hostIndex(id);
+        const HostState state = model->hostState(id);
+        if (state == HostState::Connected)
+            ++connected;
+        if (HostTreeModel::isProblem(state))
+            ++problems;
+        if (state != HostState::Disconnected)
+            parts.append(tr("%1 %2").arg(index.data().toString(), hostStateName(state)));
+    }
+    QString totals = tr("%n host(s)", nullptr, int(ids.size())) + tr(", %n connected", nullptr, connected);
+    if (problems > 0)
+        totals += tr(", %n with a problem", nullptr, problems);
+    parts.append(totals);
+    return parts.join(QStringLiteral(" · "));
+}
+
+void MainWindow::updateStatus()
+{
+    m_statusLabel->setText(statusSummary());
+}
+
+void MainWindow::onHostStateChanged(const QString& id, HostState state, const QString& message)
+{
+    updatePanes();
+    updateActions();
+    updateStatus();
+    const QModelIndex index = m_connections->model()->hostIndex(id);
+    const QString name = index.data().toString();
+    if (HostTreeModel::isProblem(state)) {
+        m_messageHostId = id;
+        const QString text = state == HostState::Lost ? tr("The connection to %1 was lost. %2").arg(name, message)
+                                                      : tr("Could not connect to %1. %2").arg(name, message);
+        m_messageBar->showMessage(MessageBar::Type::Error, text.trimmed());
+        auto* retry = new QAction(tr("Try Again"), m_messageBar);
+        retry->setToolTip(tr("Connect to %1 again").arg(name));
+        connect(retry, &QAction::triggered, this, [this, id] {
+            m_messageBar->hide();
+            m_connections->connectHost(id);
+        });
+        m_messageBar->addAction(retry);
+    } else if (id == m_messageHostId && state != HostState::Disconnected) {
+        m_messageBar->hide();
+        m_messageHostId.clear();
+    }
+}
+
+void MainWindow::showConnectDialog()
+{
+    auto* dialog = new ConnectDialog(this);
+    dialog->setObjectName(QStringLiteral("connectDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString id = m_connections->saveHost(dialog->savedHost());
+        selectHost(id);
+        m_connections->connectHost(id);
+    });
+    dialog->open();
+}
+
+void MainWindow::connectSelected()
+{
+    const QString id = currentHostId();
+    if (!id.isEmpty())
+        m_connections->connectHost(id);
+}
+
+void MainWindow::disconnectSelected()
+{
+    const QString id = currentHostId();
+    if (!id.isEmpty())
+        m_connections->disconnectHost(id);
+}
+
+void MainWindow::removeSelected()
+{
+    const QString id = currentHostId();
+    if (id.isEmpty())
+        return;
+    const QString name = m_connections->model()->hostIndex(id).data().toString();
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Remove Host"),
+                                tr("Remove %1 from the list? XenRescue disconnects from it and forgets its "
+                                   "connection settings. Passwords remembered in the keychain are not removed.")
+                                    .arg(name),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("removeHostBox"));
+    box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, id](QAbstractButton* button) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+            m_connections->removeHost(id);
+    });
+    box->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto* box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowTitle(tr("About XenRescue"));
+    box->setIconPixmap(QIcon(Resources::icon(QStringLiteral("xenrescue"))).pixmap(64, 64));
+    box->setText(tr("<h3>XenRescue %1</h3>").arg(AppInfo::version()));
+    box->setInformativeText(
+        tr("<p>Finds out why a Xen virtual machine hangs and walks you through recovering it, safest step first, "
+           "over SSH to dom0. A companion to XenCenter.</p>"
+           "<p>Settings: %1<br>Data (known_hosts, audit log): %2</p>")
+            .arg(QDir::toNativeSeparators(m_connections->paths().settingsFile()).toHtmlEscaped(),
+                 QDir::toNativeSeparators(m_connections->paths().dataDir()).toHtmlEscaped()));
+    box->setStandardButtons(QMessageBox::Close);
+    box->open();
+}
+
+void MainWindow::openDataFolder()
+{
+    const QString dir = m_connections->paths().dataDir();
+    QDir().mkpath(dir);
+    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(dir))) {
+        m_messageHostId.clear();
+        m_messageBar->showMessage(
+            MessageBar::Type::Warning,
+            tr("Could not open a file manager. The data folder is %1").arg(QDir::toNativeSeparators(dir)));
+    }
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings(m_connections->paths().settingsFile(), QSettings::IniFormat);
+    restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("ui/state")).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings(m_connections->paths().settingsFile(), QSettings::IniFormat);
+    settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/state"), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayout();
+    event->accept();
+}
+
+} // namespace xr

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "RemoteTypes.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTabWidget;
+class QToolBar;
+class QTreeView;
+
+namespace xr {
+
+class ConnectionManager;
+class EmptyStatePane;
+class HostFilterProxyModel;
+class HostPrompter;
+class HostSummaryWidget;
+class HostTreeDecorator;
+class MessageBar;
+
+/// The XenCenter-shaped main window: the host tree with a filter on the left; Overview,
+/// Logs, Network, Memory and History tabs on the right; toolbar, menus, and a status bar
+/// that sums up the hosts' states. Actions that no feature backs yet are disabled and
+/// their tooltips say why.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    enum Tab { OverviewTab = 0, LogsTab, NetworkTab, MemoryTab, HistoryTab };
+
+    explicit MainWindow(ConnectionManager* connections, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// The id of the host selected in the tree; empty when none is.
+    QString currentHostId() const;
+    void selectHost(const QString& id);
+
+    QTabWidget* tabs() const { return m_tabs; }
+    HostPrompter* prompter() const { return m_prompter; }
+    MessageBar* messageBar() const { return m_messageBar; }
+    QString statusSummary() const;
+
+public Q_SLOTS:
+    /// Opens the connect dialog (non-blocking); on Connect the host is saved and connected.
+    void showConnectDialog();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralWidget();
+    QAction* makeAction(const QString& objectName, const QString& text, const QString& icon = {});
+    void setUnavailable(QAction* action, const QString& what, const QString& why);
+
+    void onHostStateChanged(const QString& id, HostState state, const QString& message);
+    void onSelectionChanged();
+    void updatePanes();
+    void updateActions();
+    void updateStatus();
+    void connectSelected();
+    void disconnectSelected();
+    void removeSelected();
+    void showAbout();
+    void openDataFolder();
+    void restoreLayout();
+    void saveLayout() const;
+
+    ConnectionManager* m_connections;
+    HostTreeDecorator* m_decorator;
+    HostFilterProxyModel* m_filter;
+    HostPrompter* m_prompter;
+
+    QLineEdit* m_filterEdit = nullptr;
+    QCheckBox* m_onlyProblems = nullptr;
+    QTreeView* m_tree = nullptr;
+    MessageBar* m_messageBar = nullptr;
+    QString m_messageHostId;
+    QTabWidget* m_tabs = nullptr;
+    QStackedWidget* m_overviewStack = nullptr;
+    EmptyStatePane* m_overviewEmpty = nullptr;
+    HostSummaryWidget* m_hostSummary = nullptr;
+    EmptyStatePane* m_logsPane = nullptr;
+    EmptyStatePane* m_networkPane = nullptr;
+    EmptyStatePane* m_memoryPane = nullptr;
+    EmptyStatePane* m_historyPane = nullptr;
+    QLabel* m_statusLabel = nullptr;
+
+    QAction* m_connectAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_refreshAction = nullptr;
+    QAction* m_hostConnectAction = nullptr;
+    QAction* m_hostDisconnectAction = nullptr;
+    QAction* m_hostRemoveAction = nullptr;
+    QAction* m_shutdownAction = nullptr;
+    QAction* m_forceShutdownAction = nullptr;
+    QAction* m_rebootAction = nullptr;
+    QAction* m_rescueAction = nullptr;
+    QAction* m_logsAction = nullptr;
+    QAction* m_filterAction = nullptr;
+    QAction* m_onlyProblemsAction = nullptr;
+    QAction* m_toolbarAction = nullptr;
+    QAction* m_dataFolderAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QAction* m_aboutQtAction = nullptr;
+    QToolBar* m_toolBar = nullptr;
+};
+
+} // namespace xr
