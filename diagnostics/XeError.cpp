@@ -305,11 +305,11 @@ void nameParams(XeError& e, const QStringList& values)
 
 QStringList splitList(QStringView body, QStringView separator)
 {
+    // Split before trimming: an empty last parameter leaves only a trailing separator.
     QStringList values;
-    const QStringView trimmed = body.trimmed();
-    if (trimmed.isEmpty())
+    if (body.trimmed().isEmpty())
         return values;
-    for (const QStringView v : trimmed.split(separator))
+    for (const QStringView v : body.split(separator))
         values.append(v.trimmed().toString());
     return values;
 }
@@ -462,6 +462,27 @@ bool matchLogForm(XeError& e, const QList<Line>& lines, qsizetype i)
     return true;
 }
 
+// Real output names each parameter once; a second one comes from a value with a line
+// break in it (a VM name can hold one) and makes every value suspect.
+XeError finish(XeError e)
+{
+    for (qsizetype i = 0; i < e.params.size(); ++i) {
+        const QString& name = e.params[i].name;
+        if (name.isEmpty() || name == u"<extra>")
+            continue;
+        for (qsizetype j = i + 1; j < e.params.size(); ++j) {
+            if (e.params[j].name == name) {
+                e.report.addProblem(0, QCoreApplication::translate("xr::XeError",
+                                                                   "The parameter \"%1\" appears twice; a value may "
+                                                                   "contain a line break that imitates a parameter.")
+                                           .arg(elide(name)));
+                return e;
+            }
+        }
+    }
+    return e;
+}
+
 } // namespace
 
 QString XeError::param(QStringView name) const
@@ -558,17 +579,17 @@ Result<XeError> XeError::parse(QByteArrayView output)
                                                                  "Further output after the error was not read: \"%1\".")
                                          .arg(elide(lines[j].text)));
             }
-            return e;
+            return finish(std::move(e));
         }
         if (matchErrorCode(e, lines, i) || matchLogForm(e, lines, i))
-            return e;
+            return finish(std::move(e));
         const auto known = byText.constFind(normalizeText(line));
         if (known != byText.constEnd()) {
             e.kind = XeErrorKind::Server;
             e.code = QString::fromUtf16((*known)->code);
             e.message = lines[i].text.toString();
             readNamedParams(e, lines, i + 1, paramNames(*known));
-            return e;
+            return finish(std::move(e));
         }
     }
 
@@ -593,7 +614,7 @@ Result<XeError> XeError::parse(QByteArrayView output)
                                                  "xr::XeError", "This does not look like an xe error message: \"%1\".")
                                                  .arg(elide(first)));
     }
-    return e;
+    return finish(std::move(e));
 }
 
 } // namespace xr
