@@ -446,15 +446,34 @@ SshdHarness::Launch SshdHarness::launch(int port)
     }
     QTcpSocket probe;
     probe.connectToHost(QHostAddress(host()), static_cast<quint16>(port));
-    const bool accepted = probe.waitForConnected(kStartTimeoutMs);
+    // The banner comes from the per-connection sshd: once it is read, that process exists and
+    // the wait below sees it go.
+    QDeadlineTimer probeDeadline(kStartTimeoutMs);
+    bool accepted = probe.waitForConnected(kStartTimeoutMs);
+    while (accepted && !probe.canReadLine() && !probeDeadline.hasExpired()) {
+        accepted = probe.waitForReadyRead(static_cast<int>(probeDeadline.remainingTime()));
+    }
+    accepted = accepted && probe.readLine().startsWith("SSH-2.0-");
     const QString probeError = probe.errorString();
     probe.abort();
     if (!accepted) {
         stop();
-        fail(QStringLiteral("sshd logged that it listens on port %1 but a connection failed: %2\n%3")
+        fail(QStringLiteral("sshd logged that it listens on port %1 but a connection did not get its banner: %2\n%3")
                  .arg(port)
                  .arg(probeError, logTail(logOffset)));
         return Launch::Failed;
+    }
+    // Let the probe's per-connection sshd exit so that start() returns with the listener alone.
+    const QString exe = ProcessTable::executable(m_pid);
+    QDeadlineTimer settle(3000);
+    while (!settle.hasExpired()) {
+        const QList<qint64> children = ProcessTable::snapshot().childrenOf(m_pid);
+        if (std::none_of(children.cbegin(), children.cend(), [&exe](qint64 pid) {
+                return ProcessTable::isAlive(pid) && ProcessTable::executable(pid) == exe;
+            })) {
+            break;
+        }
+        m_process->waitForFinished(10);
     }
     return Launch::Ok;
 }

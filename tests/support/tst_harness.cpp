@@ -388,7 +388,11 @@ void HarnessTest::serverProcessesAndStop()
     SshdHarness harness(options);
     QVERIFY2(harness.start(), qPrintable(harness.errorString()));
     const qint64 listener = harness.sshdPid();
-    QCOMPARE(harness.serverProcesses(), QList<qint64>{listener});
+    QStringList found;
+    for (const qint64 pid : harness.serverProcesses()) {
+        found.append(QStringLiteral("%1 %2").arg(pid).arg(ProcessTable::commandLine(pid)));
+    }
+    QVERIFY2(harness.serverProcesses() == QList<qint64>{listener}, qPrintable(found.join(QLatin1String("; "))));
 
     // sleep 1235 leaves the process tree (its parent exits, it gets a new session): only the
     // environment marker (or the namespace) ties it to this sshd.
