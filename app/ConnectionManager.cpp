@@ -125,8 +125,11 @@ std::optional<SavedHost> ConnectionManager::savedHost(const QString& id) const
     return m_inventory->host(id);
 }
 
-QString ConnectionManager::saveHost(const SavedHost& host)
+QString ConnectionManager::saveHost(const SavedHost& input)
 {
+    SavedHost host = input;
+    if (host.endpoint.port == 0)
+        host.endpoint.port = 22; // as the inventory stores it
     std::optional<SavedHost> existing =
         host.id.isEmpty() ? m_inventory->find(host.endpoint) : m_inventory->host(host.id);
     if (!existing) {

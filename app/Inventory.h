@@ -24,7 +24,14 @@ struct SavedHost
     bool rememberSecrets = false; // the user's choice for "remember in keychain"
 
     QString displayLabel() const { return label.isEmpty() ? endpoint.host : label; }
-    friend bool operator==(const SavedHost&, const SavedHost&) = default;
+    friend bool operator==(const SavedHost& a, const SavedHost& b)
+    {
+        return a.id == b.id && a.label == b.label && a.endpoint.host == b.endpoint.host &&
+               a.endpoint.port == b.endpoint.port && a.endpoint.user == b.endpoint.user &&
+               a.endpoint.auth == b.endpoint.auth && a.endpoint.identityFile == b.endpoint.identityFile &&
+               a.endpoint.sshConfigFile == b.endpoint.sshConfigFile && a.connectOnStart == b.connectOnStart &&
+               a.rememberSecrets == b.rememberSecrets;
+    }
 };
 
 /// The saved hosts, persisted in the settings file (QSettings, INI format). Writes are

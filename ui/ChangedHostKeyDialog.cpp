@@ -31,7 +31,9 @@ ChangedHostKeyDialog::ChangedHostKeyDialog(const HostKeyInfo& info, QWidget* par
            "run commands as you. The key also changes for harmless reasons: the host was reinstalled, its SSH keys "
            "were regenerated, or its address now belongs to another machine. Do not go on until you know which."));
 
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setStyleHint(QFont::Monospace);
+    mono.setFixedPitch(true);
     m_ui->hostValue->setText(info.hostPort);
     m_ui->keyTypeValue->setText(info.keyType);
     m_ui->fingerprintEdit->setFont(mono);

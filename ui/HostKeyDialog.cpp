@@ -31,7 +31,9 @@ HostKeyDialog::HostKeyDialog(const HostKeyInfo& info, QWidget* parent)
     m_ui->hostValue->setText(info.hostPort);
     m_ui->keyTypeValue->setText(info.keyType);
 
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setStyleHint(QFont::Monospace);
+    mono.setFixedPitch(true);
     m_ui->fingerprintEdit->setFont(mono);
     m_ui->fingerprintEdit->setText(info.sha256Fingerprint);
     m_ui->fingerprintEdit->setAccessibleName(tr("SHA256 fingerprint"));

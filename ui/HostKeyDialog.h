@@ -26,6 +26,7 @@ class HostKeyDialog final : public QDialog
 
 public:
     enum class Decision { Cancel, TrustOnce, TrustAndRemember };
+    Q_ENUM(Decision)
 
     explicit HostKeyDialog(const HostKeyInfo& info, QWidget* parent = nullptr);
     ~HostKeyDialog() override;

@@ -289,6 +289,7 @@ void MainWindow::createCentralWidget()
     m_tabs->setDocumentMode(true);
 
     m_overviewStack = new QStackedWidget(m_tabs);
+    m_overviewStack->setObjectName(QStringLiteral("overviewStack"));
     m_overviewEmpty = new EmptyStatePane(m_overviewStack);
     m_overviewEmpty->setObjectName(QStringLiteral("overviewEmpty"));
     m_overviewEmpty->setIcon(Resources::icon(QStringLiteral("xenrescue")));

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "RemoteHost.h"
+#include "RemoteOperation.h"
+
+#include <QTimer>
+
+/// A RemoteHost whose state the test sets, and whose commands finish with a result the test
+/// chose. Not a mock of SSH: it stands for "some transport" where the code under test must
+/// not care which.
+class FakeRemoteHost final : public xr::RemoteHost
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FakeRemoteHost)
+
+public:
+    explicit FakeRemoteHost(QString name, QObject* parent = nullptr)
+        : xr::RemoteHost(parent)
+        , m_name(std::move(name))
+    {}
+
+    QString displayName() const override { return m_name; }
+    void connectToHost() override
+    {
+        ++connectCalls;
+        setState(xr::HostState::Connecting);
+    }
+    void disconnectFromHost() override { setState(xr::HostState::Disconnected); }
+    void force(xr::HostState state, const QString& message = {}) { setState(state, message); }
+
+    xr::RemoteCommand* run(const xr::CommandRequest& request) override
+    {
+        auto* command = new xr::RemoteCommand(this, nextOperationId(), request);
+        const xr::CommandResult result = nextResult;
+        QTimer::singleShot(0, command, [command, result] { command->deliverResult(result); });
+        return command;
+    }
+    xr::RemoteFileOperation* fileOperation(const xr::FileRequest& request) override
+    {
+        return new xr::RemoteFileOperation(this, nextOperationId(), request);
+    }
+    void cancelOperation(quint64) override {}
+
+    xr::CommandResult nextResult;
+    int connectCalls = 0;
+
+private:
+    QString m_name;
+};

@@ -1,0 +1,227 @@
+#include "../app/FakeRemoteHost.h"
+#include "ConnectDialog.h"
+#include "ConnectionManager.h"
+#include "EmptyStatePane.h"
+#include "HostTreeModel.h"
+#include "MainWindow.h"
+#include "MessageBar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace xr;
+
+namespace {
+/// The app's objects on temp folders, with fake transports.
+struct Fixture
+{
+    QTemporaryDir dir;
+    AppPaths paths{dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("config")),
+                   dir.filePath(QStringLiteral("ssh"))};
+    Inventory inventory{paths.settingsFile()};
+    HostTreeModel model;
+    ConnectionManager connections{paths, &inventory, &model};
+    QHash<QString, FakeRemoteHost*> hosts;
+
+    Fixture()
+    {
+        connections.setHostFactory([this](const SavedHost& saved, const SshOptions&) {
+            auto* h = new FakeRemoteHost(QStringLiteral("root@%1:22").arg(saved.endpoint.host));
+            hosts.insert(saved.endpoint.host, h);
+            return h;
+        });
+    }
+};
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void opensWithTabsAndEmptyStates()
+    {
+        Fixture f;
+        MainWindow window(&f.connections);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QTabWidget* tabs = window.tabs();
+        QCOMPARE(tabs->count(), 5);
+        const QStringList titles = {QStringLiteral("Overview"), QStringLiteral("Logs"), QStringLiteral("Network"),
+                                    QStringLiteral("Memory"), QStringLiteral("History")};
+        for (int i = 0; i < titles.size(); ++i)
+            QCOMPARE(tabs->tabText(i), titles.at(i));
+
+        // With no host at all, every pane says what will be there and that a host is needed.
+        auto* overview = window.findChild<EmptyStatePane*>(QStringLiteral("overviewEmpty"));
+        QVERIFY(overview && overview->isVisible());
+        QCOMPARE(overview->title(), QStringLiteral("No hosts yet"));
+        QVERIFY(overview->text().contains(QStringLiteral("Connect to a host")));
+        const QList<QPair<const char*, const char*>> panes = {
+            {"logsPane", "logs"}, {"networkPane", "bridges"}, {"memoryPane", "dom0"}, {"historyPane", "audit log"}};
+        for (const auto& [name, what] : panes) {
+            auto* pane = window.findChild<EmptyStatePane*>(QString::fromLatin1(name));
+            QVERIFY2(pane, name);
+            QVERIFY2(!pane->title().isEmpty(), name);
+            QVERIFY2(pane->text().contains(QString::fromLatin1(what)), qPrintable(pane->text()));
+            QVERIFY2(pane->text().contains(QStringLiteral("Connect to a host first")), qPrintable(pane->text()));
+            QVERIFY(!pane->accessibleName().isEmpty());
+        }
+        QCOMPARE(window.statusSummary(), QStringLiteral("No hosts. Use Connect… to add one."));
+        QCOMPARE(window.statusBar()->findChild<QLabel*>(QStringLiteral("statusSummary"))->text(),
+                 window.statusSummary());
+    }
+
+    void actionsExist()
+    {
+        Fixture f;
+        MainWindow window(&f.connections);
+        const auto action = [&](const char* name) { return window.findChild<QAction*>(QString::fromLatin1(name)); };
+
+        for (const char* name :
+             {"actionConnect", "actionQuit", "actionRefresh", "actionShutdown", "actionForceShutdown", "actionReboot",
+              "actionRescue", "actionLogs", "actionAbout", "actionAboutQt", "actionFilter", "actionHostConnect",
+              "actionHostDisconnect", "actionHostRemove", "actionOnlyProblems", "actionShowToolbar"})
+            QVERIFY2(action(name), name);
+
+        QVERIFY(action("actionConnect")->isEnabled());
+        QCOMPARE(action("actionConnect")->shortcut(), QKeySequence(QKeySequence::New));
+        QCOMPARE(action("actionQuit")->shortcut(), QKeySequence(QKeySequence::Quit));
+        QCOMPARE(action("actionRefresh")->shortcut(), QKeySequence(QKeySequence::Refresh));
+        QCOMPARE(action("actionFilter")->shortcut(), QKeySequence(QKeySequence::Find));
+
+        // Not backed by a feature yet: disabled, and the tooltip says why.
+        for (const char* name :
+             {"actionRefresh", "actionShutdown", "actionForceShutdown", "actionReboot", "actionRescue", "actionLogs"}) {
+            QVERIFY2(!action(name)->isEnabled(), name);
+            QVERIFY2(action(name)->toolTip().contains(QStringLiteral("Not available yet")), name);
+        }
+        // Host actions need a selected host.
+        QVERIFY(!action("actionHostConnect")->isEnabled());
+        QVERIFY(!action("actionHostRemove")->isEnabled());
+
+        // The toolbar carries the sketch's actions in order.
+        auto* toolBar = window.findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+        QStringList names;
+        for (QAction* a : toolBar->actions()) {
+            if (!a->isSeparator())
+                names.append(a->objectName());
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("actionConnect"), QStringLiteral("actionRefresh"),
+                                     QStringLiteral("actionShutdown"), QStringLiteral("actionForceShutdown"),
+                                     QStringLiteral("actionReboot"), QStringLiteral("actionRescue"),
+                                     QStringLiteral("actionLogs")}));
+        QStringList menus;
+        for (QAction* a : window.menuBar()->actions())
+            menus.append(a->text().remove(QLatin1Char('&')));
+        QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("View"), QStringLiteral("Host"),
+                                     QStringLiteral("VM"), QStringLiteral("Tools"), QStringLiteral("Help")}));
+    }
+
+    void connectFlowAddsHostToTree()
+    {
+        Fixture f;
+        MainWindow window(&f.connections);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        window.findChild<QAction*>(QStringLiteral("actionConnect"))->trigger();
+        ConnectDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ConnectDialog*>()) != nullptr);
+        QVERIFY(dialog->isVisible());
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("hostEdit")), QStringLiteral("xs-01"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+
+        QTRY_COMPARE(f.inventory.hosts().size(), 1);
+        const QString id = f.inventory.hosts().first().id;
+        FakeRemoteHost* host = f.hosts.value(QStringLiteral("xs-01"));
+        QVERIFY(host);
+        QCOMPARE(host->connectCalls, 1);
+        QCOMPARE(window.currentHostId(), id);
+        auto* tree = window.findChild<QTreeView*>(QStringLiteral("hostTree"));
+        QCOMPARE(tree->model()->rowCount(), 1);
+        QCOMPARE(tree->currentIndex().data().toString(), QStringLiteral("xs-01"));
+        QVERIFY(!tree->currentIndex().data(Qt::DecorationRole).isNull());
+
+        // The overview now describes the host, the other panes say why they are empty.
+        auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("overviewStack"));
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("hostSummary"));
+        auto* logs = window.findChild<EmptyStatePane*>(QStringLiteral("logsPane"));
+        QVERIFY2(logs->text().contains(QStringLiteral("Connect to xs-01")), qPrintable(logs->text()));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionHostDisconnect"))->isEnabled());
+
+        host->force(HostState::Connected);
+        QVERIFY2(logs->text().contains(QStringLiteral("does not read this yet")), qPrintable(logs->text()));
+        QVERIFY2(window.statusSummary().contains(QStringLiteral("1 connected")), qPrintable(window.statusSummary()));
+
+        // A failure is shown inline, with a way to retry; no modal box.
+        host->force(HostState::Failed, QStringLiteral("Connection refused"));
+        MessageBar* bar = window.messageBar();
+        QVERIFY(bar->isVisible());
+        QCOMPARE(bar->type(), MessageBar::Type::Error);
+        QVERIFY2(bar->text().contains(QStringLiteral("Connection refused")), qPrintable(bar->text()));
+        QVERIFY(!QApplication::activeModalWidget());
+        auto* retry = bar->findChild<QPushButton*>();
+        QVERIFY(retry);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QCOMPARE(host->connectCalls, 2);
+        QVERIFY(!bar->isVisible());
+        QVERIFY(window.statusSummary().contains(hostStateName(HostState::Connecting)));
+    }
+
+    void filterNarrowsTree()
+    {
+        Fixture f;
+        for (const char* name : {"xs-01", "xs-02", "old-xen"}) {
+            SavedHost h;
+            h.endpoint.host = QString::fromLatin1(name);
+            f.inventory.add(h);
+        }
+        MainWindow window(&f.connections);
+        f.connections.loadInventory(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* tree = window.findChild<QTreeView*>(QStringLiteral("hostTree"));
+        QCOMPARE(tree->model()->rowCount(), 3);
+        QCOMPARE(tree->model()->index(0, 0).data().toString(), QStringLiteral("old-xen")); // sorted
+
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterEdit"));
+        QTest::keyClicks(filter, QStringLiteral("xs-"));
+        QCOMPARE(tree->model()->rowCount(), 2);
+        filter->clear();
+        QCOMPARE(tree->model()->rowCount(), 3);
+
+        f.hosts.value(QStringLiteral("xs-02"))->force(HostState::Lost, QStringLiteral("keepalive timeout"));
+        window.findChild<QAction*>(QStringLiteral("actionOnlyProblems"))->setChecked(true);
+        QCOMPARE(tree->model()->rowCount(), 1);
+        QCOMPARE(tree->model()->index(0, 0).data().toString(), QStringLiteral("xs-02"));
+        QVERIFY(window.statusSummary().contains(QStringLiteral("1 with a problem")));
+
+        // Selecting a host without connecting offers to connect.
+        window.findChild<QAction*>(QStringLiteral("actionOnlyProblems"))->setChecked(false);
+        window.selectHost(f.inventory.hosts().first().id);
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionHostConnect"))->isEnabled());
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionHostDisconnect"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
