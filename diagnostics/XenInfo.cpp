@@ -9,7 +9,7 @@ namespace xr {
 
 namespace {
 
-// "key<spaces>: value": keys are lower-case identifiers (total_memory, xen_commandline).
+// "key<spaces>: value": keys are identifiers (total_memory, xen_commandline).
 std::optional<XenInfoEntry> matchEntry(QStringView line)
 {
     qsizetype i = 0;
@@ -23,7 +23,9 @@ std::optional<XenInfoEntry> matchEntry(QStringView line)
         return std::nullopt;
     while (i < line.size() && (line[i] == u' ' || line[i] == u'\t'))
         ++i;
-    if (i >= line.size() || line[i] != u':')
+    // xl and xm pad every key to a fixed width, so "key :" always has a space before the
+    // colon; "libxl: error: ..." and "xl: command not found" do not.
+    if (i == end || i >= line.size() || line[i] != u':')
         return std::nullopt;
     ++i;
     if (i < line.size() && line[i] == u' ')

@@ -8,10 +8,10 @@
 // hostile inputs every parser must survive.
 namespace xrtest {
 
-// XR_TEST_DATA_DIR names the calling folder's data/, while the samples live in tests/data.
+// The samples live in tests/data (XR_TEST_DATA_DIR, set by xr_add_test).
 inline QString dataPath(const char* name)
 {
-    return QStringLiteral(XR_TESTS_SOURCE_DIR "/data/") + QString::fromUtf8(name);
+    return QStringLiteral(XR_TEST_DATA_DIR "/") + QString::fromUtf8(name);
 }
 
 // Empty when the file cannot be read: every caller checks with QVERIFY(!x.isEmpty()).
