@@ -64,7 +64,7 @@ class SexpReader final
 {
 public:
     static constexpr int MaxDepth = 256;
-    static constexpr qsizetype MaxNodes = 4 * 1024 * 1024;
+    static constexpr qsizetype MaxNodes = 1024 * 1024;
 
     static Result<SexpDocument> parse(QByteArrayView input);
 };
