@@ -29,10 +29,15 @@ QString describe(QKeychain::Job* job)
 }
 } // namespace
 
-CredentialStore::CredentialStore(QObject* parent) : QObject(parent) {}
+CredentialStore::CredentialStore(QObject* parent)
+    : QObject(parent)
+{}
 CredentialStore::~CredentialStore() = default;
 
-QString CredentialStore::serviceName() { return QStringLiteral("XenRescue"); }
+QString CredentialStore::serviceName()
+{
+    return QStringLiteral("XenRescue");
+}
 
 QString CredentialStore::passwordKey(const QString& endpointKey)
 {

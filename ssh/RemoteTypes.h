@@ -71,18 +71,18 @@ struct FileResult
     bool connectionLost = false;
     bool cancelled = false;
     QString error;
-    RemoteFileInfo info;          // Stat, and the file's attributes for reads
+    RemoteFileInfo info;           // Stat, and the file's attributes for reads
     QList<RemoteFileInfo> entries; // List
-    QByteArray data;              // ReadRange / ReadTail
-    qint64 offset = 0;            // where data starts in the file
-    qint64 bytesTransferred = 0;  // Download
+    QByteArray data;               // ReadRange / ReadTail
+    qint64 offset = 0;             // where data starts in the file
+    qint64 bytesTransferred = 0;   // Download
 };
 
 /// Connection states shared by every transport.
 enum class HostState {
     Disconnected,
     Connecting,
-    AwaitingHostKey,     // unknown key: the user must accept the fingerprint
+    AwaitingHostKey, // unknown key: the user must accept the fingerprint
     Authenticating,
     AwaitingCredentials, // a password, passphrase or keyboard-interactive answer is needed
     Connected,
@@ -99,3 +99,4 @@ Q_DECLARE_METATYPE(xr::CommandResult)
 Q_DECLARE_METATYPE(xr::FileRequest)
 Q_DECLARE_METATYPE(xr::FileResult)
 Q_DECLARE_METATYPE(xr::HostState)
+Q_DECLARE_METATYPE(xr::OutputStream)

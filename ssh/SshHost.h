@@ -59,6 +59,8 @@ public:
 Q_SIGNALS:
     void hostKeyPrompt(const xr::HostKeyInfo& info);
     void credentialsRequested(const xr::CredentialRequest& request);
+    /// Remembering a secret failed, or the keychain could not be read (the user was asked).
+    void keychainProblem(const QString& message);
 
 private:
     void onWorkerCredentialsNeeded(const xr::CredentialRequest& request);
@@ -67,7 +69,6 @@ private:
     void onCommandFinished(quint64 id, const xr::CommandResult& result);
     void onFileProgress(quint64 id, qint64 done, qint64 total);
     void onFileFinished(quint64 id, const xr::FileResult& result);
-    void failAllOperations(const QString& why);
 
     SshEndpoint m_endpoint;
     SshOptions m_options;

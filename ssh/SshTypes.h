@@ -33,11 +33,11 @@ struct SshEndpoint
 struct SshOptions
 {
     int connectTimeoutMs = 15000;
-    int keepaliveIntervalMs = 5000;  // idle connections are probed this often
-    int keepaliveMaxMissed = 3;      // probes without any answer before the host is lost
-    QString appKnownHostsFile;       // read-write, OpenSSH format; accepted keys go here
-    QString userKnownHostsFile;      // read-only, normally ~/.ssh/known_hosts; empty: none
-    bool useKeychain = true;         // passwords and passphrases through QtKeychain
+    int keepaliveIntervalMs = 5000; // idle connections are probed this often
+    int keepaliveMaxMissed = 3;     // probes without any answer before the host is lost
+    QString appKnownHostsFile;      // read-write, OpenSSH format; accepted keys go here
+    QString userKnownHostsFile;     // read-only, normally ~/.ssh/known_hosts; empty: none
+    bool useKeychain = true;        // passwords and passphrases through QtKeychain
 };
 
 /// The server's host key as presented during connect.
@@ -45,8 +45,8 @@ struct HostKeyInfo
 {
     enum class Status { Unknown, Changed, Trusted };
 
-    QString hostPort; // "host:port" as written in known_hosts terms
-    QString keyType;  // ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa...
+    QString hostPort;          // "host:port" as written in known_hosts terms
+    QString keyType;           // ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa...
     QString sha256Fingerprint; // SHA256:base64, as ssh-keygen -l prints it
     Status status = Status::Unknown;
     QString knownHostsFile; // where the trusted key is stored (Changed: the file to edit)
@@ -58,14 +58,14 @@ struct CredentialRequest
     enum class Kind { Password, KeyPassphrase, KeyboardInteractive };
 
     Kind kind = Kind::Password;
-    QString endpointKey;   // user@host:port
-    QString keyFile;       // KeyPassphrase
-    QString name;          // KeyboardInteractive: name and instruction from the server
+    QString endpointKey; // user@host:port
+    QString keyFile;     // KeyPassphrase
+    QString name;        // KeyboardInteractive: name and instruction from the server
     QString instruction;
-    QStringList prompts;   // one answer is expected per prompt
-    QList<bool> echo;      // per prompt: may the answer be shown while typed
+    QStringList prompts;         // one answer is expected per prompt
+    QList<bool> echo;            // per prompt: may the answer be shown while typed
     bool previousFailed = false; // the last answer (typed or from the keychain) was refused
-    QString keychainNote;  // why the keychain could not help, when it could not
+    QString keychainNote;        // why the keychain could not help, when it could not
 };
 
 } // namespace xr
