@@ -18,13 +18,15 @@ CredentialStore::ErrorCode mapError(QKeychain::Error e)
     case QKeychain::NotImplemented:
         return CredentialStore::ErrorCode::NoKeychain;
     default:
-        return CredentialStore::ErrorCode::Other;
+        // Anything else (no D-Bus, no Secret Service, a locked collection) means the same
+        // to the user: the keychain cannot hold this secret now.
+        return CredentialStore::ErrorCode::NoKeychain;
     }
 }
 
 QString describe(QKeychain::Job* job)
 {
-    return QCoreApplication::translate("CredentialStore", "The system keychain did not answer: %1")
+    return QCoreApplication::translate("CredentialStore", "The system keychain is not available (%1).")
         .arg(job->errorString());
 }
 } // namespace
@@ -51,7 +53,9 @@ QString CredentialStore::passphraseKey(const QString& keyFile)
 
 void CredentialStore::read(const QString& key, ReadCallback done)
 {
-    auto* job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    // No parent: a job deleted while the keychain still answers crashes in QtKeychain;
+    // it deletes itself when done, and the callback is dropped if this store is gone.
+    auto* job = new QKeychain::ReadPasswordJob(serviceName());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -71,7 +75,9 @@ void CredentialStore::read(const QString& key, ReadCallback done)
 
 void CredentialStore::write(const QString& key, const QString& secret, DoneCallback done)
 {
-    auto* job = new QKeychain::WritePasswordJob(serviceName(), this);
+    // No parent: a job deleted while the keychain still answers crashes in QtKeychain;
+    // it deletes itself when done, and the callback is dropped if this store is gone.
+    auto* job = new QKeychain::WritePasswordJob(serviceName());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);
@@ -89,7 +95,9 @@ void CredentialStore::write(const QString& key, const QString& secret, DoneCallb
 
 void CredentialStore::remove(const QString& key, DoneCallback done)
 {
-    auto* job = new QKeychain::DeletePasswordJob(serviceName(), this);
+    // No parent: a job deleted while the keychain still answers crashes in QtKeychain;
+    // it deletes itself when done, and the callback is dropped if this store is gone.
+    auto* job = new QKeychain::DeletePasswordJob(serviceName());
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(key);

@@ -18,7 +18,7 @@ class CredentialStore final : public QObject
     Q_DISABLE_COPY_MOVE(CredentialStore)
 
 public:
-    enum class ErrorCode { NotFound, NoKeychain, Other };
+    enum class ErrorCode { NotFound, NoKeychain };
     using ReadCallback = std::function<void(const Result<QString>& secret, ErrorCode code)>;
     using DoneCallback = std::function<void(const Result<bool>& done)>;
 

@@ -147,7 +147,7 @@ void SshHost::onWorkerCredentialsNeeded(const CredentialRequest& incoming)
             value.fill(QChar(u'\0'));
             return;
         }
-        if (code == CredentialStore::ErrorCode::NoKeychain || code == CredentialStore::ErrorCode::Other) {
+        if (code == CredentialStore::ErrorCode::NoKeychain) {
             request.keychainNote = QCoreApplication::translate(
                                        "SshHost", "%1 Passwords cannot be remembered, so you will be asked each time.")
                                        .arg(secret.errorMessage());
