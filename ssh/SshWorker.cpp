@@ -45,6 +45,19 @@ void initLibssh()
     std::call_once(once, [] { ssh_init(); });
 }
 
+// libssh 0.10's default cipher list with the AES-GCM modes moved to the front.
+constexpr char kAesFirstCiphers[] = "aes256-gcm@openssh.com,aes128-gcm@openssh.com,chacha20-poly1305@openssh.com,"
+                                    "aes256-ctr,aes192-ctr,aes128-ctr";
+
+bool cpuHasAes()
+{
+#if defined(Q_PROCESSOR_X86) && (defined(Q_CC_GNU) || defined(Q_CC_CLANG))
+    return __builtin_cpu_supports("aes");
+#else
+    return false; // unknown: keep libssh's order
+#endif
+}
+
 QString takeLibsshString(char* s)
 {
     QString out = s ? QString::fromUtf8(s) : QString();
@@ -186,6 +199,15 @@ void SshWorker::connectToHost()
     ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData());
     int no = 0;
     ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG, &no);
+    // Prefer AES-GCM over chacha20-poly1305 (libssh's and OpenSSH's first choice) when this
+    // CPU has AES instructions: on such machines the server's side of a bulk SFTP read costs
+    // markedly less CPU with AES-GCM (OpenSSH does poly1305 in portable C), and dom0 CPU is
+    // what a rescue is short of. Same algorithms, only the order changes; set before the
+    // config file so a "Ciphers" line there still wins.
+    if (cpuHasAes()) {
+        ssh_options_set(m_session, SSH_OPTIONS_CIPHERS_C_S, kAesFirstCiphers);
+        ssh_options_set(m_session, SSH_OPTIONS_CIPHERS_S_C, kAesFirstCiphers);
+    }
     if (m_endpoint.sshConfigFile != QLatin1String("none")) {
         const QByteArray cfg = QFile::encodeName(m_endpoint.sshConfigFile);
         if (ssh_options_parse_config(m_session, cfg.isEmpty() ? nullptr : cfg.constData()) != 0)
@@ -318,9 +340,20 @@ void SshWorker::startAuthentication()
         m_keyFiles << m_endpoint.identityFile;
     } else {
         const QString home = QDir::homePath();
+        // The IdentityFile of ~/.ssh/config comes first in libssh's list (it is prepended);
+        // without one this is the first default key.
+        char* first = nullptr;
+        if (ssh_options_get(m_session, SSH_OPTIONS_IDENTITY, &first) == SSH_OK) {
+            QString path = takeLibsshString(first);
+            path.replace(QLatin1String("%d"), home + QStringLiteral("/.ssh"));
+            if (path.startsWith(QLatin1String("~/")))
+                path = home + path.mid(1);
+            if (QFileInfo::exists(path))
+                m_keyFiles << path;
+        }
         for (const char* name : {"id_ed25519", "id_ecdsa", "id_rsa"}) {
             const QString path = home + QStringLiteral("/.ssh/") + QLatin1String(name);
-            if (QFileInfo::exists(path))
+            if (QFileInfo::exists(path) && !m_keyFiles.contains(path))
                 m_keyFiles << path;
         }
     }

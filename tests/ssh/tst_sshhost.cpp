@@ -543,6 +543,33 @@ private Q_SLOTS:
         QCOMPARE(read->result().data.size(), data.size());
     }
 
+    void sshConfigIsHonoured()
+    {
+        // An alias resolved through an OpenSSH config file: HostName, Port, User, IdentityFile.
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("config"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("Host dom0-alias\n  HostName %1\n  Port %2\n  User %3\n  IdentityFile %4\n")
+                    .arg(m_sshd->host())
+                    .arg(m_sshd->port())
+                    .arg(m_sshd->user(), m_sshd->clientKeyPath())
+                    .toUtf8());
+        f.close();
+        SshEndpoint e;
+        e.host = QStringLiteral("dom0-alias");
+        e.sshConfigFile = config;
+        e.auth = AuthMethod::KeyFile;
+        SshOptions o = trustedOptions(*m_sshd);
+        // known_hosts entries are per real address; trust it for the alias's address.
+        SshHost host(e, o);
+        connect(&host, &SshHost::hostKeyPrompt, &host, [&host](const HostKeyInfo&) { host.acceptHostKey(false); });
+        host.connectToHost();
+        QVERIFY(waitConnected(host));
+        QCOMPARE(host.displayName(), QStringLiteral("root@dom0-alias:%1").arg(m_sshd->port()));
+        QCOMPARE(runAndWait(host, QStringLiteral("echo via-config")).stdOut, QByteArray("via-config\n"));
+    }
+
     void commandsFailCleanlyWhenNotConnected()
     {
         SshHost host(endpointFor(*m_sshd), trustedOptions(*m_sshd));
