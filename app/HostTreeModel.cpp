@@ -242,7 +242,7 @@ QString HostTreeModel::stateText(const Node* node) const
         return hostStateName(node->state);
     const auto connected = std::count_if(node->children.begin(), node->children.end(),
                                          [](const auto& c) { return c->state == HostState::Connected; });
-    return tr("%1 of %n host(s) connected", nullptr, int(node->children.size())).arg(connected);
+    return tr("connected: %1/%2").arg(connected).arg(node->children.size());
 }
 
 QString HostTreeModel::toolTip(const Node* node) const

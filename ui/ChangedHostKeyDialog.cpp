@@ -61,6 +61,8 @@ ChangedHostKeyDialog::ChangedHostKeyDialog(const HostKeyInfo& info, QWidget* par
     connect(copy, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_ui->removeCommandEdit->text()); });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setMinimumWidth(620);
+    adjustSize();
 }
 
 ChangedHostKeyDialog::~ChangedHostKeyDialog() = default;

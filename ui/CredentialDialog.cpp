@@ -82,6 +82,8 @@ CredentialDialog::CredentialDialog(const CredentialRequest& request, bool rememb
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Continue"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    setMinimumWidth(440);
+    adjustSize();
 }
 
 CredentialDialog::~CredentialDialog()

@@ -1,5 +1,6 @@
 #include "EmptyStatePane.h"
 
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -17,7 +18,12 @@ EmptyStatePane::EmptyStatePane(QWidget* parent)
     layout->addStretch(2);
     layout->addWidget(m_icon, 0, Qt::AlignHCenter);
     layout->addWidget(m_title, 0, Qt::AlignHCenter);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
+    // A word-wrapped label needs a width to wrap at: keep the sentence in a readable column.
+    auto* textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(m_text, 4);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
     layout->addStretch(3);
 
     m_icon->setVisible(false);
@@ -29,7 +35,8 @@ EmptyStatePane::EmptyStatePane(QWidget* parent)
     m_title->setWordWrap(true);
     m_text->setAlignment(Qt::AlignHCenter);
     m_text->setWordWrap(true);
-    m_text->setMaximumWidth(560);
+    m_text->setMinimumWidth(320);
+    m_text->setMaximumWidth(600);
     m_text->setForegroundRole(QPalette::PlaceholderText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     setAccessibleName(tr("Empty pane"));

@@ -66,6 +66,8 @@ HostKeyDialog::HostKeyDialog(const HostKeyInfo& info, QWidget* parent)
         if (m_decision == Decision::Cancel)
             Q_EMIT decided(Decision::Cancel);
     });
+    setMinimumWidth(560);
+    adjustSize();
 }
 
 HostKeyDialog::~HostKeyDialog() = default;

@@ -322,7 +322,7 @@ void MainWindow::createCentralWidget()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({320, 780});
+    splitter->setSizes({360, 740});
     setCentralWidget(splitter);
 }
 
@@ -453,9 +453,9 @@ QString MainWindow::statusSummary() const
         if (state != HostState::Disconnected)
             parts.append(tr("%1 %2").arg(index.data().toString(), hostStateName(state)));
     }
-    QString totals = tr("%n host(s)", nullptr, int(ids.size())) + tr(", %n connected", nullptr, connected);
+    QString totals = tr("Hosts: %1 · connected: %2").arg(ids.size()).arg(connected);
     if (problems > 0)
-        totals += tr(", %n with a problem", nullptr, problems);
+        totals += tr(" · with a problem: %1").arg(problems);
     parts.append(totals);
     return parts.join(QStringLiteral(" · "));
 }

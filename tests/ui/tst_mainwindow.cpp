@@ -170,7 +170,7 @@ private Q_SLOTS:
 
         host->force(HostState::Connected);
         QVERIFY2(logs->text().contains(QStringLiteral("does not read this yet")), qPrintable(logs->text()));
-        QVERIFY2(window.statusSummary().contains(QStringLiteral("1 connected")), qPrintable(window.statusSummary()));
+        QVERIFY2(window.statusSummary().contains(QStringLiteral("connected: 1")), qPrintable(window.statusSummary()));
 
         // A failure is shown inline, with a way to retry; no modal box.
         host->force(HostState::Failed, QStringLiteral("Connection refused"));
@@ -213,7 +213,7 @@ private Q_SLOTS:
         window.findChild<QAction*>(QStringLiteral("actionOnlyProblems"))->setChecked(true);
         QCOMPARE(tree->model()->rowCount(), 1);
         QCOMPARE(tree->model()->index(0, 0).data().toString(), QStringLiteral("xs-02"));
-        QVERIFY(window.statusSummary().contains(QStringLiteral("1 with a problem")));
+        QVERIFY(window.statusSummary().contains(QStringLiteral("with a problem: 1")));
 
         // Selecting a host without connecting offers to connect.
         window.findChild<QAction*>(QStringLiteral("actionOnlyProblems"))->setChecked(false);
