@@ -25,15 +25,14 @@ CredentialDialog::CredentialDialog(const CredentialRequest& request, bool rememb
     case CredentialRequest::Kind::Password:
         setWindowTitle(tr("Password"));
         m_ui->titleLabel->setText(tr("Password for %1").arg(request.endpointKey));
-        if (prompts.isEmpty())
-            prompts = {tr("Password:")};
+        // The title names the account; the field needs only a short label.
+        prompts = {tr("Password:")};
         break;
     case CredentialRequest::Kind::KeyPassphrase:
         setWindowTitle(tr("Key Passphrase"));
         m_ui->titleLabel->setText(tr("Passphrase for the key %1 (to connect to %2)")
                                       .arg(QDir::toNativeSeparators(request.keyFile), request.endpointKey));
-        if (prompts.isEmpty())
-            prompts = {tr("Passphrase:")};
+        prompts = {tr("Passphrase:")};
         break;
     case CredentialRequest::Kind::KeyboardInteractive:
         setWindowTitle(tr("Host Question"));
