@@ -160,8 +160,9 @@ void row(const char* what, double ours, const char* ref, double theirs, double b
 {
     const double mb = bytes / 1e6;
     const double ratio = theirs / ours; // our speed as a share of the reference's
-    std::printf("| %-34s | %7.3f s | %8.0f MB/s | %-34s | %7.3f s | %8.0f MB/s | %5.2fx | %s%4.2fx | %-4s |\n", what,
-                ours, mb / ours, ref, theirs, mb / theirs, ratio, goal > 0 ? ">=" : "  ", goal,
+    const QByteArray goalText = goal > 0 ? ">=" + QByteArray::number(goal, 'f', 2) + "x" : QByteArray("-");
+    std::printf("| %-36s | %7.3f s | %8.0f MB/s | %-34s | %7.3f s | %8.0f MB/s | %5.2fx | %-7s | %-4s |\n", what, ours,
+                mb / ours, ref, theirs, mb / theirs, ratio, goalText.constData(),
                 goal <= 0 ? "-" : (ratio >= goal ? "yes" : "NO"));
 }
 
@@ -237,9 +238,9 @@ int main(int argc, char** argv)
 
     std::printf("\n%lld lines (wc -l: %s), index %.1f MB\n", static_cast<long long>(index.lineCount()),
                 wc.output.constData(), double(index.memoryUsage()) / 1e6);
-    std::printf("| %-34s | %-9s | %-13s | %-34s | %-9s | %-13s | %-6s | %-6s | %-4s |\n", "step (median of 3)", "ours",
+    std::printf("| %-36s | %-9s | %-13s | %-34s | %-9s | %-13s | %-6s | %-7s | %-4s |\n", "step (median of 3)", "ours",
                 "ours rate", "reference", "ref", "ref rate", "ratio", "goal", "met");
-    std::printf("|%s|\n", QByteArray(166, '-').constData());
+    std::printf("|%s|\n", QByteArray(169, '-').constData());
     row("line index", tIndex, "wc -l", wc.secs, bytes, 0.3);
     row("plain search 'Failed to find SR'", tPlain, "grep -c -F 'Failed to find SR'", grepF.secs, bytes, 0.5);
     row("regex 'error|.*backtrace'", tRegex, "grep -c -E 'error|.*backtrace'", grepE.secs, bytes, 0.5);
