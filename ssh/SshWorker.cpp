@@ -34,11 +34,6 @@ constexpr char kPgidMarker[] = "XR-PGID:";
 constexpr int kMarkerScanLimit = 16 * 1024;
 constexpr int kMaxAttempts = 3;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SshHost", text);
-}
-
 void initLibssh()
 {
     static std::once_flag once;
@@ -99,14 +94,14 @@ QString sftpErrorText(sftp_session sftp, ssh_session session)
         return QString::fromUtf8(ssh_get_error(session));
     switch (sftp_get_error(sftp)) {
     case SSH_FX_NO_SUCH_FILE:
-        return tr("No such file or folder.");
+        return QCoreApplication::translate("SshHost", "No such file or folder.");
     case SSH_FX_PERMISSION_DENIED:
-        return tr("Permission denied.");
+        return QCoreApplication::translate("SshHost", "Permission denied.");
     case SSH_FX_EOF:
-        return tr("End of file.");
+        return QCoreApplication::translate("SshHost", "End of file.");
     default: {
         const QString e = QString::fromUtf8(ssh_get_error(session));
-        return e.isEmpty() ? tr("The file server reported an error.") : e;
+        return e.isEmpty() ? QCoreApplication::translate("SshHost", "The file server reported an error.") : e;
     }
     }
 }
@@ -188,11 +183,11 @@ void SshWorker::connectToHost()
     if (m_state == HostState::Connected || m_state == HostState::Connecting || m_state == HostState::Authenticating)
         return;
     releaseSession(false);
-    setState(HostState::Connecting, tr("Connecting to %1…").arg(m_endpoint.host));
+    setState(HostState::Connecting, QCoreApplication::translate("SshHost", "Connecting to %1…").arg(m_endpoint.host));
 
     m_session = ssh_new();
     if (!m_session) {
-        fail(tr("Could not create an SSH session."));
+        fail(QCoreApplication::translate("SshHost", "Could not create an SSH session."));
         return;
     }
     const QByteArray host = m_endpoint.host.toUtf8();
@@ -244,14 +239,15 @@ void SshWorker::connectToHost()
     Q_EMIT resolved(m_endpointKey);
 
     if (ssh_connect(m_session) != SSH_OK) {
-        fail(tr("Could not connect to %1: %2").arg(m_endpoint.host, sessionError()));
+        fail(
+            QCoreApplication::translate("SshHost", "Could not connect to %1: %2").arg(m_endpoint.host, sessionError()));
         return;
     }
 
     // Host key.
     ssh_key serverKey = nullptr;
     if (ssh_get_server_publickey(m_session, &serverKey) != SSH_OK) {
-        fail(tr("The server sent no usable host key."));
+        fail(QCoreApplication::translate("SshHost", "The server sent no usable host key."));
         return;
     }
     unsigned char* hash = nullptr;
@@ -281,8 +277,10 @@ void SshWorker::connectToHost()
         m_hostKey.knownHostsFile = inApp || m_options.userKnownHostsFile.isEmpty() ? m_options.appKnownHostsFile
                                                                                    : m_options.userKnownHostsFile;
         Q_EMIT hostKeyPrompt(m_hostKey);
-        fail(tr("The host key of %1 has changed. XenRescue refused to connect: this can mean someone is "
-                "intercepting the connection. Verify the new key on the host before replacing the old one in %2.")
+        fail(QCoreApplication::translate(
+                 "SshHost",
+                 "The host key of %1 has changed. XenRescue refused to connect: this can mean someone is "
+                 "intercepting the connection. Verify the new key on the host before replacing the old one in %2.")
                  .arg(m_hostKey.hostPort, m_hostKey.knownHostsFile));
         return;
     }
@@ -291,13 +289,15 @@ void SshWorker::connectToHost()
         m_hostKey.status = HostKeyInfo::Status::Unknown;
         m_hostKey.knownHostsFile = m_options.appKnownHostsFile;
         m_waiting = Waiting::HostKey;
-        setState(HostState::AwaitingHostKey, tr("The host key of %1 is not known yet.").arg(m_hostKey.hostPort));
+        setState(
+            HostState::AwaitingHostKey,
+            QCoreApplication::translate("SshHost", "The host key of %1 is not known yet.").arg(m_hostKey.hostPort));
         Q_EMIT hostKeyPrompt(m_hostKey);
         return;
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
-    fail(tr("Could not check the host key: %1").arg(sessionError()));
+    fail(QCoreApplication::translate("SshHost", "Could not check the host key: %1").arg(sessionError()));
 }
 
 void SshWorker::hostKeyDecision(bool accept, bool remember)
@@ -306,11 +306,12 @@ void SshWorker::hostKeyDecision(bool accept, bool remember)
         return;
     m_waiting = Waiting::Nothing;
     if (!accept) {
-        fail(tr("The host key was not accepted."));
+        fail(QCoreApplication::translate("SshHost", "The host key was not accepted."));
         return;
     }
     if (remember && ssh_session_update_known_hosts(m_session) != SSH_OK) {
-        fail(tr("Could not store the host key in %1: %2").arg(m_options.appKnownHostsFile, sessionError()));
+        fail(QCoreApplication::translate("SshHost", "Could not store the host key in %1: %2")
+                 .arg(m_options.appKnownHostsFile, sessionError()));
         return;
     }
     m_hostKey.status = HostKeyInfo::Status::Trusted;
@@ -319,7 +320,7 @@ void SshWorker::hostKeyDecision(bool accept, bool remember)
 
 void SshWorker::startAuthentication()
 {
-    setState(HostState::Authenticating, tr("Authenticating…"));
+    setState(HostState::Authenticating, QCoreApplication::translate("SshHost", "Authenticating…"));
     m_authSteps.clear();
     m_keyFiles.clear();
     m_attempts = 0;
@@ -331,7 +332,7 @@ void SshWorker::startAuthentication()
         return;
     }
     if (rc == SSH_AUTH_ERROR) {
-        fail(tr("Authentication failed: %1").arg(sessionError()));
+        fail(QCoreApplication::translate("SshHost", "Authentication failed: %1").arg(sessionError()));
         return;
     }
     m_authMethods = ssh_userauth_list(m_session, nullptr);
@@ -382,7 +383,7 @@ void SshWorker::requestCredentials(CredentialRequest request, Waiting waiting)
     request.endpointKey = m_endpointKey;
     request.previousFailed = m_previousFailed;
     m_waiting = waiting;
-    setState(HostState::AwaitingCredentials, tr("Waiting for credentials…"));
+    setState(HostState::AwaitingCredentials, QCoreApplication::translate("SshHost", "Waiting for credentials…"));
     Q_EMIT credentialsNeeded(request);
 }
 
@@ -392,11 +393,11 @@ void SshWorker::credentials(const QStringList& answers, bool cancelled)
         return;
     if (cancelled) {
         m_waiting = Waiting::Nothing;
-        fail(tr("Authentication was cancelled."));
+        fail(QCoreApplication::translate("SshHost", "Authentication was cancelled."));
         return;
     }
     m_answers = answers;
-    setState(HostState::Authenticating, tr("Authenticating…"));
+    setState(HostState::Authenticating, QCoreApplication::translate("SshHost", "Authenticating…"));
     continueAuthentication();
 }
 
@@ -452,7 +453,8 @@ void SshWorker::continueAuthentication()
                         CredentialRequest req;
                         req.kind = CredentialRequest::Kind::KeyPassphrase;
                         req.keyFile = m_keyFiles.first();
-                        req.prompts << tr("Passphrase for %1:").arg(QDir::toNativeSeparators(req.keyFile));
+                        req.prompts << QCoreApplication::translate("SshHost", "Passphrase for %1:")
+                                           .arg(QDir::toNativeSeparators(req.keyFile));
                         req.echo << false;
                         requestCredentials(req, Waiting::Passphrase);
                         return;
@@ -477,7 +479,8 @@ void SshWorker::continueAuthentication()
             CredentialRequest req;
             req.kind = CredentialRequest::Kind::KeyPassphrase;
             req.keyFile = m_keyFiles.first();
-            req.prompts << tr("Passphrase for %1:").arg(QDir::toNativeSeparators(req.keyFile));
+            req.prompts << QCoreApplication::translate("SshHost", "Passphrase for %1:")
+                               .arg(QDir::toNativeSeparators(req.keyFile));
             req.echo << false;
             requestCredentials(req, Waiting::Passphrase);
             return;
@@ -490,7 +493,7 @@ void SshWorker::continueAuthentication()
             if (m_waiting != Waiting::Password) {
                 CredentialRequest req;
                 req.kind = CredentialRequest::Kind::Password;
-                req.prompts << tr("Password for %1:").arg(m_endpointKey);
+                req.prompts << QCoreApplication::translate("SshHost", "Password for %1:").arg(m_endpointKey);
                 req.echo << false;
                 requestCredentials(req, Waiting::Password);
                 return;
@@ -505,7 +508,7 @@ void SshWorker::continueAuthentication()
                 return;
             }
             if (rc == SSH_AUTH_ERROR) {
-                fail(tr("Authentication failed: %1").arg(sessionError()));
+                fail(QCoreApplication::translate("SshHost", "Authentication failed: %1").arg(sessionError()));
                 return;
             }
             m_previousFailed = true;
@@ -553,7 +556,7 @@ void SshWorker::continueAuthentication()
                 return;
             }
             if (rc == SSH_AUTH_ERROR) {
-                fail(tr("Authentication failed: %1").arg(sessionError()));
+                fail(QCoreApplication::translate("SshHost", "Authentication failed: %1").arg(sessionError()));
                 return;
             }
             m_previousFailed = true;
@@ -573,8 +576,10 @@ void SshWorker::continueAuthentication()
             offered << QStringLiteral("password");
         if (m_authMethods & SSH_AUTH_METHOD_INTERACTIVE)
             offered << QStringLiteral("keyboard-interactive");
-        fail(tr("Authentication failed: no method was accepted (the server offers: %1).")
-                 .arg(offered.isEmpty() ? tr("none") : offered.join(QStringLiteral(", "))));
+        fail(QCoreApplication::translate("SshHost",
+                                         "Authentication failed: no method was accepted (the server offers: %1).")
+                 .arg(offered.isEmpty() ? QCoreApplication::translate("SshHost", "none")
+                                        : offered.join(QStringLiteral(", "))));
     }
 }
 
@@ -588,7 +593,7 @@ void SshWorker::onAuthenticated()
     ssh_set_blocking(m_session, 0);
     m_event = ssh_event_new();
     if (!m_event || ssh_event_add_session(m_event, m_session) != SSH_OK) {
-        fail(tr("Could not start the SSH event loop."));
+        fail(QCoreApplication::translate("SshHost", "Could not start the SSH event loop."));
         return;
     }
     const socket_t fd = ssh_get_fd(m_session);
@@ -600,7 +605,7 @@ void SshWorker::onAuthenticated()
     m_lastActivity.start();
     m_probesWithoutAnswer = 0;
     m_keepaliveTimer->start(qMax(200, m_options.keepaliveIntervalMs / 2));
-    setState(HostState::Connected, tr("Connected to %1").arg(m_endpointKey));
+    setState(HostState::Connected, QCoreApplication::translate("SshHost", "Connected to %1").arg(m_endpointKey));
 }
 
 void SshWorker::noteActivity()
@@ -618,10 +623,11 @@ void SshWorker::onKeepalive()
     if (m_lastActivity.elapsed() < m_options.keepaliveIntervalMs)
         return;
     if (m_probesWithoutAnswer >= m_options.keepaliveMaxMissed) {
-        connectionLost(tr("%1 stopped answering (no reply to %2 keepalive probes in %3 s).")
-                           .arg(m_endpoint.host)
-                           .arg(m_probesWithoutAnswer)
-                           .arg(m_lastActivity.elapsed() / 1000));
+        connectionLost(
+            QCoreApplication::translate("SshHost", "%1 stopped answering (no reply to %2 keepalive probes in %3 s).")
+                .arg(m_endpoint.host)
+                .arg(m_probesWithoutAnswer)
+                .arg(m_lastActivity.elapsed() / 1000));
         return;
     }
     ++m_probesWithoutAnswer;
@@ -635,20 +641,20 @@ void SshWorker::disconnectFromHost()
     const auto commands = m_commands.values();
     for (const auto& cmd : commands) {
         if (!cmd->delivered && !cmd->internal)
-            finishCommand(cmd->id, CommandOutcome::Cancelled, tr("Disconnected."));
+            finishCommand(cmd->id, CommandOutcome::Cancelled, QCoreApplication::translate("SshHost", "Disconnected."));
     }
     const auto fids = m_files.keys();
     for (quint64 id : fids) {
         FileResult r;
         r.cancelled = true;
-        r.error = tr("Disconnected.");
+        r.error = QCoreApplication::translate("SshHost", "Disconnected.");
         finishFile(id, r);
     }
     // Give the remote kills a moment to be sent before the goodbye.
     if (m_session && m_event)
         ssh_event_dopoll(m_event, 100);
     releaseSession(true);
-    setState(HostState::Disconnected, tr("Disconnected."));
+    setState(HostState::Disconnected, QCoreApplication::translate("SshHost", "Disconnected."));
 }
 
 void SshWorker::dropConnection()
@@ -705,7 +711,7 @@ bool SshWorker::checkAlive()
         return false;
     const int status = ssh_get_status(m_session);
     if (!ssh_is_connected(m_session) || (status & (SSH_CLOSED | SSH_CLOSED_ERROR))) {
-        connectionLost(tr("The connection to %1 was lost.").arg(m_endpoint.host));
+        connectionLost(QCoreApplication::translate("SshHost", "The connection to %1 was lost.").arg(m_endpoint.host));
         return false;
     }
     return true;
@@ -714,7 +720,7 @@ bool SshWorker::checkAlive()
 void SshWorker::connectionLost(const QString& why)
 {
     qCInfo(lcSsh) << why;
-    const QString message = tr("Connection lost.");
+    const QString message = QCoreApplication::translate("SshHost", "Connection lost.");
     // Channels of a dead session must not be used again: free them without a goodbye.
     const auto commands = m_commands.values();
     m_commands.clear();
@@ -758,7 +764,7 @@ void SshWorker::startCommand(quint64 id, const CommandRequest& request)
     if (m_state != HostState::Connected) {
         CommandResult r;
         r.outcome = CommandOutcome::Failed;
-        r.error = tr("Not connected to %1.").arg(m_endpoint.host);
+        r.error = QCoreApplication::translate("SshHost", "Not connected to %1.").arg(m_endpoint.host);
         if (!(id & kInternalBit))
             Q_EMIT commandFinished(id, r);
         return;
@@ -786,7 +792,7 @@ void SshWorker::startFile(quint64 id, const FileRequest& request)
 {
     if (m_state != HostState::Connected) {
         FileResult r;
-        r.error = tr("Not connected to %1.").arg(m_endpoint.host);
+        r.error = QCoreApplication::translate("SshHost", "Not connected to %1.").arg(m_endpoint.host);
         Q_EMIT fileFinished(id, r);
         return;
     }
@@ -803,13 +809,13 @@ void SshWorker::cancel(quint64 id)
 {
     if (auto it = m_commands.find(id); it != m_commands.end()) {
         if (!(*it)->delivered)
-            finishCommand(id, CommandOutcome::Cancelled, tr("Cancelled."));
+            finishCommand(id, CommandOutcome::Cancelled, QCoreApplication::translate("SshHost", "Cancelled."));
         return;
     }
     if (m_files.contains(id)) {
         FileResult r;
         r.cancelled = true;
-        r.error = tr("Cancelled.");
+        r.error = QCoreApplication::translate("SshHost", "Cancelled.");
         finishFile(id, r);
     }
 }
@@ -939,7 +945,8 @@ bool SshWorker::stepCommand(Command& cmd)
     }
     if (cmd.deadline.hasExpired()) {
         finishCommand(cmd.id, CommandOutcome::TimedOut,
-                      tr("No answer within %1 s; the command was stopped.").arg(cmd.request.timeoutMs / 1000.0));
+                      QCoreApplication::translate("SshHost", "No answer within %1 s; the command was stopped.")
+                          .arg(cmd.request.timeoutMs / 1000.0));
         return false;
     }
     switch (cmd.phase) {
@@ -947,7 +954,8 @@ bool SshWorker::stepCommand(Command& cmd)
         if (!cmd.channel)
             cmd.channel = ssh_channel_new(m_session);
         if (!cmd.channel) {
-            finishCommand(cmd.id, CommandOutcome::Failed, tr("Could not open a channel: %1").arg(sessionError()));
+            finishCommand(cmd.id, CommandOutcome::Failed,
+                          QCoreApplication::translate("SshHost", "Could not open a channel: %1").arg(sessionError()));
             return false;
         }
         const int rc = ssh_channel_open_session(cmd.channel);
@@ -955,7 +963,9 @@ bool SshWorker::stepCommand(Command& cmd)
             return false;
         if (rc != SSH_OK) {
             ssh_channel_free(std::exchange(cmd.channel, nullptr));
-            finishCommand(cmd.id, CommandOutcome::Failed, tr("The server refused a channel: %1").arg(sessionError()));
+            finishCommand(
+                cmd.id, CommandOutcome::Failed,
+                QCoreApplication::translate("SshHost", "The server refused a channel: %1").arg(sessionError()));
             return false;
         }
         cmd.phase = Command::Phase::Executing;
@@ -972,7 +982,8 @@ bool SshWorker::stepCommand(Command& cmd)
         if (rc != SSH_OK) {
             freeChannel(cmd);
             finishCommand(cmd.id, CommandOutcome::Failed,
-                          tr("The server refused to run the command: %1").arg(sessionError()));
+                          QCoreApplication::translate("SshHost", "The server refused to run the command: %1")
+                              .arg(sessionError()));
             return false;
         }
         cmd.phase = Command::Phase::Running;
@@ -993,8 +1004,10 @@ bool SshWorker::stepCommand(Command& cmd)
                 cmd.result.exitStatus = status;
                 freeChannel(cmd);
                 finishCommand(cmd.id, CommandOutcome::Finished,
-                              status < 0 ? tr("The command ended without an exit status (killed by a signal?).")
-                                         : QString());
+                              status < 0
+                                  ? QCoreApplication::translate(
+                                        "SshHost", "The command ended without an exit status (killed by a signal?).")
+                                  : QString());
                 return false;
             }
         }
@@ -1034,11 +1047,11 @@ bool SshWorker::ensureSftp(QString* error)
         return true;
     m_sftp = sftp_new(m_session);
     if (!m_sftp) {
-        *error = tr("Could not start SFTP: %1").arg(sessionError());
+        *error = QCoreApplication::translate("SshHost", "Could not start SFTP: %1").arg(sessionError());
         return false;
     }
     if (sftp_init(m_sftp) != SSH_OK) {
-        *error = tr("The host does not offer SFTP: %1").arg(sessionError());
+        *error = QCoreApplication::translate("SshHost", "The host does not offer SFTP: %1").arg(sessionError());
         sftp_free(m_sftp);
         m_sftp = nullptr;
         return false;
@@ -1142,7 +1155,8 @@ bool SshWorker::stepFile(FileOp& op)
         if (op.request.kind == FileOperationKind::Download) {
             op.out.setFileName(op.request.localPath);
             if (!op.out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-                r.error = tr("Cannot write %1: %2").arg(op.request.localPath, op.out.errorString());
+                r.error = QCoreApplication::translate("SshHost", "Cannot write %1: %2")
+                              .arg(op.request.localPath, op.out.errorString());
                 finishFile(op.id, r);
                 return false;
             }
@@ -1187,7 +1201,8 @@ bool SshWorker::stepFile(FileOp& op)
         if (n > 0) {
             if (op.request.kind == FileOperationKind::Download) {
                 if (op.out.write(buf.constData(), n) != n) {
-                    r.error = tr("Cannot write %1: %2").arg(op.request.localPath, op.out.errorString());
+                    r.error = QCoreApplication::translate("SshHost", "Cannot write %1: %2")
+                                  .arg(op.request.localPath, op.out.errorString());
                     finishFile(op.id, r);
                     return false;
                 }
@@ -1227,7 +1242,8 @@ bool SshWorker::stepFile(FileOp& op)
         return false;
     }
     if (op.lastProgress.elapsed() > op.request.timeoutMs) {
-        r.error = tr("The file read made no progress for %1 s.").arg(op.request.timeoutMs / 1000);
+        r.error = QCoreApplication::translate("SshHost", "The file read made no progress for %1 s.")
+                      .arg(op.request.timeoutMs / 1000);
         finishFile(op.id, r);
         return false;
     }

@@ -391,13 +391,19 @@ SshdHarness::Launch SshdHarness::launch(int port)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("SSH_AUTH_SOCK"));
     m_process->setProcessEnvironment(env);
-    // Both unshare (no --fork) and sh exec, so the QProcess pid ends up being the listening sshd.
+    // setpriv, unshare (no --fork) and sh all exec, so the QProcess pid ends up being the listening sshd.
+    // setpriv --pdeathsig: if the test process dies (a crash, a kill by ctest's timeout), the
+    // kernel kills sshd too, so no listener outlives its test.
+    const QStringList orphanGuard{QStringLiteral("--pdeathsig"), QStringLiteral("KILL"), QStringLiteral("--")};
     if (useNamespace()) {
-        m_process->start(QStringLiteral("unshare"),
-                         {QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"),
-                          QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), launchScript()});
+        m_process->start(QStringLiteral("setpriv"),
+                         orphanGuard + QStringList{QStringLiteral("unshare"), QStringLiteral("--mount"),
+                                                   QStringLiteral("--propagation"), QStringLiteral("private"),
+                                                   QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                                   launchScript()});
     } else {
-        m_process->start(QStringLiteral("sh"), {QStringLiteral("-c"), launchScript()});
+        m_process->start(QStringLiteral("setpriv"),
+                         orphanGuard + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), launchScript()});
     }
     if (!m_process->waitForStarted(kStartTimeoutMs)) {
         fail(QStringLiteral("cannot run sshd: %1").arg(m_process->errorString()));
