@@ -435,6 +435,14 @@ RegexLiterals requiredLiterals(const QString& pattern, bool caseSensitive)
                 continue;
             }
             const bool quantified = k + 1 < tokens.size() && tokens[k + 1].kind == RegexToken::Quantifier;
+            // Caseless UTF matching folds k and s with KELVIN SIGN and LONG S, which ASCII
+            // folding does not: such letters cannot be part of a byte prefilter.
+            const QChar ch = tokens[k].ch;
+            if (!caseSensitive && (ch == u'k' || ch == u'K' || ch == u's' || ch == u'S')) {
+                endRun();
+                exact = false;
+                continue;
+            }
             if (!quantified) {
                 run += tokens[k].ch;
             } else if (tokens[k + 1].ch == u'+') {

@@ -232,6 +232,21 @@ private Q_SLOTS:
             QCOMPARE(r.exact, exact);
     }
 
+    void caselessPrefilterKeepsUnicodeFolding()
+    {
+        // PCRE folds "k" with KELVIN SIGN and "s" with LONG S in caseless UTF mode.
+        const RegexLiterals r = xr::requiredLiterals(u"error|.*backtrace"_s, false);
+        QCOMPARE(r.anyOf.size(), std::size_t(2));
+        QCOMPARE(r.anyOf[1], QByteArray("trace"));
+        QVERIFY(!r.exact);
+        const QByteArray data = "bac\xe2\x84\xaatrace here\nnothing\n";
+        LineIndex index;
+        index.build(data);
+        QCOMPARE(run(data, index, u"error|.*backtrace"_s, true, false).lines,
+                 naiveRegex(data, index, u"error|.*backtrace"_s, false));
+        QCOMPARE(run(data, index, u"error|.*backtrace"_s, true, false).lines, std::vector<quint64>{0});
+    }
+
     void invalidRegex()
     {
         LineIndex index;
