@@ -7,6 +7,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace xr {
 
 ConnectDialog::ConnectDialog(QWidget* parent)
@@ -48,22 +50,42 @@ void ConnectDialog::setSavedHost(const SavedHost& host)
     updateState();
 }
 
+namespace {
+struct HostField
+{
+    QString user;
+    QString host;
+    int port = 0;
+};
+
+// Admins paste "root@xs-01:2222" or "[fe80::1]:22" out of habit: take it apart.
+std::optional<HostField> parseHostField(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("^(?:([^@\\s]+)@)?([^@:\\s\\[\\]]+|\\[[^\\]]+\\])(?::(\\d+))?$"));
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    HostField f;
+    f.user = m.captured(1);
+    f.port = m.captured(3).toInt();
+    f.host = m.captured(2);
+    if (f.host.startsWith(QLatin1Char('[')))
+        f.host = f.host.mid(1, f.host.size() - 2);
+    return f;
+}
+} // namespace
+
 void ConnectDialog::splitHostField()
 {
-    // Admins paste "root@xs-01:2222" out of habit: take it apart.
-    static const QRegularExpression re(QStringLiteral("^(?:([^@\\s]+)@)?([^@:\\s\\[\\]]+|\\[[^\\]]+\\])(?::(\\d+))?$"));
-    const QRegularExpressionMatch m = re.match(m_ui->hostEdit->text().trimmed());
-    if (!m.hasMatch())
+    const std::optional<HostField> f = parseHostField(m_ui->hostEdit->text());
+    if (!f)
         return;
-    if (!m.captured(1).isEmpty())
-        m_ui->userEdit->setText(m.captured(1));
-    if (!m.captured(3).isEmpty())
-        m_ui->portSpin->setValue(m.captured(3).toInt());
-    QString host = m.captured(2);
-    if (host.startsWith(QLatin1Char('[')))
-        host = host.mid(1, host.size() - 2);
-    if (host != m_ui->hostEdit->text())
-        m_ui->hostEdit->setText(host);
+    if (!f->user.isEmpty())
+        m_ui->userEdit->setText(f->user);
+    if (f->port > 0)
+        m_ui->portSpin->setValue(f->port);
+    if (f->host != m_ui->hostEdit->text())
+        m_ui->hostEdit->setText(f->host);
 }
 
 SavedHost ConnectDialog::savedHost() const
@@ -73,6 +95,14 @@ SavedHost ConnectDialog::savedHost() const
     h.endpoint.host = m_ui->hostEdit->text().trimmed();
     h.endpoint.port = m_ui->portSpin->value();
     h.endpoint.user = m_ui->userEdit->text().trimmed();
+    // The field may still hold "user@host:port" if it never lost focus (Enter, a script).
+    if (const std::optional<HostField> f = parseHostField(h.endpoint.host)) {
+        h.endpoint.host = f->host;
+        if (!f->user.isEmpty())
+            h.endpoint.user = f->user;
+        if (f->port > 0)
+            h.endpoint.port = f->port;
+    }
     h.endpoint.auth = AuthMethod(m_ui->authCombo->currentData().toInt());
     if (h.endpoint.auth == AuthMethod::KeyFile || h.endpoint.auth == AuthMethod::Auto)
         h.endpoint.identityFile = m_ui->keyFileEdit->text().trimmed();
