@@ -7,6 +7,15 @@
 
 namespace xr {
 
+namespace {
+// Qt 6.4's lupdate loops forever on a template argument list inside a translate() call,
+// so the plural count is computed out here.
+int clampedCount(qsizetype n)
+{
+    return int(qMin(n, qsizetype(INT_MAX)));
+}
+} // namespace
+
 HostText::HostText(QByteArrayView bytes, ParseReport& report)
 {
     qsizetype nulCount = 0;
@@ -43,7 +52,7 @@ HostText::HostText(QByteArrayView bytes, ParseReport& report)
         report.addNote(0, QCoreApplication::translate("xr::HostText",
                                                       "The output contains %n NUL byte(s): it may be "
                                                       "binary data rather than command output.",
-                                                      nullptr, int(qMin<qsizetype>(nulCount, INT_MAX))));
+                                                      nullptr, clampedCount(nulCount)));
     }
 
     const QStringView all(m_text);

@@ -4,6 +4,15 @@
 
 namespace xr {
 
+namespace {
+// Qt 6.4's lupdate loops forever on a template argument list inside a translate() call,
+// so the plural count is computed out here.
+int clampedCount(qsizetype n)
+{
+    return int(qMin(n, qsizetype(INT_MAX)));
+}
+} // namespace
+
 void ParseReport::addProblem(qsizetype line, const QString& message)
 {
     partial = true;
@@ -31,7 +40,7 @@ QString ParseReport::summary() const
     }
     if (omittedIssues > 0)
         lines.append(QCoreApplication::translate("xr::ParseReport", "(%n more issue(s) not shown)", nullptr,
-                                                 int(qMin<qsizetype>(omittedIssues, INT_MAX))));
+                                                 clampedCount(omittedIssues)));
     return lines.join(u'\n');
 }
 
