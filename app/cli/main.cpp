@@ -1,5 +1,6 @@
 #include "AppInfo.h"
 #include "AppPaths.h"
+#include "CliCommands.h"
 #include "CliDispatcher.h"
 #include "Inventory.h"
 
@@ -51,6 +52,13 @@ int main(int argc, char** argv)
     dispatcher.addCommand({QStringLiteral("hosts"),
                            QCoreApplication::translate("cli", "List the saved hosts (name, address, authentication)."),
                            listHosts});
+    dispatcher.addCommand({QStringLiteral("read"),
+                           QCoreApplication::translate("cli", "Print host output (xe, xl, xm, list_domains, "
+                                                              "networking, dom0 memory) as normalised JSON."),
+                           xr::runReadCommand});
+    dispatcher.addCommand({QStringLiteral("ladder"),
+                           QCoreApplication::translate("cli", "Print the recovery ladder for a described situation."),
+                           xr::runLadderCommand});
 
     QTextStream out(stdout);
     QTextStream err(stderr);

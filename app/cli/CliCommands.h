@@ -1,0 +1,13 @@
+#pragma once
+
+#include "CliDispatcher.h"
+
+namespace xr {
+
+/// `xenrescue-cli read KIND FILE|-`: host output as normalised JSON.
+int runReadCommand(CliDispatcher::Context& context);
+/// `xenrescue-cli ladder --flavour F --version V --state FILE|- [--json]`: the recovery
+/// ladder for a described situation (offline "what if").
+int runLadderCommand(CliDispatcher::Context& context);
+
+} // namespace xr
