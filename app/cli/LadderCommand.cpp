@@ -32,10 +32,19 @@ QString roleText(const Rung& r)
     return role;
 }
 
+// A name-label may hold newlines or terminal escapes: shown, never obeyed.
+QString printable(const QString& s)
+{
+    QString out;
+    for (const QChar c : s)
+        out += c.isPrint() || c == u' ' ? c : QChar(u'?');
+    return out;
+}
+
 void printText(const Ladder& ladder, QTextStream& out)
 {
     out << QCoreApplication::translate("cli", "Recovery ladder for VM %1 (%2) on %3")
-               .arg(ladder.vmName.isEmpty() ? QStringLiteral("-") : ladder.vmName,
+               .arg(ladder.vmName.isEmpty() ? QStringLiteral("-") : printable(ladder.vmName),
                     ladder.vmUuid.isEmpty() ? QStringLiteral("-") : ladder.vmUuid, ladder.flavour.displayName())
         << '\n';
     out << QCoreApplication::translate("cli", "Situation: %1").arg(ladder.summary) << "\n\n";
