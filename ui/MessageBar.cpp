@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStyle>
 #include <QToolButton>
 
@@ -41,6 +42,16 @@ MessageBar::MessageBar(QWidget* parent)
 
 MessageBar::~MessageBar() = default;
 
+void MessageBar::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // A word-wrapped label does not make its parent layout tall enough by itself: ask the
+    // layout how tall the text is at this width so long messages are never cut off.
+    const int needed = layout()->heightForWidth(width());
+    if (needed > 0 && needed != minimumHeight())
+        setMinimumHeight(needed);
+}
+
 void MessageBar::showMessage(Type type, const QString& text)
 {
     clearActions();
@@ -62,6 +73,7 @@ void MessageBar::showMessage(Type type, const QString& text)
     m_icon->setPixmap(QIcon(icon).pixmap(size, size));
     m_text->setText(text);
     setAccessibleDescription(text);
+    setMinimumHeight(layout()->heightForWidth(qMax(width(), 200)));
     show();
     update();
 }
