@@ -35,6 +35,9 @@ struct SshOptions
     int connectTimeoutMs = 15000;
     int keepaliveIntervalMs = 5000; // idle connections are probed this often
     int keepaliveMaxMissed = 3;     // probes without any answer before the host is lost
+    int maxChannels = 8;            // commands at once; more wait their turn. OpenSSH's
+                                    // MaxSessions is 10 by default, and a stopped command's
+                                    // kill needs a channel of its own
     QString appKnownHostsFile;      // read-write, OpenSSH format; accepted keys go here
     QString userKnownHostsFile;     // read-only, normally ~/.ssh/known_hosts; empty: none
     bool useKeychain = true;        // passwords and passphrases through QtKeychain

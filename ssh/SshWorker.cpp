@@ -604,6 +604,7 @@ void SshWorker::onAuthenticated()
     });
     m_lastActivity.start();
     m_probesWithoutAnswer = 0;
+    m_learnedChannelLimit = INT_MAX;
     m_keepaliveTimer->start(qMax(200, m_options.keepaliveIntervalMs / 2));
     setState(HostState::Connected, QCoreApplication::translate("SshHost", "Connected to %1").arg(m_endpointKey));
 }
@@ -820,6 +821,16 @@ void SshWorker::cancel(quint64 id)
     }
 }
 
+int SshWorker::channelsInUse() const
+{
+    int n = 0;
+    for (const auto& cmd : m_commands) {
+        if (cmd->channel)
+            ++n;
+    }
+    return n;
+}
+
 void SshWorker::freeChannel(Command& cmd)
 {
     if (!cmd.channel)
@@ -951,8 +962,16 @@ bool SshWorker::stepCommand(Command& cmd)
     }
     switch (cmd.phase) {
     case Command::Phase::Opening: {
-        if (!cmd.channel)
+        if (!cmd.channel) {
+            // Wait for a free channel. The transport's own kill commands may use two more,
+            // so a host full of stuck commands can still be cleaned up.
+            if (m_learnedChannelLimit != INT_MAX && m_learnedAt.elapsed() > 30000)
+                m_learnedChannelLimit = INT_MAX; // a refusal can be passing (sessions being torn down)
+            const int limit = qMin(m_options.maxChannels, m_learnedChannelLimit) + (cmd.internal ? 2 : 0);
+            if (channelsInUse() >= qMax(1, limit))
+                return false;
             cmd.channel = ssh_channel_new(m_session);
+        }
         if (!cmd.channel) {
             finishCommand(cmd.id, CommandOutcome::Failed,
                           QCoreApplication::translate("SshHost", "Could not open a channel: %1").arg(sessionError()));
@@ -963,6 +982,15 @@ bool SshWorker::stepCommand(Command& cmd)
             return false;
         if (rc != SSH_OK) {
             ssh_channel_free(std::exchange(cmd.channel, nullptr));
+            // A server with a lower MaxSessions refuses the extra channel: remember its limit
+            // and let this command wait for a channel to close instead of failing it.
+            const int others = channelsInUse();
+            if (others > 0) {
+                m_learnedChannelLimit = others;
+                m_learnedAt.start();
+                qCInfo(lcSsh) << "server refused channel" << others + 1 << "; waiting for one to close";
+                return false;
+            }
             finishCommand(
                 cmd.id, CommandOutcome::Failed,
                 QCoreApplication::translate("SshHost", "The server refused a channel: %1").arg(sessionError()));

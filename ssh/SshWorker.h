@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <climits>
+
 #include <libssh/libssh.h>
 #include <libssh/server.h> // ssh_send_keepalive (a global request any OpenSSH server answers)
 #include <libssh/sftp.h>
@@ -81,6 +83,7 @@ private:
     void finishFile(quint64 id, FileResult result);
     void stopRemote(Command& cmd);
     void freeChannel(Command& cmd);
+    int channelsInUse() const;
     void startInternal(const QString& command);
     void onKeepalive();
     void noteActivity();
@@ -113,6 +116,8 @@ private:
     QHash<quint64, std::shared_ptr<Command>> m_commands;
     QHash<quint64, std::shared_ptr<FileOp>> m_files;
     quint64 m_lastInternalId = 0;
+    int m_learnedChannelLimit = INT_MAX; // lowered when the server refuses a channel
+    QElapsedTimer m_learnedAt;
 };
 
 } // namespace xr

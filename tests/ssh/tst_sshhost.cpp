@@ -398,6 +398,55 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() < 15000, qPrintable(QString::number(t.elapsed())));
     }
 
+    void serverWithFewSessionsQueuesInsteadOfFailing_data()
+    {
+        QTest::addColumn<int>("maxSessions");
+        QTest::newRow("OpenSSH default (10)") << 10;
+        QTest::newRow("stricter than ours (3)") << 3;
+    }
+
+    void serverWithFewSessionsQueuesInsteadOfFailing()
+    {
+        // Real dom0s run sshd with MaxSessions 10 or less: twenty commands at once must all
+        // run, in turns, none refused.
+        QFETCH(int, maxSessions);
+        SshdOptions so;
+        so.extraConfig << QStringLiteral("MaxSessions %1").arg(maxSessions);
+        SshdHarness sshd(so);
+        QVERIFY2(sshd.start(), qPrintable(sshd.errorString()));
+        auto host = connected(sshd);
+        QVERIFY(host);
+        std::vector<std::unique_ptr<RemoteCommand>> cmds;
+        for (int i = 0; i < 20; ++i) {
+            CommandRequest req;
+            req.command = QStringLiteral("sleep 0.3; echo %1").arg(i);
+            cmds.emplace_back(host->run(req));
+        }
+        for (int i = 0; i < 20; ++i) {
+            if (!cmds[i]->isFinished()) {
+                QSignalSpy done(cmds[i].get(), &RemoteOperation::finished);
+                QVERIFY(done.wait(30000));
+            }
+            QCOMPARE(cmds[i]->result().outcome, CommandOutcome::Finished);
+            QCOMPARE(cmds[i]->result().stdOut, QByteArray::number(i) + '\n');
+        }
+        // A stuck command can still be stopped while the host is full.
+        CommandRequest stuck;
+        stuck.command = QStringLiteral("sleep 302");
+        stuck.timeoutMs = 1500;
+        std::vector<std::unique_ptr<RemoteCommand>> stuckOnes;
+        for (int i = 0; i < maxSessions; ++i)
+            stuckOnes.emplace_back(host->run(stuck));
+        for (auto& c : stuckOnes) {
+            if (!c->isFinished()) {
+                QSignalSpy done(c.get(), &RemoteOperation::finished);
+                QVERIFY(done.wait(30000));
+            }
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(sshd.serverProcessesMatching(QStringLiteral("sleep 302")).isEmpty(), 20000);
+        QVERIFY(runAndWait(*host, QStringLiteral("true")).succeeded());
+    }
+
     void eightHostsAtOnceAndSlowHostDoesNotHoldOthers()
     {
         std::vector<std::unique_ptr<SshdHarness>> servers;
