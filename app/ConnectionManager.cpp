@@ -81,12 +81,16 @@ void ConnectionManager::createHost(const SavedHost& saved)
     RemoteHost* host = m_factory(saved, sshOptions());
     if (!host)
         return;
-    host->setParent(this);
-    m_hosts.insert(saved.id, host);
     m_endpoints.insert(saved.id, saved.endpoint);
-    m_model->addHost(saved.id, saved.displayLabel(), endpointText(saved.endpoint));
-    m_model->setHostState(saved.id, host->state(), host->stateMessage());
-    const QString id = saved.id;
+    addTransport(saved.id, host, saved.displayLabel(), endpointText(saved.endpoint));
+}
+
+void ConnectionManager::addTransport(const QString& id, RemoteHost* host, const QString& label, const QString& endpoint)
+{
+    host->setParent(this);
+    m_hosts.insert(id, host);
+    m_model->addHost(id, label, endpoint);
+    m_model->setHostState(id, host->state(), host->stateMessage());
     connect(host, &RemoteHost::stateChanged, this, [this, id](HostState state, const QString& message) {
         m_model->setHostState(id, state, message);
         Q_EMIT hostStateChanged(id, state, message);
@@ -94,10 +98,32 @@ void ConnectionManager::createHost(const SavedHost& saved)
     Q_EMIT hostCreated(id, host);
 }
 
+QString ConnectionManager::addUnsavedHost(const QString& label, const QString& endpointText, RemoteHost* transport,
+                                          const QString& poolId, const QString& poolName)
+{
+    const QString id = QStringLiteral("unsaved-%1").arg(++m_unsavedCounter);
+    m_unsaved.insert(id);
+    addTransport(id, transport, label, endpointText);
+    if (!poolName.isEmpty())
+        m_model->setHostPool(id, poolId, poolName);
+    return id;
+}
+
+void ConnectionManager::unloadHosts()
+{
+    const QStringList ids = m_hosts.keys();
+    for (const QString& id : ids) {
+        destroyHost(id);
+        m_model->removeHost(id);
+        Q_EMIT hostRemoved(id);
+    }
+}
+
 void ConnectionManager::destroyHost(const QString& id)
 {
     RemoteHost* host = m_hosts.take(id);
     m_endpoints.remove(id);
+    m_unsaved.remove(id);
     if (host) {
         host->disconnect(this);
         host->disconnectFromHost();
@@ -152,8 +178,10 @@ QString ConnectionManager::saveHost(const SavedHost& input)
 
 void ConnectionManager::removeHost(const QString& id)
 {
+    const bool saved = !m_unsaved.contains(id);
     destroyHost(id);
-    m_inventory->remove(id);
+    if (saved)
+        m_inventory->remove(id);
     m_model->removeHost(id);
     Q_EMIT hostRemoved(id);
 }
@@ -179,6 +207,8 @@ RemoteCommand* ConnectionManager::run(const QString& id, const CommandRequest& r
     const QString hostKey = h->displayName();
     const QString user = m_endpoints.value(id).user;
     RemoteCommand* command = h->run(request);
+    if (m_unsaved.contains(id))
+        return command; // a lab host: nothing real ran, the audit log stays about real hosts
     connect(command, &RemoteOperation::finished, this, [this, command, hostKey, user, request, runId, started] {
         const Result<bool> written = m_audit.record(hostKey, user, request, command->result(), runId, started);
         if (!written)

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 
@@ -58,6 +59,17 @@ public:
     void connectHost(const QString& id);
     void disconnectHost(const QString& id);
 
+    /// Adds a host that is never saved (the demo's lab hosts): the manager owns `transport`,
+    /// the inventory is untouched and its commands are not audited (nothing real runs).
+    /// Returns its id. `poolName` groups it under a pool row when not empty.
+    QString addUnsavedHost(const QString& label, const QString& endpointText, RemoteHost* transport,
+                           const QString& poolId = {}, const QString& poolName = {});
+    /// True for a host added with addUnsavedHost().
+    bool isUnsaved(const QString& id) const { return m_unsaved.contains(id); }
+    /// Removes every host from the manager and the tree without touching the inventory;
+    /// loadInventory() brings the saved ones back.
+    void unloadHosts();
+
     /// Runs a command on a host and writes one audit line when it ends. The caller owns the
     /// returned command; nullptr when the id is unknown.
     [[nodiscard]] RemoteCommand* run(const QString& id, const CommandRequest& request, const QString& runId = {});
@@ -74,6 +86,7 @@ Q_SIGNALS:
 
 private:
     void createHost(const SavedHost& saved);
+    void addTransport(const QString& id, RemoteHost* host, const QString& label, const QString& endpoint);
     void destroyHost(const QString& id);
     RemoteHost* makeDefaultHost(const SavedHost& saved, const SshOptions& options);
 
@@ -84,6 +97,8 @@ private:
     HostFactory m_factory;
     QHash<QString, QPointer<RemoteHost>> m_hosts;
     QHash<QString, SshEndpoint> m_endpoints; // what each transport was built with
+    QSet<QString> m_unsaved;
+    int m_unsavedCounter = 0;
 };
 
 } // namespace xr

@@ -1,6 +1,7 @@
 #include "AppInfo.h"
 #include "AppPaths.h"
 #include "ConnectionManager.h"
+#include "DemoSession.h"
 #include "HostTreeModel.h"
 #include "Inventory.h"
 #include "MainWindow.h"
@@ -32,6 +33,13 @@ std::optional<int> handleInfoOptions(int argc, char** argv)
                                            QCoreApplication::translate("main", "Do not connect to the hosts marked "
                                                                                "\"connect on start\"."));
     parser.addOption(noAutoConnect);
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Practise on a simulated lab pool inside XenRescue (no network, nothing "
+                                            "saved). An optional SCENARIO follows: %1. Without saved hosts XenRescue "
+                                            "starts this way anyway.")
+            .arg(xr::DemoSession::scenarioNames().join(QStringLiteral(", "))));
+    parser.addOption(demo);
     // Qt's own options (-platform, -style...) are for QApplication: ignore what we do not know.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.parse(QCoreApplication::arguments());
@@ -45,6 +53,11 @@ std::optional<int> handleInfoOptions(int argc, char** argv)
     if (parser.isSet(versionOption)) {
         std::printf("%s %s\n", qPrintable(xr::AppInfo::displayName()), qPrintable(xr::AppInfo::version()));
         return 0;
+    }
+    const xr::DemoRequest request = xr::DemoSession::parseArguments(QCoreApplication::arguments().mid(1));
+    if (!request.error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(request.error));
+        return 2;
     }
     return std::nullopt;
 }
@@ -78,8 +91,16 @@ int main(int argc, char** argv)
     xr::HostTreeModel model;
     xr::ConnectionManager connections(paths, &inventory, &model);
 
+    // Destroyed before `connections`: the lab hosts live in the manager.
+    xr::DemoSession demo(&connections);
     xr::MainWindow window(&connections);
-    connections.loadInventory(!hasArgument(argc, argv, "--no-connect"));
+    window.setDemoSession(&demo);
+    const xr::DemoRequest request = xr::DemoSession::parseArguments(QCoreApplication::arguments().mid(1));
+    const std::optional<QString> scenario = xr::DemoSession::startupScenario(request, !inventory.hosts().isEmpty());
+    if (scenario)
+        demo.start(*scenario); // lab hosts and real hosts never mix: the saved ones stay unloaded
+    else
+        connections.loadInventory(!hasArgument(argc, argv, "--no-connect"));
     window.show();
     return QApplication::exec();
 }

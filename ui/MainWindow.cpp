@@ -3,12 +3,15 @@
 #include "AppInfo.h"
 #include "ConnectDialog.h"
 #include "ConnectionManager.h"
+#include "DemoSession.h"
 #include "EmptyStatePane.h"
 #include "HostPrompter.h"
 #include "HostSummaryWidget.h"
 #include "HostTreeDecorator.h"
 #include "HostTreeModel.h"
+#include "LabPoolBanner.h"
 #include "MessageBar.h"
+#include "PractiseDialog.h"
 #include "Resources.h"
 
 #include <QAction>
@@ -58,7 +61,11 @@ MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
     statusBar()->addWidget(m_statusLabel, 1);
 
     connect(connections, &ConnectionManager::hostStateChanged, this, &MainWindow::onHostStateChanged);
-    connect(connections, &ConnectionManager::hostRemoved, this, [this] {
+    connect(connections, &ConnectionManager::hostRemoved, this, [this](const QString& id) {
+        if (id == m_messageHostId) {
+            m_messageBar->hide();
+            m_messageHostId.clear();
+        }
         updatePanes();
         updateActions();
         updateStatus();
@@ -166,6 +173,20 @@ void MainWindow::createActions()
     m_aboutQtAction = makeAction(QStringLiteral("actionAboutQt"), tr("About &Qt"));
     m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    m_practiseAction = makeAction(QStringLiteral("actionPractise"), tr("&Practise a Rescue…"));
+    m_practiseAction->setStatusTip(tr("Practise on a simulated lab pool with a hung VM; nothing real is touched"));
+    m_practiseAction->setToolTip(tr("Choose a practice scenario: a simulated lab pool inside XenRescue"));
+    m_practiseAction->setEnabled(false);
+    connect(m_practiseAction, &QAction::triggered, this, &MainWindow::showPractiseDialog);
+    m_leaveLabAction = makeAction(QStringLiteral("actionLeaveLabPool"), tr("&Leave the Lab Pool"));
+    m_leaveLabAction->setToolTip(tr("Close the lab pool and show your saved hosts"));
+    m_leaveLabAction->setStatusTip(m_leaveLabAction->toolTip());
+    m_leaveLabAction->setEnabled(false);
+    connect(m_leaveLabAction, &QAction::triggered, this, [this] {
+        if (m_demo)
+            m_demo->stop();
+    });
 }
 
 void MainWindow::createMenus()
@@ -200,6 +221,9 @@ void MainWindow::createMenus()
     tools->addAction(m_dataFolderAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_practiseAction);
+    help->addAction(m_leaveLabAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
 
@@ -323,7 +347,18 @@ void MainWindow::createCentralWidget()
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({360, 740});
-    setCentralWidget(splitter);
+
+    // The lab pool banner spans the window above everything else in it.
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_banner = new LabPoolBanner(central);
+    m_banner->setActions(m_practiseAction, m_leaveLabAction);
+    m_banner->hide();
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
 }
 
 QString MainWindow::currentHostId() const
@@ -496,9 +531,60 @@ void MainWindow::showConnectDialog()
     dialog->setObjectName(QStringLiteral("connectDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (m_demo && m_demo->isActive())
+            m_demo->stop(); // a real host: the lab pool makes room for the saved hosts
         const QString id = m_connections->saveHost(dialog->savedHost());
         selectHost(id);
         m_connections->connectHost(id);
+    });
+    dialog->open();
+}
+
+void MainWindow::setDemoSession(DemoSession* demo)
+{
+    if (m_demo)
+        m_demo->disconnect(this);
+    m_demo = demo;
+    m_practiseAction->setEnabled(demo != nullptr);
+    if (demo) {
+        connect(demo, &DemoSession::activeChanged, this, &MainWindow::onDemoActiveChanged);
+        connect(demo, &DemoSession::scenarioStarted, this, &MainWindow::onDemoScenarioStarted);
+        if (demo->isActive())
+            onDemoScenarioStarted(demo->scenario());
+    }
+    onDemoActiveChanged(demo && demo->isActive());
+}
+
+void MainWindow::onDemoActiveChanged(bool active)
+{
+    m_banner->setVisible(active);
+    m_leaveLabAction->setEnabled(active);
+    m_leaveLabAction->setVisible(active);
+    setWindowTitle(active ? tr("%1 — Lab Pool").arg(AppInfo::displayName()) : AppInfo::displayName());
+    updatePanes();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::onDemoScenarioStarted(const QString& scenario)
+{
+    m_banner->setScenario(DemoSession::scenarioTitle(scenario), DemoSession::scenarioDescription(scenario));
+    if (m_demo && !m_demo->hostIds().isEmpty())
+        selectHost(m_demo->hostIds().constFirst());
+}
+
+void MainWindow::showPractiseDialog()
+{
+    if (!m_demo)
+        return;
+    auto* dialog = new PractiseDialog(m_demo->scenario(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        QString error;
+        if (m_demo && !m_demo->start(dialog->scenario(), &error)) {
+            m_messageHostId.clear();
+            m_messageBar->showMessage(MessageBar::Type::Error, error);
+        }
     });
     dialog->open();
 }

@@ -16,11 +16,13 @@ class QTreeView;
 namespace xr {
 
 class ConnectionManager;
+class DemoSession;
 class EmptyStatePane;
 class HostFilterProxyModel;
 class HostPrompter;
 class HostSummaryWidget;
 class HostTreeDecorator;
+class LabPoolBanner;
 class MessageBar;
 
 /// The XenCenter-shaped main window: the host tree with a filter on the left; Overview,
@@ -47,9 +49,18 @@ public:
     MessageBar* messageBar() const { return m_messageBar; }
     QString statusSummary() const;
 
+    /// The demo mode this window shows and controls (banner, Help > Practise a Rescue…).
+    /// Without one, Practise a Rescue… is unavailable.
+    void setDemoSession(DemoSession* demo);
+    DemoSession* demoSession() const { return m_demo; }
+    LabPoolBanner* labPoolBanner() const { return m_banner; }
+
 public Q_SLOTS:
     /// Opens the connect dialog (non-blocking); on Connect the host is saved and connected.
+    /// Connecting to a real host ends the demo mode: lab hosts and real hosts never mix.
     void showConnectDialog();
+    /// Opens the scenario picker (non-blocking); Start restarts the lab pool with its choice.
+    void showPractiseDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,6 +83,8 @@ private:
     void removeSelected();
     void showAbout();
     void openDataFolder();
+    void onDemoActiveChanged(bool active);
+    void onDemoScenarioStarted(const QString& scenario);
     void restoreLayout();
     void saveLayout() const;
 
@@ -94,6 +107,8 @@ private:
     EmptyStatePane* m_memoryPane = nullptr;
     EmptyStatePane* m_historyPane = nullptr;
     QLabel* m_statusLabel = nullptr;
+    LabPoolBanner* m_banner = nullptr;
+    DemoSession* m_demo = nullptr;
 
     QAction* m_connectAction = nullptr;
     QAction* m_quitAction = nullptr;
@@ -112,6 +127,8 @@ private:
     QAction* m_dataFolderAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_aboutQtAction = nullptr;
+    QAction* m_practiseAction = nullptr;
+    QAction* m_leaveLabAction = nullptr;
     QToolBar* m_toolBar = nullptr;
 };
 

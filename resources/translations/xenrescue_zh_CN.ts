@@ -249,6 +249,10 @@ Qt options such as -platform and -style are accepted too.
 也可以使用 -platform、-style 等 Qt 选项。
 </translation>
     </message>
+    <message>
+        <source>Practise on a simulated lab pool inside XenRescue (no network, nothing saved). An optional SCENARIO follows: %1. Without saved hosts XenRescue starts this way anyway.</source>
+        <translation>在 XenRescue 内部的模拟实验资源池上练习（不联网，不保存任何内容）。后面可以跟一个场景名 SCENARIO：%1。没有已保存的主机时，XenRescue 也会以这种方式启动。</translation>
+    </message>
 </context>
 <context>
     <name>xr</name>
@@ -423,6 +427,113 @@ Qt options such as -platform and -style are accepted too.
     </message>
 </context>
 <context>
+    <name>xr::DemoSession</name>
+    <message>
+        <source>A hung VM in a two-host pool</source>
+        <translation>双主机资源池中挂起假死的虚拟机</translation>
+    </message>
+    <message>
+        <source>A stuck task blocks force shutdown</source>
+        <translation>卡住的任务阻止强制关机</translation>
+    </message>
+    <message>
+        <source>xapi no longer answers</source>
+        <translation>xapi 不再响应</translation>
+    </message>
+    <message>
+        <source>A domain that will not go away</source>
+        <translation>销毁不掉的域</translation>
+    </message>
+    <message>
+        <source>xapi and the hypervisor disagree</source>
+        <translation>xapi 与 hypervisor 的状态不一致</translation>
+    </message>
+    <message>
+        <source>A guest that only dies after an NMI</source>
+        <translation>只有发送 NMI 后才会停止的虚拟机</translation>
+    </message>
+    <message>
+        <source>A dead pool member</source>
+        <translation>失效的成员主机</translation>
+    </message>
+    <message>
+        <source>A hung VM on XenServer 6.2</source>
+        <translation>XenServer 6.2 上挂起假死的虚拟机</translation>
+    </message>
+    <message>
+        <source>Plain Xen with xl</source>
+        <translation>使用 xl 的纯 Xen</translation>
+    </message>
+    <message>
+        <source>Legacy Xen with xm</source>
+        <translation>使用 xm 的旧版 Xen</translation>
+    </message>
+    <message>
+        <source>VMs with hostile names</source>
+        <translation>名称含恶意字符的虚拟机</translation>
+    </message>
+    <message>
+        <source>Two XCP-ng 8.2 hosts. The VM db-01 ignores shutdown, and a stuck clean-shutdown task blocks forcing it.</source>
+        <translation>两台 XCP-ng 8.2 主机。虚拟机 db-01 不响应关机，一个卡住的正常关机任务阻止了强制关机。</translation>
+    </message>
+    <message>
+        <source>One XCP-ng host. app-server ignores a clean shutdown, and its pending task blocks a forced shutdown until the task is cancelled.</source>
+        <translation>一台 XCP-ng 主机。app-server 不响应正常关机，它未完成的任务会阻止强制关机，直到取消该任务。</translation>
+    </message>
+    <message>
+        <source>One XCP-ng host whose toolstack hangs: every xe command waits until the toolstack is restarted.</source>
+        <translation>一台 toolstack 卡死的 XCP-ng 主机：每条 xe 命令都会一直等待，直到重启 toolstack（管理工具栈）。</translation>
+    </message>
+    <message>
+        <source>One XCP-ng host. Destroying file-server leaves a dying (null) domain that a tapdisk holds.</source>
+        <translation>一台 XCP-ng 主机。销毁 file-server 后会留下一个正在销毁、被 tapdisk 占用的 (null) 域。</translation>
+    </message>
+    <message>
+        <source>One XCP-ng host. xapi says ghost-vm is running, but the hypervisor has no domain for it.</source>
+        <translation>一台 XCP-ng 主机。xapi 显示 ghost-vm 运行中，但 hypervisor 中没有它的域。</translation>
+    </message>
+    <message>
+        <source>One XCP-ng host. win-app ignores every shutdown and only dies after a crash (NMI).</source>
+        <translation>一台 XCP-ng 主机。win-app 不响应任何关机，只有强制虚拟机进入崩溃状态（NMI）后才会停止。</translation>
+    </message>
+    <message>
+        <source>Two XCP-ng hosts; the member is dead and cannot be reached, and its VM mail-01 still shows as running.</source>
+        <translation>两台 XCP-ng 主机；成员主机已失效且无法连接，其上的虚拟机 mail-01 仍显示为运行中。</translation>
+    </message>
+    <message>
+        <source>One XenServer 6.2 host with a hung VM and the legacy tools (xenops destroy_domain, crash_guest).</source>
+        <translation>一台 XenServer 6.2 主机，有一台挂起假死的虚拟机，并带有旧版工具（xenops destroy_domain、crash_guest）。</translation>
+    </message>
+    <message>
+        <source>Plain Xen 4.17 with the xl toolstack and no xapi; the guest web ignores xl shutdown.</source>
+        <translation>使用 xl 工具栈、没有 xapi 的纯 Xen 4.17；虚拟机 web 不响应 xl shutdown。</translation>
+    </message>
+    <message>
+        <source>Legacy Xen 4.1 with xm and xend; the guest legacy-app ignores xm shutdown.</source>
+        <translation>使用 xm 和 xend 的旧版 Xen 4.1；虚拟机 legacy-app 不响应 xm shutdown。</translation>
+    </message>
+    <message>
+        <source>One XCP-ng host whose VM names hold quotes, $(), semicolons, new lines and non-ASCII text.</source>
+        <translation>一台 XCP-ng 主机，其虚拟机名称包含引号、$()、分号、换行和非 ASCII 文字。</translation>
+    </message>
+    <message>
+        <source>Unknown practice scenario &quot;%1&quot;. Scenarios: %2.</source>
+        <translation>未知的练习场景“%1”。可用场景：%2。</translation>
+    </message>
+    <message>
+        <source>Unknown practice scenario &quot;%1&quot;.</source>
+        <translation>未知的练习场景“%1”。</translation>
+    </message>
+    <message>
+        <source>The lab pool could not be prepared: %1</source>
+        <translation>无法准备实验资源池：%1</translation>
+    </message>
+    <message>
+        <source>lab host %1</source>
+        <translation>实验主机 %1</translation>
+    </message>
+</context>
+<context>
     <name>xr::EmptyStatePane</name>
     <message>
         <source>Empty pane</source>
@@ -530,6 +641,21 @@ State: %3</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>xr::LabPoolBanner</name>
+    <message>
+        <source>Lab pool — nothing here is real</source>
+        <translation>实验资源池（演示）— 这里的一切都不是真实的</translation>
+    </message>
+    <message>
+        <source>Practising: %1</source>
+        <translation>正在练习：%1</translation>
+    </message>
+    <message>
+        <source>Practising: %1. %2</source>
+        <translation>正在练习：%1。%2</translation>
     </message>
 </context>
 <context>
@@ -892,6 +1018,30 @@ Not available yet: %2</source>
         <source>Could not open a file manager. The data folder is %1</source>
         <translation>无法打开文件管理器。数据文件夹位于 %1</translation>
     </message>
+    <message>
+        <source>&amp;Practise a Rescue…</source>
+        <translation>练习救援(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Practise on a simulated lab pool with a hung VM; nothing real is touched</source>
+        <translation>在带有挂起假死虚拟机的模拟实验资源池上练习；不会触及任何真实系统</translation>
+    </message>
+    <message>
+        <source>Choose a practice scenario: a simulated lab pool inside XenRescue</source>
+        <translation>选择练习场景：XenRescue 内部的模拟实验资源池</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the Lab Pool</source>
+        <translation>离开实验资源池(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close the lab pool and show your saved hosts</source>
+        <translation>关闭实验资源池并显示已保存的主机</translation>
+    </message>
+    <message>
+        <source>%1 — Lab Pool</source>
+        <translation>%1 — 实验资源池</translation>
+    </message>
 </context>
 <context>
     <name>xr::MessageBar</name>
@@ -906,6 +1056,25 @@ Not available yet: %2</source>
     <message>
         <source>Message bar</source>
         <translation>消息栏</translation>
+    </message>
+</context>
+<context>
+    <name>xr::PractiseDialog</name>
+    <message>
+        <source>Practise a Rescue</source>
+        <translation>练习救援</translation>
+    </message>
+    <message>
+        <source>Choose a lab pool to practise on. It runs inside XenRescue: no host is contacted and nothing you do there is real. Starting a scenario replaces the lab pool shown now with a fresh one.</source>
+        <translation>选择一个实验资源池进行练习。它在 XenRescue 内部运行：不会连接任何主机，您在其中的操作都不是真实的。启动一个场景会用全新的资源池替换当前显示的实验资源池。</translation>
+    </message>
+    <message>
+        <source>Practice scenarios</source>
+        <translation>练习场景</translation>
+    </message>
+    <message>
+        <source>&amp;Start Practice</source>
+        <translation>开始练习(&amp;S)</translation>
     </message>
 </context>
 <context>
