@@ -12,6 +12,7 @@
 #include "XeRecords.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -239,6 +240,28 @@ private Q_SLOTS:
                     probe = ShellCommand{QStringLiteral("/opt/xensource/bin/list_domains"), {}};
                 else
                     probe = xe({QStringLiteral("vm-list"), QStringLiteral("params=name-label,power-state")});
+                // Every program of the flavour is at its real path; the flavour's /etc/xen file too.
+                QProcess programs;
+                programs.start(QStringLiteral(XR_LABHOST), {QStringLiteral("--programs"), h.flavour});
+                QVERIFY(programs.waitForFinished(30000));
+                const QStringList paths =
+                    QString::fromUtf8(programs.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+                QVERIFY(!paths.isEmpty());
+                QStringList tests;
+                for (const QString& path : paths)
+                    tests.append(QStringLiteral("test -x %1 || echo missing %1").arg(shellQuote(path)));
+                const CommandResult present =
+                    exec(*host, ShellCommand{QStringLiteral("sh"), {QStringLiteral("-c"), tests.join(u'\n')}});
+                QVERIFY2(present.succeeded() && present.stdOut.isEmpty(), qPrintable(describe(present)));
+                const QString xenConf = h.flavour == u"xen-4.17-xl"  ? QStringLiteral("/etc/xen/xl.conf")
+                                        : h.flavour == u"xen-4.1-xm" ? QStringLiteral("/etc/xen/xend-config.sxp")
+                                                                     : QString();
+                if (!xenConf.isEmpty()) {
+                    const QByteArray local = readLocal(h.hostRoot + xenConf);
+                    QVERIFY(!local.isEmpty());
+                    QCOMPARE(exec(*host, ShellCommand{QStringLiteral("cat"), {xenConf}}).stdOut, local);
+                }
+
                 const CommandResult r = exec(*host, probe);
                 QVERIFY2(r.succeeded(),
                          qPrintable(scenario + QStringLiteral(" ") + h.name + QStringLiteral(": ") + describe(r)));
