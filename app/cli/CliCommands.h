@@ -9,5 +9,8 @@ int runReadCommand(CliDispatcher::Context& context);
 /// `xenrescue-cli ladder --flavour F --version V --state FILE|- [--json]`: the recovery
 /// ladder for a described situation (offline "what if").
 int runLadderCommand(CliDispatcher::Context& context);
+/// `xenrescue-cli status [user@]host[:port] [--json] | --demo SCENARIO`: one poll cycle of a
+/// host through HostSession: flavour, version, xapi health, every VM with both views.
+int runStatusCommand(CliDispatcher::Context& context);
 
 } // namespace xr

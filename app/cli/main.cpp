@@ -59,6 +59,10 @@ int main(int argc, char** argv)
     dispatcher.addCommand({QStringLiteral("ladder"),
                            QCoreApplication::translate("cli", "Print the recovery ladder for a described situation."),
                            xr::runLadderCommand});
+    dispatcher.addCommand({QStringLiteral("status"),
+                           QCoreApplication::translate("cli", "Connect to a host and print its flavour, xapi health "
+                                                              "and VMs with both views of their state."),
+                           xr::runStatusCommand});
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -1,0 +1,202 @@
+#pragma once
+
+#include "PoolState.h"
+#include "RemoteHost.h"
+#include "ShellCommand.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+namespace xr {
+
+class AuditLog;
+
+/// One connected host's brain: detects the flavour and identity, discovers the pool, and
+/// polls what xapi believes and what the hypervisor runs, each with a deadline.
+///
+/// Connect: one probe command (probeCommand()) reads /etc/xensource-inventory, which of xe,
+/// xl, xm, list_domains and the ladder's tools exist, and the hostname; xl/xm hosts add
+/// `xl info` / `xm info` for the Xen version.
+///
+/// Polling runs as two independent groups so that a wedged xapi never delays the
+/// hypervisor's view:
+///   - hypervisor group: `list_domains` (xapi), `xl list`, `xm list`;
+///   - xapi group (xapi hosts): `xe vm-list` + `xe task-list` when this session is the pool's
+///     xapi source (setPollsXapi), else a cheap `xe host-param-get` health check; plus
+///     `xe pool-list` / `xe host-list` on connect and every Options::poolRefreshEvery cycles.
+/// Each group starts again after max(interval, 2 x its last duration), capped at
+/// maxIntervalMs: a slow or wedged host is polled less often, never more than one group
+/// at a time.
+///
+/// xapi health comes from the xe commands: answered (Answering, or Slow past
+/// slowThresholdMs), timed out or "Lost connection" (NotAnswering), "Connection refused" /
+/// "Unable to contact" (Refused). On xm hosts it is xend's health, read from `xm list`.
+///
+/// Audit: setup commands (probe, identity, pool discovery) are recorded every time. The
+/// polls' reads repeat every few seconds; recording each would write hundreds of thousands
+/// of identical lines a day, so a poll command is recorded the first time this session
+/// sends it and whenever its outcome (finished / timed out..., exit status) differs from the
+/// last recorded one: the log still shows every distinct command sent and when xapi stopped
+/// or started answering. Actions must go through ConnectionManager::run / RecoveryRun,
+/// which record every command.
+class HostSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostSession)
+
+public:
+    enum class State {
+        Idle,    ///< not started, or the host is not connected yet
+        Probing, ///< connected, reading the flavour and identity
+        Ready,   ///< identified and polling
+        Lost,    ///< the connection dropped; the last views are kept (stale)
+        Failed,  ///< the host is not a Xen dom0 this app knows, or the probe failed
+    };
+    Q_ENUM(State)
+
+    struct Options
+    {
+        int intervalMs = 5000;
+        int maxIntervalMs = 60000;
+        int xapiTimeoutMs = 10000;
+        int hypervisorTimeoutMs = 10000;
+        int slowThresholdMs = 3000;
+        /// Pool discovery (pool-list, host-list) every N xapi cycles.
+        int poolRefreshEvery = 6;
+        /// Poll on a timer; false: only pollNow() starts a cycle (CLI, tests).
+        bool autoPoll = true;
+    };
+
+    /// `audit` may be nullptr (demo hosts: nothing real runs). The session does not own
+    /// `host`; it must outlive the session or be deleted with it.
+    HostSession(RemoteHost* host, AuditLog* audit, QObject* parent = nullptr);
+    ~HostSession() override;
+
+    RemoteHost* host() const { return m_host; }
+    void setOptions(const Options& options) { m_options = options; }
+    const Options& options() const { return m_options; }
+
+    /// Whether this session reads xapi's VM and task lists (the pool's master, or a member
+    /// standing in while the master is not connected). Default true.
+    void setPollsXapi(bool polls);
+    bool pollsXapi() const { return m_pollsXapi; }
+
+    /// Follows the host: probes as soon as it is connected, then polls.
+    void start();
+    /// Stops polling and drops the commands in flight.
+    void stop();
+    /// Starts every group that is not running now.
+    void pollNow();
+
+    State state() const { return m_state; }
+    QString errorMessage() const { return m_error; }
+    const HostIdentity& identity() const { return m_identity; }
+    bool isIdentified() const { return m_identified; }
+    bool isXapi() const { return m_identified && m_identity.flavour.isXapi(); }
+    /// The pool's master is this host (false until the pool is known).
+    bool isPoolMaster() const;
+    const XapiPool& pool() const { return m_pool; }
+    /// Pool members as last discovered: kept when xapi stops answering.
+    const QList<XapiHost>& poolHosts() const { return m_poolHosts; }
+    const XapiView& xapiView() const { return m_xapiView; }
+    const HypervisorView& hypervisorView() const { return m_hypervisorView; }
+    XapiHealth xapiHealth() const { return m_health; }
+    /// When xapi stopped answering (NotAnswering/Refused); invalid while it answers.
+    QDateTime xapiTroubleSince() const { return m_troubleSince; }
+    qint64 lastXapiMs() const { return m_lastXapiMs; }
+    int nextXapiIntervalMs() const { return m_xapi.nextMs; }
+    int nextHypervisorIntervalMs() const { return m_hv.nextMs; }
+
+    /// The probe: `cat /etc/xensource-inventory 2>/dev/null; echo @@xr-tools; command -v
+    /// TOOLS 2>/dev/null; test -x PATH && echo PATH ...; echo @@xr-host; hostname`. Each
+    /// simple command is a ShellCommand; only the fixed separators and redirections are
+    /// added here (the transport runs the string with the login shell).
+    static QString probeCommand();
+    /// Reads the probe's output; nullopt with `error` set when it shows no xe, xl or xm.
+    static std::optional<HostIdentity> parseProbe(QByteArrayView output, QString* error = nullptr);
+    /// `list_domains`, `xl list` or `xm list`, with the path the probe found.
+    static ShellCommand hypervisorCommand(const HostIdentity& identity);
+    static ShellCommand vmListCommand(const HostIdentity& identity);
+    static ShellCommand taskListCommand(const HostIdentity& identity);
+    static ShellCommand hostListCommand(const HostIdentity& identity);
+    static ShellCommand poolListCommand(const HostIdentity& identity);
+    static ShellCommand healthCommand(const HostIdentity& identity);
+    /// max(base, 2 x last), capped.
+    static int nextInterval(int baseMs, qint64 lastCycleMs, int capMs);
+    /// The management daemon's health as one command's result shows it; nullopt when the
+    /// result says nothing about it (connection lost, cancelled).
+    static std::optional<XapiHealth> healthOf(const CommandResult& result, int slowThresholdMs, FlavourKind flavour);
+
+Q_SIGNALS:
+    void stateChanged(xr::HostSession::State state);
+    void identified();
+    void poolChanged();
+    void xapiViewChanged();
+    void hypervisorViewChanged();
+    void xapiHealthChanged(xr::XapiHealth health);
+    /// Both groups have finished at least once since the last emission (one poll cycle).
+    void cycleFinished();
+    void auditFailed(const QString& message);
+
+private:
+    struct Group
+    {
+        bool running = false;
+        int pending = 0;
+        QElapsedTimer clock;
+        QTimer timer;
+        int nextMs = 0;
+        bool doneSinceCycle = false;
+        int cycles = 0;
+    };
+    using Done = std::function<void(const CommandResult&)>;
+
+    void onHostState(HostState state);
+    void setState(State state, const QString& error = {});
+    void probe();
+    void finishIdentify();
+    void send(const QString& command, int timeoutMs, bool setup, Done done);
+    void audit(const CommandRequest& request, const CommandResult& result, bool setup, const QDateTime& started);
+    void startHypervisorGroup();
+    void startXapiGroup();
+    void groupStep(Group& group, bool hypervisor);
+    void applyHealth(std::optional<XapiHealth> health);
+    void maybeFinishCycle();
+    bool hasXapiGroup() const;
+
+    QPointer<RemoteHost> m_host;
+    AuditLog* m_audit;
+    Options m_options;
+    bool m_started = false;
+    bool m_pollsXapi = true;
+    State m_state = State::Idle;
+    QString m_error;
+    HostIdentity m_identity;
+    bool m_identified = false;
+    XapiPool m_pool;
+    QList<XapiHost> m_poolHosts;
+    XapiView m_xapiView;
+    HypervisorView m_hypervisorView;
+    XapiHealth m_health = XapiHealth::Answering;
+    QDateTime m_troubleSince;
+    qint64 m_lastXapiMs = 0;
+    Group m_hv;
+    Group m_xapi;
+    // Results of the xapi group being collected.
+    std::optional<QList<XapiVm>> m_pendingVms;
+    std::optional<QList<XapiTask>> m_pendingTasks;
+    std::optional<XapiHealth> m_groupHealth;
+    QSet<RemoteCommand*> m_inFlight;
+    int m_generation = 0;
+    // Poll command -> "outcome/exit" last written to the audit log.
+    QHash<QString, QString> m_audited;
+};
+
+} // namespace xr

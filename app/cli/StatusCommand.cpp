@@ -1,0 +1,470 @@
+// xenrescue-cli status [user@]host[:port] [--json] | --demo SCENARIO: one poll cycle of a
+// host through HostSession, printed as a table or JSON.
+#include "AppPaths.h"
+#include "AuditLog.h"
+#include "CliCommands.h"
+#include "PoolMonitor.h"
+#include "PoolTreeModel.h"
+#include "SimHost.h"
+#include "SshHost.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+
+#ifdef Q_OS_UNIX
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+namespace xr {
+
+namespace {
+
+QString printable(const QString& s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (QChar c : s)
+        out += c.isPrint() || c == u' ' ? c : QChar(u'?');
+    return out;
+}
+
+bool stdinIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return isatty(STDIN_FILENO) == 1;
+#else
+    return false;
+#endif
+}
+
+// Reads one line from the terminal without echo (POSIX termios).
+QString readSecret(const QString& prompt, QTextStream& err)
+{
+#ifdef Q_OS_UNIX
+    err << prompt << ' ';
+    err.flush();
+    termios old{};
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    err << '\n';
+    err.flush();
+    return line;
+#else
+    Q_UNUSED(prompt);
+    Q_UNUSED(err);
+    return {};
+#endif
+}
+
+std::optional<SshEndpoint> parseEndpoint(const QString& text)
+{
+    SshEndpoint e;
+    QString rest = text;
+    const qsizetype at = rest.lastIndexOf(u'@');
+    if (at >= 0) {
+        e.user = rest.left(at);
+        rest = rest.mid(at + 1);
+    }
+    // [v6]:port or host:port
+    if (rest.startsWith(u'[')) {
+        const qsizetype close = rest.indexOf(u']');
+        if (close < 0)
+            return std::nullopt;
+        e.host = rest.mid(1, close - 1);
+        rest = rest.mid(close + 1);
+        if (rest.startsWith(u':'))
+            rest = rest.mid(1);
+        else if (!rest.isEmpty())
+            return std::nullopt;
+    } else {
+        const qsizetype colon = rest.lastIndexOf(u':');
+        if (colon >= 0 && rest.indexOf(u':') == colon) {
+            e.host = rest.left(colon);
+            rest = rest.mid(colon + 1);
+        } else {
+            e.host = rest;
+            rest.clear();
+        }
+    }
+    if (!rest.isEmpty()) {
+        bool ok = false;
+        e.port = rest.toInt(&ok);
+        if (!ok || e.port <= 0 || e.port > 65535)
+            return std::nullopt;
+    }
+    if (e.host.isEmpty())
+        return std::nullopt;
+    return e;
+}
+
+QJsonObject vmJson(const VmState& vm)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), vm.id);
+    o.insert(QStringLiteral("uuid"), vm.uuid);
+    o.insert(QStringLiteral("name"), vm.name);
+    o.insert(QStringLiteral("host"), vm.hostId);
+    o.insert(QStringLiteral("controlDomain"), vm.isControlDomain);
+    o.insert(QStringLiteral("xapiRecord"), vm.hasXapi);
+    o.insert(QStringLiteral("powerState"), PoolState::powerStateKey(vm.powerState));
+    QJsonObject d;
+    d.insert(QStringLiteral("presence"), vm.domain.isPresent()  ? QStringLiteral("present")
+                                         : vm.domain.isAbsent() ? QStringLiteral("absent")
+                                                                : QStringLiteral("unknown"));
+    if (vm.domain.isPresent()) {
+        d.insert(QStringLiteral("domid"), vm.domain.domid);
+        d.insert(QStringLiteral("state"), vm.domain.state.toXlString());
+        if (!vm.domain.name.isEmpty())
+            d.insert(QStringLiteral("name"), vm.domain.name);
+    }
+    o.insert(QStringLiteral("domain"), d);
+    QJsonArray problems;
+    for (Disagreement f : PoolState::allDisagreements())
+        if (vm.problems.testFlag(f))
+            problems.append(PoolState::disagreementKey(f));
+    o.insert(QStringLiteral("problems"), problems);
+    o.insert(QStringLiteral("currentOperations"), QJsonArray::fromStringList(vm.currentOperations));
+    if (vm.operationAgeSeconds >= 0)
+        o.insert(QStringLiteral("operationAgeSeconds"), vm.operationAgeSeconds);
+    QJsonArray tasks;
+    for (const PendingTask& t : vm.tasks) {
+        QJsonObject to;
+        to.insert(QStringLiteral("uuid"), t.uuid);
+        to.insert(QStringLiteral("name"), t.nameLabel);
+        to.insert(QStringLiteral("ageSeconds"), t.ageSeconds);
+        to.insert(QStringLiteral("cancellable"), t.cancellable);
+        tasks.append(to);
+    }
+    o.insert(QStringLiteral("pendingTasks"), tasks);
+    o.insert(QStringLiteral("stale"), vm.stale);
+    return o;
+}
+
+void printTable(QTextStream& out, const QList<QStringList>& rows)
+{
+    QList<qsizetype> width;
+    for (const QStringList& r : rows)
+        for (qsizetype i = 0; i < r.size(); ++i) {
+            if (width.size() <= i)
+                width.append(0);
+            width[i] = std::max(width[i], r[i].size());
+        }
+    for (const QStringList& r : rows) {
+        QString line;
+        for (qsizetype i = 0; i < r.size(); ++i)
+            line += i + 1 < r.size() ? r[i].leftJustified(width[i] + 2) : r[i];
+        out << line.trimmed() << '\n';
+    }
+}
+
+} // namespace
+
+int runStatusCommand(CliDispatcher::Context& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "cli", "Connect to a host, run one poll cycle and print its flavour, version, xapi health and every VM with "
+               "both views of its state (xapi's record and the hypervisor's domain) and where they disagree."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("host"),
+        QCoreApplication::translate("cli", "[user@]host[:port]; with --demo, a lab host name."));
+    const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("cli", "Use the simulated lab pool SCENARIO instead of SSH."),
+        QStringLiteral("SCENARIO"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("cli", "Seconds to wait for each xapi command (default 10)."), QStringLiteral("S"),
+        QStringLiteral("10"));
+    parser.addOptions({json, demo, timeout});
+    if (!parser.parse(context.arguments)) {
+        context.err << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << parser.helpText();
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.isEmpty() && !parser.isSet(demo))) {
+        context.err << QCoreApplication::translate(
+                           "cli", "xenrescue-cli status: give one host ([user@]host[:port]) or --demo SCENARIO.")
+                    << '\n';
+        return 2;
+    }
+    bool ok = false;
+    const double timeoutSeconds = parser.value(timeout).toDouble(&ok);
+    if (!ok || timeoutSeconds <= 0) {
+        context.err << QCoreApplication::translate("cli", "xenrescue-cli status: --timeout takes a number of seconds.")
+                    << '\n';
+        return 2;
+    }
+
+    std::unique_ptr<RemoteHost> transport;
+    std::shared_ptr<sim::SimLab> lab;
+    std::unique_ptr<AuditLog> audit;
+    SshHost* ssh = nullptr;
+    if (parser.isSet(demo)) {
+        QString error;
+        lab = sim::SimLab::fromScenario(parser.value(demo), &error);
+        if (!lab) {
+            context.err << QCoreApplication::translate("cli", "xenrescue-cli status: unknown scenario \"%1\" (%2).")
+                               .arg(parser.value(demo), sim::SimPool::scenarioNames().join(QStringLiteral(", ")))
+                        << '\n';
+            return 2;
+        }
+        QString hostName = positional.value(0);
+        if (hostName.isEmpty()) {
+            std::optional<sim::SimPool> pool = lab->pool();
+            hostName = pool && pool->master() ? pool->master()->name : lab->hostNames().value(0);
+        }
+        if (!lab->hostNames().contains(hostName)) {
+            context.err << QCoreApplication::translate("cli",
+                                                       "xenrescue-cli status: the scenario has no host \"%1\" (%2).")
+                               .arg(hostName, lab->hostNames().join(QStringLiteral(", ")))
+                        << '\n';
+            return 2;
+        }
+        transport = std::make_unique<sim::SimHost>(lab, hostName);
+    } else {
+        const std::optional<SshEndpoint> endpoint = parseEndpoint(positional.first());
+        if (!endpoint) {
+            context.err << QCoreApplication::translate("cli", "xenrescue-cli status: \"%1\" is not [user@]host[:port].")
+                               .arg(positional.first())
+                        << '\n';
+            return 2;
+        }
+        const AppPaths paths = AppPaths::standard();
+        paths.ensureDirectories();
+        SshEndpoint e = *endpoint;
+        e.sshConfigFile = paths.userSshConfigFile();
+        // The app's known_hosts and ~/.ssh/known_hosts (read only) and the keychain: the
+        // same trust as the desktop app. Real commands are audited like the app's.
+        auto host = std::make_unique<SshHost>(e, paths.sshOptions());
+        ssh = host.get();
+        transport = std::move(host);
+        audit = std::make_unique<AuditLog>(paths.auditLogFile());
+    }
+
+    PoolTreeModel model;
+    PoolMonitor monitor(&model, audit.get());
+    HostSession::Options options;
+    options.autoPoll = false;
+    options.xapiTimeoutMs = int(timeoutSeconds * 1000);
+    options.hypervisorTimeoutMs = int(timeoutSeconds * 1000);
+    monitor.setSessionOptions(options);
+
+    QEventLoop loop;
+    int exitCode = -1;
+    auto finish = [&](int code) {
+        if (exitCode < 0) {
+            exitCode = code;
+            loop.quit();
+        }
+    };
+    if (ssh) {
+        QObject::connect(ssh, &SshHost::hostKeyPrompt, &loop, [&](const HostKeyInfo& info) {
+            if (info.status == HostKeyInfo::Status::Changed) {
+                context.err << QCoreApplication::translate(
+                                   "cli",
+                                   "The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the "
+                                   "key with the host's administrator, then remove the old entry from %4.")
+                                   .arg(info.hostPort, info.keyType, info.sha256Fingerprint, info.knownHostsFile)
+                            << '\n';
+            } else {
+                context.err << QCoreApplication::translate(
+                                   "cli",
+                                   "The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its "
+                                   "own: connect once from the XenRescue window and accept it there, or add it to "
+                                   "~/.ssh/known_hosts after checking the fingerprint.")
+                                   .arg(info.hostPort, info.keyType, info.sha256Fingerprint)
+                            << '\n';
+            }
+            ssh->rejectHostKey();
+            finish(3);
+        });
+        QObject::connect(ssh, &SshHost::credentialsRequested, &loop, [&](const CredentialRequest& request) {
+            if (!stdinIsTerminal()) {
+                context.err << QCoreApplication::translate(
+                                   "cli",
+                                   "%1 needs a password or passphrase and standard input is not a terminal: store it "
+                                   "in the keychain from the XenRescue window, or use ssh-agent or a key.")
+                                   .arg(request.endpointKey)
+                            << '\n';
+                ssh->cancelCredentials();
+                finish(4);
+                return;
+            }
+            QStringList answers;
+            if (request.kind == CredentialRequest::Kind::KeyboardInteractive) {
+                for (const QString& prompt : request.prompts)
+                    answers << readSecret(printable(prompt), context.err);
+            } else if (request.kind == CredentialRequest::Kind::KeyPassphrase) {
+                answers << readSecret(QCoreApplication::translate("cli", "Passphrase for %1:").arg(request.keyFile),
+                                      context.err);
+            } else {
+                answers << readSecret(QCoreApplication::translate("cli", "Password for %1:").arg(request.endpointKey),
+                                      context.err);
+            }
+            ssh->provideCredentials(answers, false);
+        });
+    }
+    QObject::connect(transport.get(), &RemoteHost::stateChanged, &loop, [&](HostState state, const QString& message) {
+        if (state == HostState::Failed || state == HostState::Lost) {
+            context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1: %2")
+                               .arg(transport->displayName(), message)
+                        << '\n';
+            finish(1);
+        }
+    });
+    HostSession* session = monitor.addHost(QStringLiteral("cli"), transport.get(), audit != nullptr);
+    QObject::connect(session, &HostSession::stateChanged, &loop, [&](HostSession::State s) {
+        if (s == HostSession::State::Failed) {
+            context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1").arg(session->errorMessage())
+                        << '\n';
+            finish(1);
+        }
+    });
+    QObject::connect(session, &HostSession::cycleFinished, &loop, [&] { finish(0); });
+    QObject::connect(&monitor, &PoolMonitor::auditFailed, &loop, [&](const QString& message) {
+        context.err
+            << QCoreApplication::translate("cli", "Warning: the audit log could not be written: %1").arg(message)
+            << '\n';
+    });
+    QTimer::singleShot(int(timeoutSeconds * 1000) * 3 + 30000, &loop, [&] {
+        context.err << QCoreApplication::translate("cli", "xenrescue-cli status: no answer in time.") << '\n';
+        finish(1);
+    });
+    transport->connectToHost();
+    loop.exec();
+    if (exitCode != 0) {
+        transport->disconnectFromHost();
+        return exitCode;
+    }
+    monitor.refresh();
+
+    const HostIdentity& id = session->identity();
+    const QString scope = monitor.hostModelId(QStringLiteral("cli"));
+    QString scopeId = session->pool().isKnown() ? PoolMonitor::poolModelId(session->pool().uuid) : scope;
+    QList<VmState> vms = monitor.vms(scopeId);
+    std::stable_sort(vms.begin(), vms.end(), [](const VmState& a, const VmState& b) {
+        if (a.isControlDomain != b.isControlDomain)
+            return a.isControlDomain;
+        return PoolTreeModel::vmDisplayName(a).localeAwareCompare(PoolTreeModel::vmDisplayName(b)) < 0;
+    });
+    QHash<QString, QString> hostNames;
+    for (const XapiHost& h : session->poolHosts())
+        hostNames.insert(h.uuid, h.name);
+    hostNames.insert(scope, id.hostname);
+    QString masterName = hostNames.value(session->pool().masterUuid);
+
+    if (parser.isSet(json)) {
+        QJsonObject o;
+        o.insert(QStringLiteral("host"), transport->displayName());
+        o.insert(QStringLiteral("hostname"), id.hostname);
+        o.insert(QStringLiteral("uuid"), id.uuid);
+        o.insert(QStringLiteral("flavour"), HostFlavour::kindName(id.flavour.kind));
+        o.insert(QStringLiteral("flavourText"), id.flavour.displayName());
+        o.insert(QStringLiteral("productBrand"), id.flavour.productBrand);
+        o.insert(QStringLiteral("productVersion"), id.flavour.productVersion);
+        o.insert(QStringLiteral("xenVersion"), id.xenVersion);
+        QJsonArray tools;
+        for (HostTool t : HostTools::all())
+            if (id.tools.has(t))
+                tools.append(HostTools::name(t));
+        o.insert(QStringLiteral("tools"), tools);
+        if (id.flavour.kind != FlavourKind::Xl) {
+            o.insert(QStringLiteral("xapiHealth"), PoolState::healthKey(session->xapiHealth()));
+            o.insert(QStringLiteral("xapiMs"), session->lastXapiMs());
+        }
+        if (session->pool().isKnown()) {
+            QJsonObject pool;
+            pool.insert(QStringLiteral("uuid"), session->pool().uuid);
+            pool.insert(QStringLiteral("name"), session->pool().name);
+            pool.insert(QStringLiteral("master"), session->pool().masterUuid);
+            pool.insert(QStringLiteral("isMaster"), session->isPoolMaster());
+            QJsonArray members;
+            for (const XapiHost& h : session->poolHosts()) {
+                QJsonObject m;
+                m.insert(QStringLiteral("uuid"), h.uuid);
+                m.insert(QStringLiteral("name"), h.name);
+                m.insert(QStringLiteral("address"), h.address);
+                m.insert(QStringLiteral("enabled"), h.enabled);
+                m.insert(QStringLiteral("live"), h.live);
+                members.append(m);
+            }
+            pool.insert(QStringLiteral("members"), members);
+            o.insert(QStringLiteral("pool"), pool);
+        }
+        QJsonArray list;
+        for (const VmState& vm : std::as_const(vms))
+            list.append(vmJson(vm));
+        o.insert(QStringLiteral("vms"), list);
+        context.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    } else {
+        QTextStream& out = context.out;
+        out << QCoreApplication::translate("cli", "Host:     %1 (%2)")
+                   .arg(printable(id.hostname), transport->displayName())
+            << '\n';
+        out << QCoreApplication::translate("cli", "Flavour:  %1").arg(id.flavour.displayName()) << '\n';
+        if (!id.xenVersion.isEmpty())
+            out << QCoreApplication::translate("cli", "Xen:      %1").arg(id.xenVersion) << '\n';
+        if (session->pool().isKnown())
+            out << QCoreApplication::translate("cli", "Pool:     %1 (master: %2, %3 hosts)")
+                       .arg(printable(session->pool().name), printable(masterName))
+                       .arg(session->poolHosts().size())
+                << '\n';
+        if (id.flavour.kind != FlavourKind::Xl) {
+            QString health = PoolState::healthText(session->xapiHealth());
+            if (session->xapiHealth() == XapiHealth::NotAnswering || session->xapiHealth() == XapiHealth::Refused)
+                health +=
+                    QStringLiteral(" - ") + QCoreApplication::translate("cli", "showing what the hypervisor runs");
+            out << (id.flavour.kind == FlavourKind::Xm ? QCoreApplication::translate("cli", "xend:     %1")
+                                                       : QCoreApplication::translate("cli", "xapi:     %1"))
+                       .arg(health)
+                << '\n';
+        }
+        out << '\n';
+        QList<QStringList> rows;
+        rows << QStringList{QCoreApplication::translate("cli", "NAME"), QCoreApplication::translate("cli", "UUID"),
+                            QCoreApplication::translate("cli", "XAPI"), QCoreApplication::translate("cli", "DOMAIN"),
+                            QCoreApplication::translate("cli", "HOST"), QCoreApplication::translate("cli", "PROBLEMS")};
+        for (const VmState& vm : std::as_const(vms)) {
+            QString name = printable(PoolTreeModel::vmDisplayName(vm));
+            if (vm.isControlDomain)
+                name += QStringLiteral(" *");
+            rows << QStringList{
+                name,
+                vm.uuid.isEmpty() ? QStringLiteral("-") : vm.uuid,
+                vm.hasXapi ? PoolState::powerStateKey(vm.powerState) : QStringLiteral("-"),
+                PoolState::domainText(vm.domain),
+                printable(hostNames.value(vm.hostId, vm.hostId.isEmpty() ? QStringLiteral("-") : vm.hostId)),
+                PoolTreeModel::problemText(vm).isEmpty() ? QStringLiteral("-") : PoolTreeModel::problemText(vm)};
+        }
+        printTable(out, rows);
+        if (std::any_of(vms.begin(), vms.end(), [](const VmState& v) { return v.isControlDomain; }))
+            out << '\n' << QCoreApplication::translate("cli", "* control domain") << '\n';
+    }
+    transport->disconnectFromHost();
+    return 0;
+}
+
+} // namespace xr
