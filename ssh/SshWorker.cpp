@@ -387,6 +387,36 @@ void SshWorker::requestCredentials(CredentialRequest request, Waiting waiting)
     Q_EMIT credentialsNeeded(request);
 }
 
+void SshWorker::requestPassphrase()
+{
+    CredentialRequest req;
+    req.kind = CredentialRequest::Kind::KeyPassphrase;
+    req.keyFile = m_keyFiles.first();
+    req.prompts
+        << QCoreApplication::translate("SshHost", "Passphrase for %1:").arg(QDir::toNativeSeparators(req.keyFile));
+    req.echo << false;
+    requestCredentials(req, Waiting::Passphrase);
+}
+
+bool SshWorker::settleAttempt(int rc)
+{
+    if (rc == SSH_AUTH_SUCCESS) {
+        onAuthenticated();
+        return true;
+    }
+    if (rc == SSH_AUTH_ERROR) {
+        fail(QCoreApplication::translate("SshHost", "Authentication failed: %1").arg(sessionError()));
+        return true;
+    }
+    // Refused: ask again (told it failed) up to kMaxAttempts, then try the next method.
+    m_previousFailed = true;
+    if (++m_attempts >= kMaxAttempts) {
+        m_authSteps.removeFirst();
+        m_attempts = 0;
+    }
+    return false;
+}
+
 void SshWorker::credentials(const QStringList& answers, bool cancelled)
 {
     if (m_waiting == Waiting::Nothing || m_waiting == Waiting::HostKey || !m_session)
@@ -450,13 +480,7 @@ void SshWorker::continueAuthentication()
                 if (!imported) {
                     m_previousFailed = true;
                     if (++m_attempts < kMaxAttempts) {
-                        CredentialRequest req;
-                        req.kind = CredentialRequest::Kind::KeyPassphrase;
-                        req.keyFile = m_keyFiles.first();
-                        req.prompts << QCoreApplication::translate("SshHost", "Passphrase for %1:")
-                                           .arg(QDir::toNativeSeparators(req.keyFile));
-                        req.echo << false;
-                        requestCredentials(req, Waiting::Passphrase);
+                        requestPassphrase();
                         return;
                     }
                     m_keyFiles.removeFirst();
@@ -476,13 +500,7 @@ void SshWorker::continueAuthentication()
                 m_keyFiles.removeFirst();
                 continue;
             }
-            CredentialRequest req;
-            req.kind = CredentialRequest::Kind::KeyPassphrase;
-            req.keyFile = m_keyFiles.first();
-            req.prompts << QCoreApplication::translate("SshHost", "Passphrase for %1:")
-                               .arg(QDir::toNativeSeparators(req.keyFile));
-            req.echo << false;
-            requestCredentials(req, Waiting::Passphrase);
+            requestPassphrase();
             return;
         }
         case AuthStep::Password: {
@@ -503,19 +521,8 @@ void SshWorker::continueAuthentication()
             wipe(m_answers);
             const int rc = ssh_userauth_password(m_session, nullptr, pass.toUtf8().constData());
             wipe(pass);
-            if (rc == SSH_AUTH_SUCCESS) {
-                onAuthenticated();
+            if (settleAttempt(rc))
                 return;
-            }
-            if (rc == SSH_AUTH_ERROR) {
-                fail(QCoreApplication::translate("SshHost", "Authentication failed: %1").arg(sessionError()));
-                return;
-            }
-            m_previousFailed = true;
-            if (++m_attempts >= kMaxAttempts) {
-                m_authSteps.removeFirst();
-                m_attempts = 0;
-            }
             continue;
         }
         case AuthStep::KeyboardInteractive: {
@@ -551,19 +558,8 @@ void SshWorker::continueAuthentication()
                 requestCredentials(req, Waiting::KeyboardInteractive);
                 return;
             }
-            if (rc == SSH_AUTH_SUCCESS) {
-                onAuthenticated();
+            if (settleAttempt(rc))
                 return;
-            }
-            if (rc == SSH_AUTH_ERROR) {
-                fail(QCoreApplication::translate("SshHost", "Authentication failed: %1").arg(sessionError()));
-                return;
-            }
-            m_previousFailed = true;
-            if (++m_attempts >= kMaxAttempts) {
-                m_authSteps.removeFirst();
-                m_attempts = 0;
-            }
             continue;
         }
         }

@@ -68,6 +68,10 @@ private:
     void continueAuthentication();
     bool tryKeyFile(const QString& passphrase);
     void requestCredentials(CredentialRequest request, Waiting waiting);
+    void requestPassphrase();
+    /// Handles the result of one authentication attempt; true when authentication is over
+    /// (succeeded, or failed for good).
+    bool settleAttempt(int rc);
     void onAuthenticated();
     QString sessionError() const;
     bool checkAlive();

@@ -1,4 +1,5 @@
 #include "CredentialStore.h"
+#include "KeychainTestSupport.h"
 #include "SshHost.h"
 #include "SshdHarness.h"
 
@@ -13,6 +14,7 @@
 #include <memory>
 
 using namespace xr;
+using namespace xr::test;
 using xr::test::SshdHarness;
 using xr::test::SshdOptions;
 
@@ -21,79 +23,6 @@ using xr::test::SshdOptions;
 class TestKeychain final : public QObject
 {
     Q_OBJECT
-
-private:
-    struct ReadOutcome
-    {
-        bool done = false;
-        bool ok = false;
-        QString value;
-        QString error;
-        CredentialStore::ErrorCode code = CredentialStore::ErrorCode::NotFound;
-    };
-
-    static ReadOutcome readNow(CredentialStore& store, const QString& key)
-    {
-        ReadOutcome out;
-        store.read(key, [&out](const Result<QString>& r, CredentialStore::ErrorCode code) {
-            out.done = true;
-            out.ok = r.ok();
-            out.value = r.ok() ? r.value() : QString();
-            out.error = r.errorMessage();
-            out.code = code;
-        });
-        QDeadlineTimer deadline(20000);
-        while (!out.done && !deadline.hasExpired())
-            QTest::qWait(10);
-        return out;
-    }
-
-    static Result<bool> writeNow(CredentialStore& store, const QString& key, const QString& value)
-    {
-        std::optional<Result<bool>> out;
-        store.write(key, value, [&out](const Result<bool>& r) { out = r; });
-        QDeadlineTimer deadline(20000);
-        while (!out && !deadline.hasExpired())
-            QTest::qWait(10);
-        return out.value_or(Result<bool>::failure(QStringLiteral("test: no answer from the keychain")));
-    }
-
-    static Result<bool> removeNow(CredentialStore& store, const QString& key)
-    {
-        std::optional<Result<bool>> out;
-        store.remove(key, [&out](const Result<bool>& r) { out = r; });
-        QDeadlineTimer deadline(20000);
-        while (!out && !deadline.hasExpired())
-            QTest::qWait(10);
-        return out.value_or(Result<bool>::failure(QStringLiteral("test: no answer from the keychain")));
-    }
-
-    static bool waitFor(const std::function<bool()>& cond, int ms)
-    {
-        QDeadlineTimer deadline(ms);
-        while (!cond() && !deadline.hasExpired())
-            QTest::qWait(20);
-        return cond();
-    }
-
-    // Every file under dir whose bytes contain secret.
-    static QStringList filesContaining(const QString& dir, const QString& secret)
-    {
-        QStringList hits;
-        QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (path.contains(QStringLiteral("/keyrings/")))
-                continue; // the keychain's own encrypted store
-            QFile f(path);
-            if (f.size() > 64 * 1024 * 1024 || !f.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray data = f.readAll();
-            if (data.contains(secret.toUtf8()) || data.contains(secret.toUtf8().toBase64()))
-                hits << path;
-        }
-        return hits;
-    }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
