@@ -1,0 +1,212 @@
+// bench_pool: one refresh cycle of a 4-host x 1,250-VM pool as the GUI thread does it today:
+// parse `xe vm-list` (5,000 records with HostSession's params) + `xe task-list` + four
+// `list_domains`, merge per VM (PoolState::merge) and update PoolTreeModel incrementally
+// (a few VMs change state each cycle). Prints median and max per part and per cycle, and RSS.
+// Goal (issue 5): a cycle under 20 ms of GUI-thread time, under 150 MB RSS.
+#include "DomainList.h"
+#include "PoolState.h"
+#include "PoolTreeModel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace xr;
+
+namespace {
+
+constexpr int kHosts = 4;
+constexpr int kVmsPerHost = 1250;
+constexpr int kCycles = 40;
+constexpr int kInputs = 4;
+
+QString uuidFor(int host, int vm)
+{
+    return QStringLiteral("%1-%2-4%3-8%4-%5")
+        .arg(0x1000000 + host * 65536 + vm, 8, 16, QLatin1Char('0'))
+        .arg(host + 0x1000, 4, 16, QLatin1Char('0'))
+        .arg(vm % 4096, 3, 16, QLatin1Char('0'))
+        .arg(host, 3, 16, QLatin1Char('0'))
+        .arg(qint64(0x100000000000LL) + host * 100000 + vm, 12, 16, QLatin1Char('0'));
+}
+
+QString hostUuid(int host)
+{
+    return QStringLiteral("aaaaaaaa-bbbb-4ccc-8ddd-%1").arg(host, 12, 10, QLatin1Char('0'));
+}
+
+QString field(const char* name, const char* marker, const QString& value)
+{
+    return QStringLiteral("%1 (%2): %3\n").arg(QString::fromLatin1(name), 30).arg(QLatin1String(marker), value);
+}
+
+// `xe vm-list params=...` as xe prints it; `halted` VMs every 10th, one changing per cycle.
+QByteArray vmList(int cycle)
+{
+    QString out;
+    out.reserve(kHosts * kVmsPerHost * 900);
+    for (int h = 0; h < kHosts; ++h) {
+        for (int v = 0; v < kVmsPerHost; ++v) {
+            const bool halted = v % 10 == 0 || (v == (cycle * 7) % kVmsPerHost);
+            out += field("uuid", " RO", uuidFor(h, v));
+            out += field("name-label", " RW", QStringLiteral("app-%1-%2.example.org").arg(h).arg(v));
+            out += field("power-state", " RO", halted ? QStringLiteral("halted") : QStringLiteral("running"));
+            out += field("resident-on", " RO", halted ? QStringLiteral("<not in database>") : hostUuid(h));
+            out += field("is-control-domain", " RO", QStringLiteral("false"));
+            out += field("is-a-template", " RW", QStringLiteral("false"));
+            out += field("is-a-snapshot", " RO", QStringLiteral("false"));
+            out += field("current-operations", "SRO", v == 5 ? QStringLiteral("clean_shutdown") : QString());
+            out += field("allowed-operations", "SRO",
+                         halted ? QStringLiteral("start; start_on; export; copy; clone; destroy; snapshot")
+                                : QStringLiteral("changing_dynamic_range; migrate_send; pool_migrate; suspend; "
+                                                 "hard_reboot; hard_shutdown; clean_reboot; clean_shutdown; pause; "
+                                                 "checkpoint; snapshot"));
+            out += field("dom-id", " RO", halted ? QStringLiteral("-1") : QString::number(v + 1));
+            out += field("memory-static-max", " RW", QStringLiteral("4294967296"));
+            out += field("VCPUs-number", " RO", halted ? QStringLiteral("0") : QStringLiteral("2"));
+            out += field("HVM-boot-policy", " RW", v % 3 ? QString() : QStringLiteral("BIOS order"));
+            out += u'\n';
+        }
+    }
+    return out.toUtf8();
+}
+
+QByteArray listDomains(int host, int cycle)
+{
+    QString out = QStringLiteral("  id |                                 uuid |  state\n");
+    out += QStringLiteral("   0 | %1 |     R \n").arg(hostUuid(host));
+    for (int v = 0; v < kVmsPerHost; ++v) {
+        const bool halted = v % 10 == 0 || (v == (cycle * 7) % kVmsPerHost);
+        if (halted)
+            continue;
+        out += QStringLiteral("%1 | %2 |    B%3\n")
+                   .arg(v + 1, 4)
+                   .arg(uuidFor(host, v))
+                   .arg(v % 3 ? QStringLiteral("  ") : QStringLiteral(" H"));
+    }
+    return out.toUtf8();
+}
+
+QByteArray taskList()
+{
+    return QByteArrayLiteral("uuid ( RO)                : 5d17a0b2-3c4d-4e5f-8a9b-0c1d2e3f4a5b\n"
+                             "          name-label ( RO): Async.VM.clean_shutdown\n"
+                             "              status ( RO): pending\n"
+                             "            progress ( RO): 0.000\n"
+                             "             created ( RO): 20240611T09:12:01Z\n"
+                             "  allowed_operations ( RO): cancel\n"
+                             "         resident-on ( RO): aaaaaaaa-bbbb-4ccc-8ddd-000000000000\n\n");
+}
+
+qint64 rssKiB(const char* key)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith(key))
+            return line.mid(qstrlen(key)).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v[v.size() / 2];
+}
+
+double maximum(const QList<double>& v)
+{
+    return v.isEmpty() ? 0 : *std::max_element(v.begin(), v.end());
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    PoolTreeModel model;
+    model.setPool({QStringLiteral("pool:p"), QStringLiteral("p"), QStringLiteral("bench pool"), QStringLiteral("h0")});
+    for (int h = 0; h < kHosts; ++h) {
+        PoolTreeModel::HostRow row;
+        row.id = hostUuid(h);
+        row.name = QStringLiteral("host-%1").arg(h);
+        row.connection = HostState::Connected;
+        model.setHost(QStringLiteral("pool:p"), row);
+    }
+    // Inputs are made before timing: the host's text arrives from the transport.
+    QList<QByteArray> vmTexts, domainTexts;
+    // Four input sets in rotation: holding 40 cycles of text would dominate the RSS figure.
+    for (int c = 0; c < kInputs; ++c) {
+        vmTexts << vmList(c);
+        for (int h = 0; h < kHosts; ++h)
+            domainTexts << listDomains(h, c);
+    }
+    const QByteArray tasks = taskList();
+    QHash<QString, QDateTime> firstSeen;
+    QList<double> parseMs, mergeMs, modelMs, totalMs;
+    for (int c = 0; c < kCycles; ++c) {
+        QElapsedTimer t;
+        t.start();
+        XapiView xapi;
+        xapi.valid = true;
+        xapi.vms = *PoolState::parseVmList(vmTexts[c % kInputs]);
+        xapi.tasks = *PoolState::parseTaskList(tasks);
+        HypervisorView views[kHosts];
+        for (int h = 0; h < kHosts; ++h) {
+            Result<DomainList> d = DomainListParser::parseListDomains(domainTexts[(c % kInputs) * kHosts + h]);
+            views[h].valid = d.ok();
+            views[h].format = DomainListFormat::ListDomains;
+            views[h].domains = std::move(d.value().domains);
+        }
+        const qint64 afterParse = t.nsecsElapsed();
+        MergeInput input;
+        input.scopeId = QStringLiteral("pool:p");
+        input.xapi = &xapi;
+        input.now = QDateTime::currentDateTimeUtc();
+        input.operationFirstSeen = &firstSeen;
+        for (int h = 0; h < kHosts; ++h) {
+            MergeHost mh;
+            mh.hostId = mh.xapiUuid = hostUuid(h);
+            mh.hypervisor = &views[h];
+            input.hosts.append(mh);
+        }
+        const QList<VmState> vms = PoolState::merge(input);
+        PoolState::trackOperations(vms, input.now, firstSeen);
+        const qint64 afterMerge = t.nsecsElapsed();
+        model.updateVms(QStringLiteral("pool:p"), vms);
+        const qint64 end = t.nsecsElapsed();
+        if (c == 0)
+            continue; // the first fill inserts 5,000 rows: reported separately below
+        parseMs << afterParse / 1e6;
+        mergeMs << (afterMerge - afterParse) / 1e6;
+        modelMs << (end - afterMerge) / 1e6;
+        totalMs << end / 1e6;
+    }
+    QTextStream out(stdout);
+    out << QStringLiteral("bench_pool: %1 hosts x %2 VMs, %3 refresh cycles (after the first fill)\n")
+               .arg(kHosts)
+               .arg(kVmsPerHost)
+               .arg(totalMs.size());
+    out << QStringLiteral("  VMs in the model: %1; xe vm-list text: %2 KiB per cycle\n")
+               .arg(model.vmCount())
+               .arg(vmTexts.first().size() / 1024);
+    auto line = [&out](const char* what, const QList<double>& v) {
+        out << QStringLiteral("  %1 median %2 ms   max %3 ms\n")
+                   .arg(QLatin1String(what), -34)
+                   .arg(median(v), 7, 'f', 2)
+                   .arg(maximum(v), 7, 'f', 2);
+    };
+    line("parse (vm-list, task-list, 4 x list_domains)", parseMs);
+    line("merge (PoolState::merge)", mergeMs);
+    line("model update (PoolTreeModel)", modelMs);
+    line("cycle total, GUI thread today", totalMs);
+    out << QStringLiteral("  RSS now %1 MiB, peak %2 MiB (goal: cycle < 20 ms, RSS < 150 MB)\n")
+               .arg(rssKiB("VmRSS:") / 1024.0, 0, 'f', 1)
+               .arg(rssKiB("VmHWM:") / 1024.0, 0, 'f', 1);
+    return 0;
+}
