@@ -1,5 +1,7 @@
 #include "HostOutputJson.h"
 
+#include "ToolstackRestart.h"
+
 #include "DomainList.h"
 #include "HostText.h"
 #include "MemorySettings.h"
@@ -40,6 +42,7 @@ const KindName kKinds[] = {
     {HostOutputKind::Dom0Mem, u"dom0-mem"},
     {HostOutputKind::XendConfig, u"xend-config"},
     {HostOutputKind::XlConf, u"xl-conf"},
+    {HostOutputKind::ToolstackRestart, u"toolstack-restart"},
 };
 
 QJsonValue optionalInt(const std::optional<qint64>& v)
@@ -346,6 +349,29 @@ QJsonObject xendConfig(const XendConfig& c)
     return o;
 }
 
+QJsonObject toolstackRestart(const ToolstackRestart& t)
+{
+    QJsonArray steps;
+    for (const ToolstackStep& s : t.steps) {
+        QJsonObject o;
+        o[u"action"] = s.action == ToolstackStep::Action::Stop ? QStringLiteral("stop") : QStringLiteral("start");
+        o[u"service"] = s.service;
+        o[u"status"] = s.status == ToolstackStep::Status::Ok       ? QStringLiteral("ok")
+                       : s.status == ToolstackStep::Status::Failed ? QStringLiteral("failed")
+                                                                   : QStringLiteral("unknown");
+        if (!s.detail.isEmpty())
+            o[u"detail"] = s.detail;
+        steps.append(o);
+    }
+    QJsonObject o;
+    o[u"steps"] = steps;
+    o[u"done"] = t.done;
+    o[u"succeeded"] = t.succeeded();
+    o[u"xapiStarted"] = t.xapiStarted();
+    addReport(o, t.report);
+    return o;
+}
+
 QJsonObject xlConf(const XlConf& c)
 {
     QJsonObject entries;
@@ -463,6 +489,9 @@ std::optional<HostOutputKind> HostOutputJson::detect(QByteArrayView output)
         return HostOutputKind::XendConfig;
     if (first.startsWith(u"bridge name"))
         return HostOutputKind::Brctl;
+    if (first.startsWith(u"Executing xe-toolstack-restart") ||
+        ((first.startsWith(u"Stopping ") || first.startsWith(u"Starting ")) && first.contains(u':')))
+        return HostOutputKind::ToolstackRestart;
     for (const QStringView l : lines) {
         const QStringView t = l.trimmed();
         if (t.startsWith(u"Bridge ") || t.startsWith(u"ovs_version:") || t.startsWith(u"Port "))
@@ -606,6 +635,9 @@ Result<QJsonObject> HostOutputJson::read(HostOutputKind kind, QByteArrayView out
         break;
     case HostOutputKind::XlConf:
         r = convert(MemorySettings::parseXlConf(output), xlConf);
+        break;
+    case HostOutputKind::ToolstackRestart:
+        r = convert(ToolstackRestart::parse(output), toolstackRestart);
         break;
     }
     if (!r.ok())

@@ -12,20 +12,21 @@ namespace xr {
 
 /// The kinds of host output `xenrescue-cli read` understands.
 enum class HostOutputKind {
-    Xe,          ///< xe records (any listing or *-param-list)
-    XeMinimal,   ///< xe ... --minimal
-    XeError,     ///< what xe printed on failure
-    ListDomains, ///< list_domains (any column set)
-    XlList,      ///< xl list
-    XmList,      ///< xm list, xm list --long
-    XlInfo,      ///< xl info
-    XmInfo,      ///< xm info
-    Brctl,       ///< brctl show
-    OvsVsctl,    ///< ovs-vsctl show, ovs-vsctl list-br
-    IpLink,      ///< ip link / ip addr (with or without -o)
-    Dom0Mem,     ///< xen-cmdline --get-xen, grub.cfg, menu.lst, extlinux, xl info
-    XendConfig,  ///< /etc/xen/xend-config.sxp
-    XlConf,      ///< /etc/xen/xl.conf
+    Xe,               ///< xe records (any listing or *-param-list)
+    XeMinimal,        ///< xe ... --minimal
+    XeError,          ///< what xe printed on failure
+    ListDomains,      ///< list_domains (any column set)
+    XlList,           ///< xl list
+    XmList,           ///< xm list, xm list --long
+    XlInfo,           ///< xl info
+    XmInfo,           ///< xm info
+    Brctl,            ///< brctl show
+    OvsVsctl,         ///< ovs-vsctl show, ovs-vsctl list-br
+    IpLink,           ///< ip link / ip addr (with or without -o)
+    Dom0Mem,          ///< xen-cmdline --get-xen, grub.cfg, menu.lst, extlinux, xl info
+    XendConfig,       ///< /etc/xen/xend-config.sxp
+    XlConf,           ///< /etc/xen/xl.conf
+    ToolstackRestart, ///< what xe-toolstack-restart printed
 };
 
 /// Host output as normalised JSON, through the diagnostics parsers: what the CLI prints
@@ -35,7 +36,8 @@ class HostOutputJson final
 {
 public:
     /// "xe", "xe-minimal", "xe-error", "list_domains", "xl-list", "xm-list", "xl-info",
-    /// "xm-info", "brctl", "ovs-vsctl", "ip-link", "dom0-mem", "xend-config", "xl-conf".
+    /// "xm-info", "brctl", "ovs-vsctl", "ip-link", "dom0-mem", "xend-config", "xl-conf",
+    /// "toolstack-restart".
     static QString kindName(HostOutputKind kind);
     static std::optional<HostOutputKind> kindFromName(QStringView name);
     static QStringList kindNames();
