@@ -134,8 +134,16 @@ public:
             m_marked = f.access != XeFieldAccess::None;
         }
         XeRecord& record = m_out.records.last();
-        const QString name = sharedName(f.name, record.fields.size());
-        if (isDuplicate(record, name)) {
+        const qsizetype index = record.fields.size();
+        bool sameAsPrevious = false;
+        const QString name = sharedName(f.name, index, &sameAsPrevious);
+        // While this record repeats the names of a previous record without duplicates, in
+        // the same order, it cannot hold a duplicate either: skip the check (large pools
+        // print thousands of records with the same ~90 fields).
+        if (index == 0)
+            m_prefixMatches = m_out.records.size() >= 2 && !m_out.records[m_out.records.size() - 2].ambiguous;
+        m_prefixMatches = m_prefixMatches && sameAsPrevious;
+        if (!m_prefixMatches && isDuplicate(record, name)) {
             if (!record.ambiguous) {
                 m_out.report.addProblem(lineNo, QCoreApplication::translate(
                                                     "xr::XeRecords",
@@ -180,14 +188,17 @@ public:
 private:
     // Listings repeat the same names in the same order; sharing the previous record's
     // string saves an allocation per field on large pools.
-    QString sharedName(QStringView name, qsizetype index) const
+    QString sharedName(QStringView name, qsizetype index, bool* same) const
     {
         const qsizetype previous = m_out.records.size() - 2;
         if (previous >= 0) {
             const QList<XeField>& fields = m_out.records[previous].fields;
-            if (index < fields.size() && fields[index].name == name)
+            if (index < fields.size() && fields[index].name == name) {
+                *same = true;
                 return fields[index].name;
+            }
         }
+        *same = false;
         return name.toString();
     }
 
@@ -215,6 +226,7 @@ private:
     QSet<QString> m_names;
     bool m_open = false;
     bool m_marked = false;
+    bool m_prefixMatches = false;
     qsizetype m_pendingBlankLines = 0;
 };
 

@@ -422,6 +422,38 @@ private Q_SLOTS:
         QCOMPARE(r->report.issues.first().line, 4);
     }
 
+    void fakeFieldInALaterRecordOfTheSameShape()
+    {
+        // Records of one listing share their field names; a faked field in the second one
+        // must still be caught although its first fields repeat the first record's.
+        const QByteArray clean = "uuid ( RO)           : u1\n"
+                                 "     name-label ( RW): web\n"
+                                 "    power-state ( RO): running\n\n\n";
+        const QByteArray faked = "uuid ( RO)           : u2\n"
+                                 "     name-label ( RW): evil\n"
+                                 "    power-state ( RO): halted\n"
+                                 "    power-state ( RO): running\n\n\n";
+        const auto r = XeRecords::parse(clean + faked + clean);
+        QVERIFY(r.ok());
+        QCOMPARE(r->records.size(), 3);
+        QVERIFY(!r->records.at(0).ambiguous);
+        QVERIFY(r->records.at(1).ambiguous);
+        QVERIFY(!r->records.at(2).ambiguous);
+        QVERIFY(r->report.partial);
+
+        // Same with more fields than the small-record scan handles (the hashed path).
+        QByteArray big;
+        for (int i = 0; i < 100; ++i)
+            big += "    field-" + QByteArray::number(i) + " ( RO): v\n";
+        const QByteArray bigFaked = big + "    field-7 ( RO): again\n";
+        const auto r2 = XeRecords::parse(big + "\n\n" + bigFaked + "\n\n" + big);
+        QVERIFY(r2.ok());
+        QCOMPARE(r2->records.size(), 3);
+        QVERIFY(!r2->records.at(0).ambiguous);
+        QVERIFY(r2->records.at(1).ambiguous);
+        QVERIFY(!r2->records.at(2).ambiguous);
+    }
+
     void hostileCharactersStayVerbatim()
     {
         const QByteArray text = "uuid ( RO)           : u1\n"
