@@ -12,5 +12,7 @@ int runLadderCommand(CliDispatcher::Context& context);
 /// `xenrescue-cli status [user@]host[:port] [--json] | --demo SCENARIO`: one poll cycle of a
 /// host through HostSession: flavour, version, xapi health, every VM with both views.
 int runStatusCommand(CliDispatcher::Context& context);
+/// `xenrescue-cli scan [--json] FILE...`: the error catalogue's hits in logs (.gz too).
+int runScanCommand(CliDispatcher::Context& context);
 
 } // namespace xr

@@ -63,6 +63,10 @@ int main(int argc, char** argv)
                            QCoreApplication::translate("cli", "Connect to a host and print its flavour, xapi health "
                                                               "and VMs with both views of their state."),
                            xr::runStatusCommand});
+    dispatcher.addCommand({QStringLiteral("scan"),
+                           QCoreApplication::translate("cli", "Find the known errors of the catalogue in logs "
+                                                              "(plain or .gz) and print each hit."),
+                           xr::runScanCommand});
 
     QTextStream out(stdout);
     QTextStream err(stderr);
