@@ -152,6 +152,41 @@
     </message>
 </context>
 <context>
+    <name>GzipReader</name>
+    <message>
+        <source>the file is empty, not gzip data.</source>
+        <translation>文件为空，不是 gzip 数据。</translation>
+    </message>
+    <message>
+        <source>not gzip data (no gzip header).</source>
+        <translation>不是 gzip 数据（没有 gzip 文件头）。</translation>
+    </message>
+    <message>
+        <source>cannot start decompression (out of memory?).</source>
+        <translation>无法开始解压缩（内存不足？）。</translation>
+    </message>
+    <message>
+        <source>read error: %1</source>
+        <translation>读取错误：%1</translation>
+    </message>
+    <message>
+        <source>unexpected data after the compressed data.</source>
+        <translation>压缩数据之后还有意外的数据。</translation>
+    </message>
+    <message>
+        <source>cannot restart decompression.</source>
+        <translation>无法重新开始解压缩。</translation>
+    </message>
+    <message>
+        <source>the compressed data ends early (truncated file).</source>
+        <translation>压缩数据提前结束（文件被截断）。</translation>
+    </message>
+    <message>
+        <source>corrupt compressed data (%1).</source>
+        <translation>压缩数据已损坏（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>HostKeyDialog</name>
     <message>
         <source>Unknown Host Key</source>
@@ -206,6 +241,796 @@
     </message>
 </context>
 <context>
+    <name>PoolState</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Halted</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>正常响应</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>响应缓慢</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝连接</translation>
+    </message>
+    <message>
+        <source>no domain</source>
+        <translation>没有域</translation>
+    </message>
+    <message>
+        <source>domain still exists</source>
+        <translation>域仍然存在</translation>
+    </message>
+    <message>
+        <source>dying domain</source>
+        <translation>域处于 dying 状态</translation>
+    </message>
+    <message>
+        <source>operation stuck</source>
+        <translation>操作卡住</translation>
+    </message>
+    <message>
+        <source>xapi unknown</source>
+        <translation>xapi 状态未知</translation>
+    </message>
+    <message>
+        <source>unknown to xapi</source>
+        <translation>xapi 中无记录</translation>
+    </message>
+    <message>
+        <source>xapi records this VM as running, but the hypervisor has no domain for it: the VM is not really running. A toolstack restart usually makes xapi resync its power state.</source>
+        <translation>xapi 记录此虚拟机为运行中，但 hypervisor 中没有它的域：该虚拟机实际上并未运行。重启 toolstack 通常会让 xapi 重新同步它的电源状态。</translation>
+    </message>
+    <message>
+        <source>xapi records this VM as halted, but the hypervisor still runs a domain for it. Do not start it again or reset its power state: two copies would write to the same disks.</source>
+        <translation>xapi 记录此虚拟机为已关机，但 hypervisor 中仍在运行它的域。不要再次启动它，也不要重置它的电源状态：否则会有两个副本同时写入相同的磁盘。</translation>
+    </message>
+    <message>
+        <source>The domain is dying (or shown as (null)): it was destroyed but a backend such as tapdisk or qemu still holds it. Look at tap-ctl list before going further.</source>
+        <translation>该域处于 dying 状态（或显示为 (null)）：它已被销毁，但仍被 tapdisk 或 qemu 等后端占用。继续操作之前，请先查看 tap-ctl list 的输出。</translation>
+    </message>
+    <message>
+        <source>An operation on this VM has been pending for longer than expected: the guest may be ignoring it, or the task is stuck.</source>
+        <translation>此虚拟机上的某个操作等待完成的时间超出预期：可能是虚拟机操作系统没有理会该操作，也可能是任务卡住了。</translation>
+    </message>
+    <message>
+        <source>xapi does not answer, so what it believes about this VM is unknown or out of date. The hypervisor&apos;s view is still shown.</source>
+        <translation>xapi 无响应，因此它所记录的此虚拟机状态未知或已过时。仍会显示 hypervisor 看到的状态。</translation>
+    </message>
+    <message>
+        <source>The hypervisor runs a domain that xapi has no VM record for.</source>
+        <translation>hypervisor 中运行着一个域，但 xapi 中没有对应的虚拟机记录。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryLadder</name>
+    <message>
+        <source>XenServer &lt;= 6.2 (legacy xapi)</source>
+        <translation>XenServer &lt;= 6.2（旧版 xapi）</translation>
+    </message>
+    <message>
+        <source>%1 (legacy xapi)</source>
+        <translation>%1（旧版 xapi）</translation>
+    </message>
+    <message>
+        <source>XenServer 6.5+ / XCP-ng (xapi)</source>
+        <translation>XenServer 6.5+ / XCP-ng（xapi）</translation>
+    </message>
+    <message>
+        <source>%1 (xapi)</source>
+        <translation>%1（xapi）</translation>
+    </message>
+    <message>
+        <source>Xen with the xl toolstack</source>
+        <translation>使用 xl toolstack 的 Xen</translation>
+    </message>
+    <message>
+        <source>Xen %1 with the xl toolstack</source>
+        <translation>使用 xl toolstack 的 Xen %1</translation>
+    </message>
+    <message>
+        <source>Xen with xm/xend</source>
+        <translation>使用 xm/xend 的 Xen</translation>
+    </message>
+    <message>
+        <source>Xen %1 with xm/xend</source>
+        <translation>使用 xm/xend 的 Xen %1</translation>
+    </message>
+    <message>
+        <source>The inventory names no product or platform version (PRODUCT_BRAND, PRODUCT_VERSION, PLATFORM_VERSION).</source>
+        <translation>inventory 文件中没有给出产品或平台版本（PRODUCT_BRAND、PRODUCT_VERSION、PLATFORM_VERSION）。</translation>
+    </message>
+    <message>
+        <source>Unknown flavour &quot;%1&quot;: use xenserver, xcp-ng, xcp, xapi-legacy, xapi-modern, xl or xm.</source>
+        <translation>未知的主机类型“%1”：请使用 xenserver、xcp-ng、xcp、xapi-legacy、xapi-modern、xl 或 xm。</translation>
+    </message>
+    <message>
+        <source>The input is empty.</source>
+        <translation>输入为空。</translation>
+    </message>
+    <message>
+        <source>The input is binary data, not command output.</source>
+        <translation>输入是二进制数据，不是命令输出。</translation>
+    </message>
+    <message>
+        <source>In the situation, &quot;%1&quot;: %2</source>
+        <translation>情况描述中的“%1”：%2</translation>
+    </message>
+    <message>
+        <source>a text is expected.</source>
+        <translation>应为字符串。</translation>
+    </message>
+    <message>
+        <source>true or false is expected.</source>
+        <translation>应为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>a whole number is expected.</source>
+        <translation>应为整数。</translation>
+    </message>
+    <message>
+        <source>a number is expected.</source>
+        <translation>应为数字。</translation>
+    </message>
+    <message>
+        <source>a list of texts is expected.</source>
+        <translation>应为字符串列表。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2.</source>
+        <translation>“%1”不是 %2 之一。</translation>
+    </message>
+    <message>
+        <source>an object is expected.</source>
+        <translation>应为对象。</translation>
+    </message>
+    <message>
+        <source>a list of objects is expected.</source>
+        <translation>应为对象列表。</translation>
+    </message>
+    <message>
+        <source>six xl state flags such as &quot;-b----&quot; are expected.</source>
+        <translation>应为六个 xl 状态标志，例如“-b----”。</translation>
+    </message>
+    <message>
+        <source>unknown tool &quot;%1&quot;.</source>
+        <translation>未知的工具“%1”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a rung name.</source>
+        <translation>“%1”不是步骤名称。</translation>
+    </message>
+    <message>
+        <source>The situation is not valid JSON (offset %1): %2.</source>
+        <translation>情况描述不是有效的 JSON（偏移量 %1）：%2。</translation>
+    </message>
+    <message>
+        <source>The situation must be a JSON object.</source>
+        <translation>情况描述必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Diagnose</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Compare what the toolstack records for the VM with what the hypervisor really runs, and look for tasks and operations that hold the VM. Changes nothing.</source>
+        <translation>对比 toolstack 为该虚拟机记录的状态与 hypervisor 中实际运行的情况，并查找占住该虚拟机的任务和操作。不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Nothing.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Ask the guest to shut down</source>
+        <translation>请求虚拟机正常关机</translation>
+    </message>
+    <message>
+        <source>Sends the guest an orderly shutdown request, as if someone pressed its power button. A guest that still works shuts down on its own and saves its data.</source>
+        <translation>向虚拟机发送正常关机请求，就像有人按下了它的电源按钮。仍能正常工作的虚拟机会自行关机并保存数据。</translation>
+    </message>
+    <message>
+        <source>Nothing: the guest closes its programs itself.</source>
+        <translation>无：虚拟机操作系统会自行关闭其中的程序。</translation>
+    </message>
+    <message>
+        <source>Cancel the stuck tasks</source>
+        <translation>取消卡住的任务</translation>
+    </message>
+    <message>
+        <source>Cancels the xapi tasks that keep the VM busy, so that other operations on it are accepted again.</source>
+        <translation>取消使该虚拟机一直处于忙碌状态的 xapi 任务，使针对它的其他操作重新被接受。</translation>
+    </message>
+    <message>
+        <source>The cancelled operations (for example a shutdown or migration in progress).</source>
+        <translation>被取消的操作（例如正在进行的关机或迁移）。</translation>
+    </message>
+    <message>
+        <source>Force shutdown</source>
+        <translation>强制关机</translation>
+    </message>
+    <message>
+        <source>Turns the VM off without asking the guest, like pulling its power cord. xapi first cancels the pending clean shutdown, reboot or migration tasks it can cancel.</source>
+        <translation>不经虚拟机操作系统同意直接关闭虚拟机，相当于拔掉它的电源线。xapi 会先取消它能够取消的、尚未完成的正常关机、重启或迁移任务。</translation>
+    </message>
+    <message>
+        <source>Everything the guest had not written to disk yet.</source>
+        <translation>虚拟机中所有尚未写入磁盘的数据。</translation>
+    </message>
+    <message>
+        <source>Force reboot</source>
+        <translation>强制重启</translation>
+    </message>
+    <message>
+        <source>Resets the VM without asking the guest and starts it again in a new domain.</source>
+        <translation>不经虚拟机操作系统同意直接复位虚拟机，并在新的域中重新启动它。</translation>
+    </message>
+    <message>
+        <source>Reset the power state</source>
+        <translation>重置电源状态</translation>
+    </message>
+    <message>
+        <source>Tells xapi to record the VM as halted without touching the hypervisor. Only right when no domain runs for the VM any more: xapi&apos;s record is then simply out of date.</source>
+        <translation>让 xapi 将该虚拟机记录为已关机，而不触及 hypervisor。仅当该虚拟机已没有任何运行中的域时才适用：此时只是 xapi 的记录已过时。</translation>
+    </message>
+    <message>
+        <source>If a domain still runs, the VM can be started a second time on the same disks: the disks get corrupted.</source>
+        <translation>如果域仍在运行，该虚拟机可能会在相同的磁盘上被再次启动：磁盘数据将会损坏。</translation>
+    </message>
+    <message>
+        <source>Restart the toolstack</source>
+        <translation>重启 toolstack（管理工具栈）</translation>
+    </message>
+    <message>
+        <source>Restarts the management services of the host. Running VMs keep running; when the toolstack is back it reads the real state of every VM again.</source>
+        <translation>重启主机上的管理服务。运行中的虚拟机会继续运行；toolstack 恢复后会重新读取每台虚拟机的实际状态。</translation>
+    </message>
+    <message>
+        <source>Management operations in flight on that host (migrations, imports, exports) fail and must be started again.</source>
+        <translation>该主机上正在进行的管理操作（迁移、导入、导出）会失败，需要重新发起。</translation>
+    </message>
+    <message>
+        <source>Destroy the domain</source>
+        <translation>销毁域（destroy domain）</translation>
+    </message>
+    <message>
+        <source>Removes the VM&apos;s domain from the hypervisor at once, on the host where it runs. The guest gets no chance to react.</source>
+        <translation>在虚拟机所在的主机上，立即从 hypervisor 中移除该虚拟机的域。虚拟机操作系统没有任何机会做出反应。</translation>
+    </message>
+    <message>
+        <source>Everything unsaved in the guest, and possibly the consistency of its file systems.</source>
+        <translation>虚拟机中所有未保存的数据，并可能破坏其文件系统的一致性。</translation>
+    </message>
+    <message>
+        <source>Force a guest crash</source>
+        <translation>强制虚拟机进入崩溃状态</translation>
+    </message>
+    <message>
+        <source>Makes the guest crash (a blue screen or kernel panic, with a crash dump when the guest is set up for it); then a shutdown is tried again.</source>
+        <translation>使虚拟机操作系统崩溃（蓝屏或 kernel panic；如果虚拟机已配置崩溃转储，则会生成转储），然后再次尝试关机。</translation>
+    </message>
+    <message>
+        <source>The guest crashes: everything unsaved in it.</source>
+        <translation>虚拟机操作系统崩溃：其中所有未保存的数据。</translation>
+    </message>
+    <message>
+        <source>Power-cycle the host</source>
+        <translation>强制关闭并重新启动主机电源</translation>
+    </message>
+    <message>
+        <source>Switches the whole host off and on again through its management board (BMC, IPMI, iLO, iDRAC). XenRescue never does this itself: it gives you a checklist.</source>
+        <translation>通过主机的管理控制器（BMC、IPMI、iLO、iDRAC）将整台主机断电后重新上电。XenRescue 绝不会自行执行此操作：它只向您提供一份检查清单。</translation>
+    </message>
+    <message>
+        <source>Every VM on that host stops at once, with everything unsaved in each of them.</source>
+        <translation>该主机上的所有虚拟机会立即停止，每台虚拟机中所有未保存的数据都会丢失。</translation>
+    </message>
+    <message>
+        <source>the VM&apos;s host</source>
+        <translation>虚拟机所在的主机</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>halted</source>
+        <translation>已关机</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Domain %1 was already destroyed but lingers as a dying (null) domain: a backend such as tapdisk or qemu still holds it. Run &quot;tap-ctl list&quot; on %2 to see what holds it; destroying it again does not help.</source>
+        <translation>域 %1 已被销毁，但仍以处于 dying 状态的 (null) 域残留：tapdisk 或 qemu 等后端仍占用着它。请在 %2 上运行“tap-ctl list”查看是什么占用了它；再次销毁无济于事。</translation>
+    </message>
+    <message>
+        <source>tap-ctl list shows a tapdisk still attached to it.</source>
+        <translation>tap-ctl list 显示仍有 tapdisk 挂接在它上面。</translation>
+    </message>
+    <message>
+        <source>The domain list of %1 has not been read yet, so the VM&apos;s domain id is not known: run the diagnosis (rung 0) first.</source>
+        <translation>尚未读取 %1 的域列表，因此不知道该虚拟机的域 ID：请先运行诊断（步骤 0）。</translation>
+    </message>
+    <message>
+        <source>xapi already records the VM as halted, yet domain %1 still exists for it: restart the toolstack (rung 3) so xapi looks again, or destroy the domain (rung 4).</source>
+        <translation>xapi 已将该虚拟机记录为已关机，但它的域 %1 仍然存在：请重启 toolstack（步骤 3）让 xapi 重新检查，或销毁该域（步骤 4）。</translation>
+    </message>
+    <message>
+        <source>The VM is already halted: there is nothing to stop.</source>
+        <translation>该虚拟机已关机：无需停止。</translation>
+    </message>
+    <message>
+        <source>No domain runs for this VM although xapi says it is %1: there is no guest left to stop. xapi&apos;s record is out of date: reset the power state (rung 2) or let xapi re-read it (rung 3).</source>
+        <translation>xapi 显示该虚拟机为%1，但它没有任何运行中的域：已经没有可停止的虚拟机。xapi 的记录已过时：请重置电源状态（步骤 2），或让 xapi 重新读取状态（步骤 3）。</translation>
+    </message>
+    <message>
+        <source>xapi is still busy with another operation on this VM (%1) and would refuse with OTHER_OPERATION_IN_PROGRESS: cancel the stuck task first (rung 1b).</source>
+        <translation>xapi 仍在对该虚拟机执行另一项操作（%1），会以 OTHER_OPERATION_IN_PROGRESS 拒绝：请先取消卡住的任务（步骤 1b）。</translation>
+    </message>
+    <message>
+        <source>xapi is still busy with another operation on this VM (%1) and would refuse with OTHER_OPERATION_IN_PROGRESS; nothing there can be cancelled: force the shutdown (rung 1c).</source>
+        <translation>xapi 仍在对该虚拟机执行另一项操作（%1），会以 OTHER_OPERATION_IN_PROGRESS 拒绝；其中没有可以取消的任务：请强制关机（步骤 1c）。</translation>
+    </message>
+    <message>
+        <source>The VM is paused: a paused guest cannot act on a shutdown request. Unpause it (xe vm-unpause) or force the shutdown (rung 1c).</source>
+        <translation>该虚拟机已暂停：已暂停的虚拟机无法响应关机请求。请先恢复运行（xe vm-unpause），或强制关机（步骤 1c）。</translation>
+    </message>
+    <message>
+        <source>xapi does not offer a clean shutdown for this VM now (allowed: %1).</source>
+        <translation>xapi 目前不允许对该虚拟机执行正常关机（允许的操作：%1）。</translation>
+    </message>
+    <message>
+        <source>No pending task holds this VM.</source>
+        <translation>没有未完成的任务占住该虚拟机。</translation>
+    </message>
+    <message>
+        <source>The pending tasks cannot be cancelled (xapi does not offer it for them). A forced shutdown (rung 1c) cancels what it can by itself.</source>
+        <translation>这些未完成的任务无法取消（xapi 不允许取消它们）。强制关机（步骤 1c）会自行取消能够取消的任务。</translation>
+    </message>
+    <message>
+        <source>xapi&apos;s power state for the VM is not known: run the diagnosis (rung 0) first.</source>
+        <translation>不知道 xapi 中该虚拟机的电源状态：请先运行诊断（步骤 0）。</translation>
+    </message>
+    <message>
+        <source>The power-state reset is refused while the domain still runs: destroy the domain first (rung 4). xapi would answer DOMAIN_EXISTS, and a reset now could let the VM start a second time on the same disks.</source>
+        <translation>域仍在运行时拒绝重置电源状态：请先销毁该域（步骤 4）。xapi 会返回 DOMAIN_EXISTS，而此时重置可能导致该虚拟机在相同的磁盘上被再次启动。</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s resident host is not known: run the diagnosis (rung 0) first.</source>
+        <translation>不知道该虚拟机所在的主机：请先运行诊断（步骤 0）。</translation>
+    </message>
+    <message>
+        <source>Host %1 is alive and is not the pool master: xapi refuses the reset there (HOST_IS_LIVE). Once no domain runs, restart the toolstack on %1 (rung 3) so xapi reads the VM&apos;s real state.</source>
+        <translation>主机 %1 仍在线且不是池主节点：xapi 拒绝在该主机上重置（HOST_IS_LIVE）。待该虚拟机不再有运行中的域后，请在 %1 上重启 toolstack（步骤 3），让 xapi 读取该虚拟机的实际状态。</translation>
+    </message>
+    <message>
+        <source>Host %1 is down: its domains went with it. Reset the power state (rung 2) instead.</source>
+        <translation>主机 %1 已宕机：其上的域已随之消失。请改为重置电源状态（步骤 2）。</translation>
+    </message>
+    <message>
+        <source>No domain exists for this VM: there is nothing to destroy or crash.</source>
+        <translation>该虚拟机没有域：没有可以销毁或使之崩溃的对象。</translation>
+    </message>
+    <message>
+        <source>Domain 0 is the control domain: it is never touched from here.</source>
+        <translation>域 0 是控制域：XenRescue 绝不会在这里对它进行任何操作。</translation>
+    </message>
+    <message>
+        <source>The domain is paused: a paused guest cannot act on a shutdown request. Unpause it first, or destroy the domain (rung 4).</source>
+        <translation>该域已暂停：已暂停的虚拟机无法响应关机请求。请先恢复运行，或销毁该域（步骤 4）。</translation>
+    </message>
+    <message>
+        <source>An NMI only reaches HVM guests, and this VM is paravirtualised (PV): there is no way to crash it from outside on this host.</source>
+        <translation>NMI 只能送达 HVM 虚拟机，而该虚拟机是半虚拟化（PV）的：在这台主机上无法从外部使其崩溃。</translation>
+    </message>
+    <message>
+        <source>If the domain stays listed as (null) with the dying flag, a backend (tapdisk or qemu) still holds it: &quot;tap-ctl list&quot; shows which. That is not a success.</source>
+        <translation>如果该域一直显示为带 dying 标志的 (null)，说明仍有后端（tapdisk 或 qemu）占用着它：“tap-ctl list”可显示是哪一个。这不算成功。</translation>
+    </message>
+    <message>
+        <source>Nothing to check: the diagnosis changes nothing.</source>
+        <translation>无需验证：诊断不做任何更改。</translation>
+    </message>
+    <message>
+        <source>Poll until xapi records the VM as halted and %1 lists no domain for it.</source>
+        <translation>轮询，直到 xapi 将该虚拟机记录为已关机，且 %1 中不再列出它的域。</translation>
+    </message>
+    <message>
+        <source>Poll until %1 lists no domain for the VM.</source>
+        <translation>轮询，直到 %1 中不再列出该虚拟机的域。</translation>
+    </message>
+    <message>
+        <source>xapi may still record the VM as running afterwards: then reset the power state (rung 2) or restart the toolstack on that host (rung 3).</source>
+        <translation>之后 xapi 可能仍将该虚拟机记录为运行中：此时请重置电源状态（步骤 2），或在该主机上重启 toolstack（步骤 3）。</translation>
+    </message>
+    <message>
+        <source>Poll until the cancelled tasks are no longer pending.</source>
+        <translation>轮询，直到被取消的任务不再处于未完成状态。</translation>
+    </message>
+    <message>
+        <source>Poll until the VM runs again in a new domain.</source>
+        <translation>轮询，直到该虚拟机在新的域中重新运行。</translation>
+    </message>
+    <message>
+        <source>Check that xapi now records the VM as halted.</source>
+        <translation>检查 xapi 现在是否已将该虚拟机记录为已关机。</translation>
+    </message>
+    <message>
+        <source>Poll until xapi answers again and has re-read the VM&apos;s power state; then run the diagnosis again before going further.</source>
+        <translation>轮询，直到 xapi 重新响应并重新读取了该虚拟机的电源状态；然后先再次运行诊断，再继续下一步。</translation>
+    </message>
+    <message>
+        <source>Poll until xm answers again; then run the diagnosis again before going further.</source>
+        <translation>轮询，直到 xm 重新响应；然后先再次运行诊断，再继续下一步。</translation>
+    </message>
+    <message>
+        <source>Poll until the domain shows as crashed or shut down (or is gone); then try a forced shutdown or the destroy again.</source>
+        <translation>轮询，直到该域显示为已崩溃或已关闭（或已消失）；然后再次尝试强制关机或销毁域。</translation>
+    </message>
+    <message>
+        <source>After the host is back, check that it rejoined the pool and diagnose the VM again.</source>
+        <translation>主机恢复后，检查它是否已重新加入资源池，并再次诊断该虚拟机。</translation>
+    </message>
+    <message>
+        <source>xl keeps no task list: there is nothing to cancel.</source>
+        <translation>xl 不维护任务列表：没有可以取消的任务。</translation>
+    </message>
+    <message>
+        <source>xl has no separate forced shutdown: its force path is destroying the domain (rung 4).</source>
+        <translation>xl 没有单独的强制关机：它的强制手段就是销毁域（步骤 4）。</translation>
+    </message>
+    <message>
+        <source>xl has no forced reboot: destroy the domain (rung 4) and start the VM again.</source>
+        <translation>xl 没有强制重启：请销毁域（步骤 4），然后重新启动该虚拟机。</translation>
+    </message>
+    <message>
+        <source>xl keeps no separate power-state record: the domain list is the only truth.</source>
+        <translation>xl 不单独记录电源状态：域列表是唯一可信的依据。</translation>
+    </message>
+    <message>
+        <source>Not on xl hosts: xl has no management daemon to restart, and xenstored cannot be restarted.</source>
+        <translation>不适用于 xl 主机：xl 没有可以重启的管理守护进程，而 xenstored 无法重启。</translation>
+    </message>
+    <message>
+        <source>xm keeps no task list: there is nothing to cancel.</source>
+        <translation>xm 不维护任务列表：没有可以取消的任务。</translation>
+    </message>
+    <message>
+        <source>xm has no separate forced shutdown: its force path is destroying the domain (rung 4).</source>
+        <translation>xm 没有单独的强制关机：它的强制手段就是销毁域（步骤 4）。</translation>
+    </message>
+    <message>
+        <source>xm has no forced reboot: destroy the domain (rung 4) and start the VM again.</source>
+        <translation>xm 没有强制重启：请销毁域（步骤 4），然后重新启动该虚拟机。</translation>
+    </message>
+    <message>
+        <source>xm keeps no separate power-state record: the domain list is the only truth.</source>
+        <translation>xm 不单独记录电源状态：域列表是唯一可信的依据。</translation>
+    </message>
+    <message>
+        <source>xm offers no way to crash a guest: destroy the domain (rung 4) instead.</source>
+        <translation>xm 无法使虚拟机崩溃：请改为销毁域（步骤 4）。</translation>
+    </message>
+    <message>
+        <source>xapi is already busy with another operation on this VM. Cancel the stuck task (rung 1b), or force the shutdown (rung 1c), which cancels what it can first.</source>
+        <translation>xapi 正在对该虚拟机执行另一项操作。请取消卡住的任务（步骤 1b），或强制关机（步骤 1c）——强制关机会先取消能够取消的任务。</translation>
+    </message>
+    <message>
+        <source>The VM was not in the power state this command needs: its state changed meanwhile or xapi&apos;s record is off. Run the diagnosis again before going further.</source>
+        <translation>该虚拟机不处于此命令所要求的电源状态：可能其状态在此期间已发生变化，或 xapi 的记录有误。请先再次运行诊断，再继续下一步。</translation>
+    </message>
+    <message>
+        <source>xapi refuses to reset the power state while a domain still exists for the VM. Destroy the domain on its host first (rung 4), then reset.</source>
+        <translation>该虚拟机的域仍然存在时，xapi 拒绝重置电源状态。请先在其所在主机上销毁该域（步骤 4），然后再重置。</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s host is alive, so xapi will not reset the power state it keeps for it. If a domain still runs there, destroy it (rung 4); once none is left, restart the toolstack on that host (rung 3) so that xapi re-reads the VM&apos;s state.</source>
+        <translation>该虚拟机所在的主机仍在线，因此 xapi 不会重置它为该虚拟机记录的电源状态。如果该主机上仍有它的域在运行，请销毁该域（步骤 4）；域不复存在后，请在该主机上重启 toolstack（步骤 3），让 xapi 重新读取该虚拟机的状态。</translation>
+    </message>
+    <message>
+        <source>This VM is a control domain (a host&apos;s dom0): its power state can never be reset. Restart that host&apos;s toolstack (rung 3), or power-cycle the host if it does not answer.</source>
+        <translation>该虚拟机是控制域（某台主机的 dom0）：它的电源状态永远不能重置。请重启该主机的 toolstack（步骤 3）；如果主机无响应，则强制关闭并重新启动主机电源。</translation>
+    </message>
+    <message>
+        <source>The guest has no PV drivers running, so it cannot be asked to shut down. Force the shutdown (rung 1c).</source>
+        <translation>该虚拟机中没有运行 PV 驱动，因此无法请求它关机。请强制关机（步骤 1c）。</translation>
+    </message>
+    <message>
+        <source>xe lost its connection to xapi: xapi is wedged or restarting. No xe command can work until the toolstack is restarted (rung 3); list_domains and xl still work.</source>
+        <translation>xe 与 xapi 的连接已断开：xapi 已卡死或正在重启。在重启 toolstack（步骤 3）之前，任何 xe 命令都无法工作；list_domains 和 xl 仍然可用。</translation>
+    </message>
+    <message>
+        <source>xe could not connect to xapi: xapi is not running. Restart the toolstack (rung 3); list_domains and xl still work.</source>
+        <translation>xe 无法连接到 xapi：xapi 未在运行。请重启 toolstack（步骤 3）；list_domains 和 xl 仍然可用。</translation>
+    </message>
+    <message>
+        <source>xe could not reach a management agent. Restart the toolstack (rung 3); list_domains and xl still work.</source>
+        <translation>xe 无法联系到管理代理。请重启 toolstack（步骤 3）；list_domains 和 xl 仍然可用。</translation>
+    </message>
+    <message>
+        <source>The command did not return in time: the toolstack is wedged. Restart it (rung 3); commands that avoid it (list_domains, xl) still work.</source>
+        <translation>命令未能及时返回：toolstack 已卡死。请重启 toolstack（步骤 3）；不经过它的命令（list_domains、xl）仍然可用。</translation>
+    </message>
+    <message>
+        <source>The domain no longer exists: it went away meanwhile. Run the diagnosis again before going further.</source>
+        <translation>该域已不存在：它在此期间已经消失。请先再次运行诊断，再继续下一步。</translation>
+    </message>
+    <message>
+        <source>The command needs root rights in dom0: connect as root (or a user allowed to use sudo) and try again.</source>
+        <translation>该命令需要 dom0 中的 root 权限：请以 root（或允许使用 sudo 的用户）身份连接后重试。</translation>
+    </message>
+    <message>
+        <source>The program is not installed on this host, so this rung cannot run here. Choose another applicable rung.</source>
+        <translation>这台主机上没有安装该程序，因此无法在此执行这一步骤。请选择其他适用的步骤。</translation>
+    </message>
+    <message>
+        <source>Power-cycle %1 out of band (BMC, IPMI, iLO, iDRAC) yourself: XenRescue never does it.</source>
+        <translation>请您亲自通过带外方式（BMC、IPMI、iLO、iDRAC）强制关闭并重新启动 %1 的电源：XenRescue 绝不会执行此操作。</translation>
+    </message>
+    <message>
+        <source>HA is on: the pool restarts protected VMs on other hosts by itself once it sees this host as dead. Make sure the host is really off before they start elsewhere.</source>
+        <translation>HA 已启用：资源池一旦认定这台主机已失效，就会自动在其他主机上重启受保护的虚拟机。在它们于别处启动之前，请确保这台主机确实已经关闭。</translation>
+    </message>
+    <message>
+        <source>HA is off: no VM of this host restarts elsewhere by itself; start them again once the host is back.</source>
+        <translation>HA 未启用：这台主机上的虚拟机都不会自动在别处重启；请在主机恢复后重新启动它们。</translation>
+    </message>
+    <message>
+        <source>No other live host is known: every VM on this host stops with it. Shut down cleanly the ones that still answer.</source>
+        <translation>没有已知的其他在线主机：这台主机上的所有虚拟机都会随之停止。请先将仍有响应的虚拟机正常关机。</translation>
+    </message>
+    <message>
+        <source>Hosts that can take VMs: %1.</source>
+        <translation>可以接收虚拟机的主机：%1。</translation>
+    </message>
+    <message>
+        <source>If xapi still answers, move every VM that can move first: %1 (or xe vm-migrate per VM).</source>
+        <translation>如果 xapi 仍有响应，请先迁走所有可以迁移的虚拟机：%1（或对每台虚拟机执行 xe vm-migrate）。</translation>
+    </message>
+    <message>
+        <source>Move what can move first with &quot;xl migrate DOMID HOST&quot;.</source>
+        <translation>请先用“xl migrate DOMID HOST”迁走可以迁移的虚拟机。</translation>
+    </message>
+    <message>
+        <source>Move what can move first with &quot;xm migrate --live DOMID HOST&quot;.</source>
+        <translation>请先用“xm migrate --live DOMID HOST”迁走可以迁移的虚拟机。</translation>
+    </message>
+    <message>
+        <source>not running, not affected</source>
+        <translation>未运行，不受影响</translation>
+    </message>
+    <message>
+        <source>protected by HA: restarts on another host</source>
+        <translation>受 HA 保护：会在其他主机上重启</translation>
+    </message>
+    <message>
+        <source>can be migrated away first</source>
+        <translation>可以先迁移到其他主机</translation>
+    </message>
+    <message>
+        <source>stops with the host: shut it down cleanly first if it answers</source>
+        <translation>会随主机一起停止：如果仍有响应，请先将其正常关机</translation>
+    </message>
+    <message>
+        <source>VM %1 [%2]: %3.</source>
+        <translation>虚拟机 %1 [%2]：%3。</translation>
+    </message>
+    <message>
+        <source>The list of VMs on this host was not read: read it before switching the host off.</source>
+        <translation>尚未读取这台主机上的虚拟机列表：请在关闭主机之前先读取。</translation>
+    </message>
+    <message>
+        <source>When the host is back, check that it rejoined (xe host-list, or xl list), then diagnose the VM again.</source>
+        <translation>主机恢复后，检查它是否已重新加入（xe host-list 或 xl list），然后再次诊断该虚拟机。</translation>
+    </message>
+    <message>
+        <source>xapi does not answer: every xe command would hang. Only rungs that avoid xapi can run until the toolstack is restarted.</source>
+        <translation>xapi 无响应：所有 xe 命令都会卡住不返回。在重启 toolstack 之前，只能执行不经过 xapi 的步骤。</translation>
+    </message>
+    <message>
+        <source>xend does not answer: every xm command would hang until it is restarted.</source>
+        <translation>xend 无响应：在重启 xend 之前，所有 xm 命令都会卡住不返回。</translation>
+    </message>
+    <message>
+        <source>This VM is a control domain: the host&apos;s own dom0.</source>
+        <translation>该虚拟机是控制域：即主机自身的 dom0。</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s state is not known yet: run the diagnosis.</source>
+        <translation>尚不知道该虚拟机的状态：请运行诊断。</translation>
+    </message>
+    <message>
+        <source>The VM is %1 and has no domain: nothing is hung.</source>
+        <translation>该虚拟机处于%1状态且没有域：它并没有假死。</translation>
+    </message>
+    <message>
+        <source>xapi says the VM is %1, but no domain exists for it: xapi&apos;s record is out of date.</source>
+        <translation>xapi 显示该虚拟机为%1，但它没有域：xapi 的记录已过时。</translation>
+    </message>
+    <message>
+        <source>xapi records the VM as halted, yet domain %1 still exists for it.</source>
+        <translation>xapi 将该虚拟机记录为已关机，但它的域 %1 仍然存在。</translation>
+    </message>
+    <message>
+        <source>The VM is held by operations that do not finish (%1; the oldest pending for %2 s).</source>
+        <translation>该虚拟机被一直无法完成的操作占住（%1；最早的一个已等待 %2 秒）。</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s domain has not been looked up yet: run the diagnosis.</source>
+        <translation>尚未查找该虚拟机的域：请运行诊断。</translation>
+    </message>
+    <message>
+        <source>No domain exists for the VM: nothing is hung.</source>
+        <translation>该虚拟机没有域：它并没有假死。</translation>
+    </message>
+    <message>
+        <source>The VM still runs (domain %1) after the rungs tried so far.</source>
+        <translation>尝试了目前这些步骤之后，该虚拟机仍在运行（域 %1）。</translation>
+    </message>
+    <message>
+        <source>The VM runs (domain %1) and has not stopped when asked to.</source>
+        <translation>该虚拟机正在运行（域 %1），请求停止后仍未停止。</translation>
+    </message>
+    <message>
+        <source>The power state of a control domain cannot be reset (xapi refuses with CANNOT_RESET_CONTROL_DOMAIN).</source>
+        <translation>控制域的电源状态不能重置（xapi 会以 CANNOT_RESET_CONTROL_DOMAIN 拒绝）。</translation>
+    </message>
+    <message>
+        <source>This VM is a control domain, the host&apos;s own dom0: it is never shut down or destroyed from here. Restart the toolstack (rung 3) or power-cycle the host (rung 6).</source>
+        <translation>该虚拟机是控制域，即主机自身的 dom0：XenRescue 绝不会在这里关闭或销毁它。请重启 toolstack（步骤 3），或强制关闭并重新启动主机电源（步骤 6）。</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s UUID is not known (or is not a UUID): XenRescue addresses VMs only by UUID, never by name.</source>
+        <translation>不知道该虚拟机的 UUID（或给出的不是 UUID）：XenRescue 只通过 UUID 指定虚拟机，绝不使用名称。</translation>
+    </message>
+    <message>
+        <source>xend does not answer, and this xm command goes through it: restart xend (rung 3) first.</source>
+        <translation>xend 无响应，而这条 xm 命令需要经过它：请先重启 xend（步骤 3）。</translation>
+    </message>
+    <message>
+        <source>xapi does not answer, and this rung needs it: the command would hang. Restart the toolstack (rung 3) first.</source>
+        <translation>xapi 无响应，而这一步骤需要它：命令会卡住不返回。请先重启 toolstack（步骤 3）。</translation>
+    </message>
+    <message>
+        <source>This host has no %1, which this rung needs: it cannot run here.</source>
+        <translation>这台主机上没有这一步骤所需的 %1：无法在此执行。</translation>
+    </message>
+    <message>
+        <source>The VM is suspended: it has no running domain by design and nothing is hung. Resume it, or shut it down from xapi.</source>
+        <translation>该虚拟机已挂起：按设计它本就没有运行中的域，也并没有假死。请恢复它，或通过 xapi 将其关机。</translation>
+    </message>
+    <message>
+        <source>Task %1 (%2) cannot be cancelled.</source>
+        <translation>任务 %1（%2）无法取消。</translation>
+    </message>
+    <message>
+        <source>A task without a valid UUID was left out.</source>
+        <translation>已略过一个没有有效 UUID 的任务。</translation>
+    </message>
+    <message>
+        <source>Task %1 cannot be cancelled; the forced shutdown may wait for it.</source>
+        <translation>任务 %1 无法取消；强制关机可能会等待它完成。</translation>
+    </message>
+    <message>
+        <source>The command was refused (%1): %2. Run the diagnosis again before going further.</source>
+        <translation>命令被拒绝（%1）：%2。请先再次运行诊断，再继续下一步。</translation>
+    </message>
+    <message>
+        <source>no error code</source>
+        <translation>无错误代码</translation>
+    </message>
+    <message>
+        <source>Operation in progress: %1.</source>
+        <translation>正在进行的操作：%1。</translation>
+    </message>
+    <message>
+        <source>Expected %1, found %2.</source>
+        <translation>预期为 %1，实际为 %2。</translation>
+    </message>
+    <message>
+        <source>Host: %1.</source>
+        <translation>主机：%1。</translation>
+    </message>
+    <message>
+        <source>xe said: %1</source>
+        <translation>xe 的输出：%1</translation>
+    </message>
+    <message>
+        <source>The command did not return in time. It does not go through a management daemon, so xenstored, a backend or the hypervisor itself is stuck. Run the diagnosis again; if the domain stays, the host needs a power-cycle.</source>
+        <translation>命令未能及时返回。它不经过管理守护进程，因此卡住的是 xenstored、某个后端或 hypervisor 本身。请再次运行诊断；如果该域依然存在，就需要强制关闭并重新启动主机电源。</translation>
+    </message>
+    <message>
+        <source>The toolstack restart did not finish in time. Run the diagnosis again: it may still be coming up.</source>
+        <translation>toolstack 重启未能及时完成。请再次运行诊断：它可能仍在启动中。</translation>
+    </message>
+    <message>
+        <source>xm did not return in time: xend is wedged. Restart xend (rung 3).</source>
+        <translation>xm 未能及时返回：xend 已卡死。请重启 xend（步骤 3）。</translation>
+    </message>
+    <message>
+        <source>The command failed with a message XenRescue does not know: %1. Run the diagnosis again before going further.</source>
+        <translation>命令失败，返回了 XenRescue 无法识别的消息：%1。请先再次运行诊断，再继续下一步。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>safe</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+</context>
+<context>
     <name>SshHost</name>
     <message>
         <source>The keychain is switched off for this host: you will be asked each time.</source>
@@ -214,6 +1039,158 @@
     <message>
         <source>%1 Passwords cannot be remembered, so you will be asked each time.</source>
         <translation>%1 无法记住密码，因此每次连接都会询问您。</translation>
+    </message>
+    <message>
+        <source>No such file or folder.</source>
+        <translation>文件或文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>Permission denied.</source>
+        <translation>权限不足。</translation>
+    </message>
+    <message>
+        <source>End of file.</source>
+        <translation>已到文件末尾。</translation>
+    </message>
+    <message>
+        <source>The file server reported an error.</source>
+        <translation>文件服务器报告了一个错误。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Could not create an SSH session.</source>
+        <translation>无法创建 SSH 会话。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>无法连接到 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server sent no usable host key.</source>
+        <translation>服务器没有发送可用的主机密钥。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed. XenRescue refused to connect: this can mean someone is intercepting the connection. Verify the new key on the host before replacing the old one in %2.</source>
+        <translation>%1 的主机密钥已变更。XenRescue 拒绝连接：这可能意味着有人正在截获连接。请先在主机上核实新密钥，再替换 %2 中的旧密钥。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known yet.</source>
+        <translation>%1 的主机密钥尚未记录。</translation>
+    </message>
+    <message>
+        <source>Could not check the host key: %1</source>
+        <translation>无法检查主机密钥：%1</translation>
+    </message>
+    <message>
+        <source>The host key was not accepted.</source>
+        <translation>主机密钥未被接受。</translation>
+    </message>
+    <message>
+        <source>Could not store the host key in %1: %2</source>
+        <translation>无法将主机密钥保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Authenticating…</source>
+        <translation>正在认证…</translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1</source>
+        <translation>认证失败：%1</translation>
+    </message>
+    <message>
+        <source>Waiting for credentials…</source>
+        <translation>正在等待输入凭据…</translation>
+    </message>
+    <message>
+        <source>Authentication was cancelled.</source>
+        <translation>认证已取消。</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>Authentication failed: no method was accepted (the server offers: %1).</source>
+        <translation>认证失败：没有可被接受的认证方式（服务器提供：%1）。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Could not start the SSH event loop.</source>
+        <translation>无法启动 SSH 事件循环。</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering (no reply to %2 keepalive probes in %3 s).</source>
+        <translation>%1 已停止响应（%3 秒内 %2 次保活探测均无回应）。</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>已断开连接。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost.</source>
+        <translation>与 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>Connection lost.</source>
+        <translation>连接已断开。</translation>
+    </message>
+    <message>
+        <source>Not connected to %1.</source>
+        <translation>未连接到 %1。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s; the command was stopped.</source>
+        <translation>%1 秒内没有响应；命令已被终止。</translation>
+    </message>
+    <message>
+        <source>Could not open a channel: %1</source>
+        <translation>无法打开通道：%1</translation>
+    </message>
+    <message>
+        <source>The server refused a channel: %1</source>
+        <translation>服务器拒绝了通道：%1</translation>
+    </message>
+    <message>
+        <source>The server refused to run the command: %1</source>
+        <translation>服务器拒绝执行该命令：%1</translation>
+    </message>
+    <message>
+        <source>The command ended without an exit status (killed by a signal?).</source>
+        <translation>命令结束时没有返回退出状态（可能被信号终止？）。</translation>
+    </message>
+    <message>
+        <source>Could not start SFTP: %1</source>
+        <translation>无法启动 SFTP：%1</translation>
+    </message>
+    <message>
+        <source>The host does not offer SFTP: %1</source>
+        <translation>主机不提供 SFTP：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file read made no progress for %1 s.</source>
+        <translation>读取文件已有 %1 秒没有进展。</translation>
     </message>
 </context>
 <context>
@@ -229,6 +1206,302 @@
     <message>
         <source>List the saved hosts (name, address, authentication).</source>
         <translation>列出已保存的主机（名称、地址、认证方式）。</translation>
+    </message>
+    <message>
+        <source>pool master</source>
+        <translation>池主节点</translation>
+    </message>
+    <message>
+        <source>resident host</source>
+        <translation>所在主机</translation>
+    </message>
+    <message>
+        <source>out of band</source>
+        <translation>带外</translation>
+    </message>
+    <message>
+        <source>Recovery ladder for VM %1 (%2) on %3</source>
+        <translation>虚拟机 %1（%2）在 %3 上的恢复步骤阶梯</translation>
+    </message>
+    <message>
+        <source>Situation: %1</source>
+        <translation>当前情况：%1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>applies</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <source>rung</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>runs on</source>
+        <translation>执行位置</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>why not: %1</source>
+        <translation>不适用的原因：%1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注：%1</translation>
+    </message>
+    <message>
+        <source>can be lost: %1</source>
+        <translation>可能丢失的内容：%1</translation>
+    </message>
+    <message>
+        <source>check: %1</source>
+        <translation>验证：%1</translation>
+    </message>
+    <message>
+        <source>Recommended: %1 %2 (risk: %3).</source>
+        <translation>推荐：%1 %2（风险：%3）。</translation>
+    </message>
+    <message>
+        <source>Print the recovery ladder for a described situation (nothing is run). The state is a JSON object as written by the wizard (keys: vmUuid, vmName, xapiHealth, xapiPowerState, domain, pendingTasks, residentHost, toolsPresent, previousAttempts, ...).</source>
+        <translation>输出所描述情况下的恢复步骤阶梯（不执行任何命令）。状态是一个 JSON 对象，格式与向导写出的相同（键：vmUuid, vmName, xapiHealth, xapiPowerState, domain, pendingTasks, residentHost, toolsPresent, previousAttempts, ...）。</translation>
+    </message>
+    <message>
+        <source>xenserver, xcp-ng, xcp, xapi-legacy, xapi-modern, xl or xm.</source>
+        <translation>xenserver、xcp-ng、xcp、xapi-legacy、xapi-modern、xl 或 xm。</translation>
+    </message>
+    <message>
+        <source>Product version (XenServer &lt;= 6.2 is legacy).</source>
+        <translation>产品版本（XenServer &lt;= 6.2 属于旧版）。</translation>
+    </message>
+    <message>
+        <source>The situation as JSON, or - for stdin.</source>
+        <translation>以 JSON 描述的情况；用 - 表示标准输入。</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>输出 JSON。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli ladder: --flavour and --state are required.</source>
+        <translation>xenrescue-cli ladder：必须指定 --flavour 和 --state。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Print host output as normalised JSON. KIND is one of: auto, %1.
+Exit status 0 when something was read (&quot;partial&quot;: true when only part of it), 2 when nothing usable was found.</source>
+        <translation>将主机输出转换为规范化的 JSON 并输出。KIND 为以下之一：auto, %1。
+读取到内容时退出状态为 0（只读取到部分内容时带有 &quot;partial&quot;: true），找不到任何可用内容时为 2。</translation>
+    </message>
+    <message>
+        <source>What printed the input.</source>
+        <translation>产生该输入的程序。</translation>
+    </message>
+    <message>
+        <source>The file, or - for stdin.</source>
+        <translation>文件；用 - 表示标准输入。</translation>
+    </message>
+    <message>
+        <source>One line of JSON.</source>
+        <translation>将 JSON 输出为单行。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli read: expected KIND and FILE (or -).</source>
+        <translation>xenrescue-cli read：需要 KIND 和 FILE（或 -）。</translation>
+    </message>
+    <message>
+        <source>cannot tell what printed this input; name the KIND.</source>
+        <translation>无法判断该输入是由什么程序产生的；请指定 KIND。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli read: unknown KIND &quot;%1&quot; (one of: auto, %2).</source>
+        <translation>xenrescue-cli read：未知的 KIND“%1”（可选值：auto, %2）。</translation>
+    </message>
+    <message>
+        <source>the error catalogue is missing from this build.</source>
+        <translation>此构建中缺少错误目录。</translation>
+    </message>
+    <message>
+        <source>(standard input)</source>
+        <translation>（标准输入）</translation>
+    </message>
+    <message>
+        <source>Scan logs or command output for the known errors of the catalogue and print each hit: file, line, entry id and title. Gzip files (rotated logs) are read as they are.
+Exit status 0 when every file was scanned (hits or not), 1 when a file could not be read, 2 on a usage error.</source>
+        <translation>在日志或命令输出中查找错误目录中的已知错误，并输出每一处匹配：文件、行号、条目 ID 和标题。Gzip 文件（轮转后的日志）无需解压即可直接读取。
+所有文件都扫描完毕时（无论是否有匹配）退出状态为 0，有文件无法读取时为 1，用法错误时为 2。</translation>
+    </message>
+    <message>
+        <source>Files to scan (.gz too), - for stdin.</source>
+        <translation>要扫描的文件（包括 .gz）；用 - 表示标准输入。</translation>
+    </message>
+    <message>
+        <source>Print a JSON array of {file, line, id, title, risk, text} (titles in English).</source>
+        <translation>输出由 {file, line, id, title, risk, text} 组成的 JSON 数组（标题为英文）。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli scan: expected at least one FILE (or -).</source>
+        <translation>xenrescue-cli scan：至少需要一个 FILE（或 -）。</translation>
+    </message>
+    <message>
+        <source>Print host output (xe, xl, xm, list_domains, networking, dom0 memory) as normalised JSON.</source>
+        <translation>将主机输出（xe、xl、xm、list_domains、网络、dom0 内存）转换为规范化的 JSON 并输出。</translation>
+    </message>
+    <message>
+        <source>Print the recovery ladder for a described situation.</source>
+        <translation>输出所描述情况下的恢复步骤阶梯。</translation>
+    </message>
+    <message>
+        <source>Find the known errors of the catalogue in logs (plain or .gz) and print each hit.</source>
+        <translation>在日志（纯文本或 .gz）中查找错误目录中的已知错误，并输出每一处匹配。</translation>
+    </message>
+    <message>
+        <source>Connect to a host, run one poll cycle and print its flavour, version, xapi health and every VM with both views of its state (xapi&apos;s record and the hypervisor&apos;s domain) and where they disagree.</source>
+        <translation>连接一台主机，执行一轮轮询，并输出其类型、版本、xapi 健康状况，以及每台虚拟机在两方面的状态（xapi 的记录和 hypervisor 中的域）和二者不一致之处。</translation>
+    </message>
+    <message>
+        <source>[user@]host[:port]; with --demo, a lab host name.</source>
+        <translation>[user@]host[:port]；使用 --demo 时为实验主机名称。</translation>
+    </message>
+    <message>
+        <source>Use the simulated lab pool SCENARIO instead of SSH.</source>
+        <translation>使用模拟实验资源池场景 SCENARIO，而不是通过 SSH 连接。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for each xapi command (default 10).</source>
+        <translation>每条 xapi 命令的等待秒数（默认 10）。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli status: give one host ([user@]host[:port]) or --demo SCENARIO.</source>
+        <translation>xenrescue-cli status：请指定一台主机（[user@]host[:port]）或 --demo SCENARIO。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli status: --timeout takes a number of seconds.</source>
+        <translation>xenrescue-cli status：--timeout 的值应为秒数。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli status: unknown scenario &quot;%1&quot; (%2).</source>
+        <translation>xenrescue-cli status：未知的场景“%1”（可用场景：%2）。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli status: the scenario has no host &quot;%1&quot; (%2).</source>
+        <translation>xenrescue-cli status：该场景中没有主机“%1”（可用主机：%2）。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli status: &quot;%1&quot; is not [user@]host[:port].</source>
+        <translation>xenrescue-cli status：“%1”不符合 [user@]host[:port] 格式。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the key with the host&apos;s administrator, then remove the old entry from %4.</source>
+        <translation>%1 的主机密钥已变更（%2 %3）。XenRescue 拒绝连接：请先与该主机的管理员核实密钥，然后从 %4 中删除旧条目。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its own: connect once from the XenRescue window and accept it there, or add it to ~/.ssh/known_hosts after checking the fingerprint.</source>
+        <translation>%1 的主机密钥未知：%2 %3。xenrescue-cli 绝不会自行接受密钥：请先在 XenRescue 窗口中连接一次并在那里接受该密钥，或在核对指纹后将其添加到 ~/.ssh/known_hosts。</translation>
+    </message>
+    <message>
+        <source>%1 needs a password or passphrase and standard input is not a terminal: store it in the keychain from the XenRescue window, or use ssh-agent or a key.</source>
+        <translation>%1 需要密码或私钥口令，但标准输入不是终端：请在 XenRescue 窗口中将其保存到系统密钥环（钥匙串），或使用 ssh-agent 或密钥。</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli status: %1: %2</source>
+        <translation>xenrescue-cli status：%1：%2</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli status: %1</source>
+        <translation>xenrescue-cli status：%1</translation>
+    </message>
+    <message>
+        <source>Warning: the audit log could not be written: %1</source>
+        <translation>警告：无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli status: no answer in time.</source>
+        <translation>xenrescue-cli status：未能及时得到应答。</translation>
+    </message>
+    <message>
+        <source>Host:     %1 (%2)</source>
+        <translation>主机：    %1（%2）</translation>
+    </message>
+    <message>
+        <source>Flavour:  %1</source>
+        <translation>类型：    %1</translation>
+    </message>
+    <message>
+        <source>Xen:      %1</source>
+        <translation>Xen：     %1</translation>
+    </message>
+    <message>
+        <source>Pool:     %1 (master: %2, %3 hosts)</source>
+        <translation>资源池：  %1（池主节点：%2，共 %3 台主机）</translation>
+    </message>
+    <message>
+        <source>showing what the hypervisor runs</source>
+        <translation>显示的是 hypervisor 中实际运行的内容</translation>
+    </message>
+    <message>
+        <source>xend:     %1</source>
+        <translation>xend：    %1</translation>
+    </message>
+    <message>
+        <source>xapi:     %1</source>
+        <translation>xapi：    %1</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <source>XAPI</source>
+        <translation>XAPI</translation>
+    </message>
+    <message>
+        <source>DOMAIN</source>
+        <translation>域</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>PROBLEMS</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>* control domain</source>
+        <translation>* 控制域</translation>
+    </message>
+    <message>
+        <source>Connect to a host and print its flavour, xapi health and VMs with both views of their state.</source>
+        <translation>连接一台主机，输出其类型、xapi 健康状况，以及各虚拟机在 xapi 和 hypervisor 两方面的状态。</translation>
     </message>
 </context>
 <context>
@@ -252,25 +1525,6 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>Practise on a simulated lab pool inside XenRescue (no network, nothing saved). An optional SCENARIO follows: %1. Without saved hosts XenRescue starts this way anyway.</source>
         <translation>在 XenRescue 内部的模拟实验资源池上练习（不联网，不保存任何内容）。后面可以跟一个场景名 SCENARIO：%1。没有已保存的主机时，XenRescue 也会以这种方式启动。</translation>
-    </message>
-</context>
-<context>
-    <name>xr</name>
-    <message>
-        <source>No such file or folder.</source>
-        <translation>文件或文件夹不存在。</translation>
-    </message>
-    <message>
-        <source>Permission denied.</source>
-        <translation>权限不足。</translation>
-    </message>
-    <message>
-        <source>End of file.</source>
-        <translation>已到文件末尾。</translation>
-    </message>
-    <message>
-        <source>The file server reported an error.</source>
-        <translation>文件服务器报告了一个错误。</translation>
     </message>
 </context>
 <context>
@@ -534,6 +1788,84 @@ Qt options such as -platform and -style are accepted too.
     </message>
 </context>
 <context>
+    <name>xr::Dom0Mem</name>
+    <message>
+        <source>dom0_mem has no value.</source>
+        <translation>dom0_mem 没有值。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in dom0_mem=%2 is not a memory size.</source>
+        <translation>dom0_mem=%2 中的“%1”不是有效的内存大小。</translation>
+    </message>
+    <message>
+        <source>The hypervisor command line has no dom0_mem.</source>
+        <translation>hypervisor 命令行中没有 dom0_mem。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::DomainListParser</name>
+    <message>
+        <source>More than %1 domains: this is not a real listing; the rest was not read.</source>
+        <translation>域超过 %1 个：这不是真实的列表；其余部分未读取。</translation>
+    </message>
+    <message>
+        <source>This is binary data, not %1 output.</source>
+        <translation>这是二进制数据，不是 %1 的输出。</translation>
+    </message>
+    <message>
+        <source>The output of %1 is empty; it always lists at least the control domain.</source>
+        <translation>%1 的输出为空；它至少总会列出控制域。</translation>
+    </message>
+    <message>
+        <source>Domain ID %1 is listed twice; a domain name may contain a line break.</source>
+        <translation>域 ID %1 出现了两次；可能有域名称中包含换行符。</translation>
+    </message>
+    <message>
+        <source>The output ends in the middle of a line; it was probably cut off.</source>
+        <translation>输出在一行的中间结束；可能被截断了。</translation>
+    </message>
+    <message>
+        <source>This line is not a domain: &quot;%1&quot;.</source>
+        <translation>这一行不是域：“%1”。</translation>
+    </message>
+    <message>
+        <source>The output of %1 lists no domain.</source>
+        <translation>%1 的输出中没有列出任何域。</translation>
+    </message>
+    <message>
+        <source>The header line (Name ID Mem ...) is missing.</source>
+        <translation>缺少表头行（Name ID Mem ...）。</translation>
+    </message>
+    <message>
+        <source>This line is not a domain UUID: &quot;%1&quot;.</source>
+        <translation>这一行不是域 UUID：“%1”。</translation>
+    </message>
+    <message>
+        <source>The output of list_domains lists no domain.</source>
+        <translation>list_domains 的输出中没有列出任何域。</translation>
+    </message>
+    <message>
+        <source>list_domains printed a warning before the header: &quot;%1&quot;.</source>
+        <translation>list_domains 在表头之前输出了一条警告：“%1”。</translation>
+    </message>
+    <message>
+        <source>The list_domains header (id | uuid | state ...) is missing.</source>
+        <translation>缺少 list_domains 的表头（id | uuid | state ...）。</translation>
+    </message>
+    <message>
+        <source>This line has %1 columns instead of %2: &quot;%3&quot;.</source>
+        <translation>这一行有 %1 列，而不是 %2 列：“%3”。</translation>
+    </message>
+    <message>
+        <source>Domain &quot;%1&quot; has an unreadable state &quot;%2&quot;.</source>
+        <translation>域“%1”的状态“%2”无法识别。</translation>
+    </message>
+    <message>
+        <source>The output of xm list --long holds no (domain ...).</source>
+        <translation>xm list --long 的输出中没有 (domain ...)。</translation>
+    </message>
+</context>
+<context>
     <name>xr::EmptyStatePane</name>
     <message>
         <source>Empty pane</source>
@@ -573,6 +1905,25 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>Trust &amp;Once</source>
         <translation>仅信任本次(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>xr::HostSession</name>
+    <message>
+        <source>The host&apos;s answer to the probe is not readable: is it a Unix shell?</source>
+        <translation>无法读取主机对探测命令的应答：它是 Unix shell 吗？</translation>
+    </message>
+    <message>
+        <source>No Xen toolstack found on this host: neither xe, xl nor xm is installed.</source>
+        <translation>在这台主机上没有找到 Xen toolstack：xe、xl 和 xm 都没有安装。</translation>
+    </message>
+    <message>
+        <source>The host is not connected.</source>
+        <translation>未连接到该主机。</translation>
+    </message>
+    <message>
+        <source>The probe command did not finish.</source>
+        <translation>探测命令未能完成。</translation>
     </message>
 </context>
 <context>
@@ -619,6 +1970,19 @@ Qt options such as -platform and -style are accepted too.
     </message>
 </context>
 <context>
+    <name>xr::HostText</name>
+    <message>
+        <source>The output is not valid UTF-8; unreadable bytes are shown as �.</source>
+        <translation>输出不是有效的 UTF-8；无法识别的字节显示为 �。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The output contains %n NUL byte(s): it may be binary data rather than command output.</source>
+        <translation>
+            <numerusform>输出中包含 %n 个 NUL 字节：它可能是二进制数据，而不是命令输出。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xr::HostTreeModel</name>
     <message>
         <source>connected: %1/%2</source>
@@ -644,6 +2008,48 @@ State: %3</source>
     </message>
 </context>
 <context>
+    <name>xr::IfconfigReader</name>
+    <message>
+        <source>The flags of &quot;%1&quot; are cut.</source>
+        <translation>“%1”的标志不完整。</translation>
+    </message>
+    <message>
+        <source>The record of &quot;%1&quot; has no traffic counters.</source>
+        <translation>“%1”的记录中没有流量计数器。</translation>
+    </message>
+    <message>
+        <source>The record of &quot;%1&quot; ends before its traffic counters; the output was probably cut.</source>
+        <translation>“%1”的记录在流量计数器之前就结束了；输出可能被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::IpReader</name>
+    <message>
+        <source>The MAC address of &quot;%1&quot; is cut or malformed.</source>
+        <translation>“%1”的 MAC 地址不完整或格式错误。</translation>
+    </message>
+    <message>
+        <source>This line of the interface record was not read: &quot;%1&quot;.</source>
+        <translation>未读取接口记录中的这一行：“%1”。</translation>
+    </message>
+    <message>
+        <source>The record of &quot;%1&quot; has no link/ line.</source>
+        <translation>“%1”的记录中没有 link/ 行。</translation>
+    </message>
+    <message>
+        <source>The flags of &quot;%1&quot; are cut.</source>
+        <translation>“%1”的标志不完整。</translation>
+    </message>
+    <message>
+        <source>Interface index %1 is listed twice.</source>
+        <translation>接口索引 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <source>The record of &quot;%1&quot; ends before its link/ line; the output was probably cut.</source>
+        <translation>“%1”的记录在 link/ 行之前就结束了；输出可能被截断了。</translation>
+    </message>
+</context>
+<context>
     <name>xr::LabPoolBanner</name>
     <message>
         <source>Lab pool — nothing here is real</source>
@@ -656,6 +2062,84 @@ State: %3</source>
     <message>
         <source>Practising: %1. %2</source>
         <translation>正在练习：%1。%2</translation>
+    </message>
+</context>
+<context>
+    <name>xr::LogFormat</name>
+    <message>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>xapi log (syslog)</source>
+        <translation>xapi 日志（syslog 格式）</translation>
+    </message>
+    <message>
+        <source>xapi log</source>
+        <translation>xapi 日志</translation>
+    </message>
+    <message>
+        <source>storage manager log (SMlog)</source>
+        <translation>存储管理器日志（SMlog）</translation>
+    </message>
+    <message>
+        <source>syslog</source>
+        <translation>syslog</translation>
+    </message>
+    <message>
+        <source>HA daemon log (xha.log)</source>
+        <translation>HA 守护进程日志（xha.log）</translation>
+    </message>
+    <message>
+        <source>xend log</source>
+        <translation>xend 日志</translation>
+    </message>
+    <message>
+        <source>hypervisor console log</source>
+        <translation>hypervisor 控制台日志</translation>
+    </message>
+    <message>
+        <source>plain text log</source>
+        <translation>纯文本日志</translation>
+    </message>
+    <message>
+        <source>unknown log format</source>
+        <translation>未知的日志格式</translation>
+    </message>
+</context>
+<context>
+    <name>xr::LogSearch</name>
+    <message>
+        <source>The log changed while it was being searched.</source>
+        <translation>搜索期间日志发生了变化。</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid: %1 (at %2).</source>
+        <translation>正则表达式无效：%1（位置 %2）。</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +2528,29 @@ Not available yet: %2</source>
     </message>
 </context>
 <context>
+    <name>xr::MemorySettings</name>
+    <message>
+        <source>No hypervisor command line was found (no Xen boot entry, dom0_mem= line or xen_commandline).</source>
+        <translation>没有找到 hypervisor 命令行（没有 Xen 启动项、dom0_mem= 行或 xen_commandline）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a (name value) setting.</source>
+        <translation>“%1”不是 (name value) 形式的设置。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is set again; xend uses the first setting.</source>
+        <translation>“%1”被重复设置；xend 使用第一个设置。</translation>
+    </message>
+    <message>
+        <source>The value of &quot;%1&quot; is not a whole number: &quot;%2&quot;.</source>
+        <translation>“%1”的值不是整数：“%2”。</translation>
+    </message>
+    <message>
+        <source>enable-dom0-ballooning must be yes or no, not &quot;%1&quot;.</source>
+        <translation>enable-dom0-ballooning 必须为 yes 或 no，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>xr::MessageBar</name>
     <message>
         <source>Hide this message</source>
@@ -1056,6 +2563,254 @@ Not available yet: %2</source>
     <message>
         <source>Message bar</source>
         <translation>消息栏</translation>
+    </message>
+</context>
+<context>
+    <name>xr::NetworkParsers</name>
+    <message>
+        <source>The output of %1 lists no interface.</source>
+        <translation>%1 的输出中没有列出任何接口。</translation>
+    </message>
+    <message>
+        <source>Bridge &quot;%1&quot; is listed twice.</source>
+        <translation>网桥“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>Interface &quot;%1&quot; is listed twice.</source>
+        <translation>接口“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>This is not brctl show output (no &quot;bridge name&quot; header and no bridge).</source>
+        <translation>这不是 brctl show 的输出（没有“bridge name”表头，也没有网桥）。</translation>
+    </message>
+    <message>
+        <source>The header line (bridge name, bridge id ...) is missing.</source>
+        <translation>缺少表头行（bridge name, bridge id ...）。</translation>
+    </message>
+    <message>
+        <source>This is not ovs-vsctl show output (no Bridge block, no ovs_version).</source>
+        <translation>这不是 ovs-vsctl show 的输出（没有 Bridge 块，也没有 ovs_version）。</translation>
+    </message>
+    <message>
+        <source>This is not ovs-vsctl list-br output: %1</source>
+        <translation>这不是 ovs-vsctl list-br 的输出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>xr::OvsShowReader</name>
+    <message>
+        <source>The name on this line is cut or empty.</source>
+        <translation>这一行上的名称不完整或为空。</translation>
+    </message>
+    <message>
+        <source>Port &quot;%1&quot; lists no interface; the output may be cut.</source>
+        <translation>端口“%1”下没有列出接口；输出可能被截断了。</translation>
+    </message>
+    <message>
+        <source>Unexpected &quot;%1&quot; outside a bridge.</source>
+        <translation>在网桥之外出现了意外的“%1”。</translation>
+    </message>
+    <message>
+        <source>The VLAN tag &quot;%1&quot; is not a number from 0 to 4095.</source>
+        <translation>VLAN 标签“%1”不是 0 到 4095 之间的数字。</translation>
+    </message>
+    <message>
+        <source>The trunk list &quot;%1&quot; cannot be read.</source>
+        <translation>无法读取 trunk 列表“%1”。</translation>
+    </message>
+    <message>
+        <source>The options &quot;%1&quot; cannot be read.</source>
+        <translation>无法读取选项“%1”。</translation>
+    </message>
+    <message>
+        <source>A bridge inside another block: &quot;%1&quot;.</source>
+        <translation>网桥出现在另一个块内部：“%1”。</translation>
+    </message>
+    <message>
+        <source>Bridge &quot;%1&quot; is listed twice.</source>
+        <translation>网桥“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not where ovs-vsctl prints it.</source>
+        <translation>“%1”不在 ovs-vsctl 输出它的位置上。</translation>
+    </message>
+    <message>
+        <source>A port outside a bridge: &quot;%1&quot;.</source>
+        <translation>端口位于网桥之外：“%1”。</translation>
+    </message>
+    <message>
+        <source>An interface outside a port: &quot;%1&quot;.</source>
+        <translation>接口位于端口之外：“%1”。</translation>
+    </message>
+    <message>
+        <source>The ovs_version line that ends ovs-vsctl show is missing; the listing may be incomplete.</source>
+        <translation>缺少 ovs-vsctl show 末尾的 ovs_version 行；列表可能不完整。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::ParseReport</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more issue(s) not shown)</source>
+        <translation>
+            <numerusform>（另有 %n 个问题未显示）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xr::Parsers</name>
+    <message>
+        <source>This is binary data, not %1 output.</source>
+        <translation>这是二进制数据，不是 %1 的输出。</translation>
+    </message>
+    <message>
+        <source>The output of %1 is empty.</source>
+        <translation>%1 的输出为空。</translation>
+    </message>
+    <message>
+        <source>The output ends in the middle of a line; it was probably cut off.</source>
+        <translation>输出在一行的中间结束；可能被截断了。</translation>
+    </message>
+    <message>
+        <source>More than %1 entries: this is not real output; the rest was not read.</source>
+        <translation>条目超过 %1 个：这不是真实的输出；其余部分未读取。</translation>
+    </message>
+    <message>
+        <source>This line is not part of %1 output: &quot;%2&quot;.</source>
+        <translation>这一行不属于 %1 的输出：“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::PoolMonitor</name>
+    <message>
+        <source>xapi refuses connections on %1 (%2 s): showing what the hypervisor runs</source>
+        <translation>%1 上的 xapi 拒绝连接（%2 秒）：显示的是 hypervisor 中实际运行的内容</translation>
+    </message>
+    <message>
+        <source>xapi is not answering on %1 (%2 s): showing what the hypervisor runs</source>
+        <translation>%1 上的 xapi 无响应（%2 秒）：显示的是 hypervisor 中实际运行的内容</translation>
+    </message>
+</context>
+<context>
+    <name>xr::PoolTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State (xapi)</source>
+        <translation>状态（xapi）</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>domain %1</source>
+        <translation>域 %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>unknown (was %1)</source>
+        <translation>未知（之前为%1）</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>已过时</translation>
+    </message>
+    <message>
+        <source>xapi: %1</source>
+        <translation>xapi：%1</translation>
+    </message>
+    <message>
+        <source>no record</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>Hypervisor: domain %1, flags %2</source>
+        <translation>hypervisor：域 %1，标志 %2</translation>
+    </message>
+    <message>
+        <source>Hypervisor: no domain</source>
+        <translation>hypervisor：无域</translation>
+    </message>
+    <message>
+        <source>Hypervisor: not known (the host is not connected)</source>
+        <translation>hypervisor：未知（未连接到该主机）</translation>
+    </message>
+    <message>
+        <source>The connection to its host was lost: this is the last state seen.</source>
+        <translation>与其所在主机的连接已断开：这是最后一次看到的状态。</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>not connected, dead in xapi</source>
+        <translation>未连接，xapi 中记录为失效</translation>
+    </message>
+    <message>
+        <source>xapi %1</source>
+        <translation>xapi %1</translation>
+    </message>
+    <message>
+        <source>%1 (master)</source>
+        <translation>%1（池主节点）</translation>
+    </message>
+    <message>
+        <source>dead in xapi</source>
+        <translation>xapi 中记录为失效</translation>
+    </message>
+    <message>
+        <source>%1 VMs need attention</source>
+        <translation>%1 台虚拟机需要处理</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>xapi does not answer: xe commands time out. The VMs show what the hypervisor runs.</source>
+        <translation>xapi 无响应：xe 命令超时。虚拟机显示的是 hypervisor 中实际运行的情况。</translation>
+    </message>
+    <message>
+        <source>xapi refuses connections: it is not running. The VMs show what the hypervisor runs.</source>
+        <translation>xapi 拒绝连接：它没有在运行。虚拟机显示的是 hypervisor 中实际运行的情况。</translation>
+    </message>
+    <message>
+        <source>xapi answers, but slowly.</source>
+        <translation>xapi 有响应，但速度很慢。</translation>
+    </message>
+    <message>
+        <source>master: %1</source>
+        <translation>池主节点：%1</translation>
+    </message>
+    <message>
+        <source>Pool %1, master %2</source>
+        <translation>资源池 %1，池主节点 %2</translation>
     </message>
 </context>
 <context>
@@ -1078,142 +2833,249 @@ Not available yet: %2</source>
     </message>
 </context>
 <context>
-    <name>xr::SshWorker</name>
+    <name>xr::SexpReader</name>
     <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接 %1…</translation>
+        <source>This is binary data, not an s-expression.</source>
+        <translation>这是二进制数据，不是 S 表达式。</translation>
     </message>
     <message>
-        <source>Could not create an SSH session.</source>
-        <translation>无法创建 SSH 会话。</translation>
+        <source>The s-expression has more than %1 elements; it is too large to be xend output.</source>
+        <translation>该 S 表达式的元素超过 %1 个；太大了，不可能是 xend 的输出。</translation>
     </message>
     <message>
-        <source>Could not connect to %1: %2</source>
-        <translation>无法连接到 %1：%2</translation>
+        <source>Line %1: lists are nested more than %2 deep; this is not xend output.</source>
+        <translation>第 %1 行：列表嵌套超过 %2 层；这不是 xend 的输出。</translation>
     </message>
     <message>
-        <source>The server sent no usable host key.</source>
-        <translation>服务器没有发送可用的主机密钥。</translation>
+        <source>A closing parenthesis has no opening one.</source>
+        <translation>有一个右括号没有对应的左括号。</translation>
     </message>
     <message>
-        <source>The host key of %1 has changed. XenRescue refused to connect: this can mean someone is intercepting the connection. Verify the new key on the host before replacing the old one in %2.</source>
-        <translation>%1 的主机密钥已变更。XenRescue 拒绝连接：这可能意味着有人正在截获连接。请先在主机上核实新密钥，再替换 %2 中的旧密钥。</translation>
+        <source>A quoted string is not closed; the input was probably cut off.</source>
+        <translation>有一个带引号的字符串没有闭合；输入可能被截断了。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list(s) not closed at the end of the input; it was probably cut off.</source>
+        <translation>
+            <numerusform>输入结束时仍有 %n 个列表未闭合；输入可能被截断了。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xr::ToolstackRestart</name>
+    <message>
+        <source>This does not look like the output of xe-toolstack-restart.</source>
+        <translation>这看起来不像 xe-toolstack-restart 的输出。</translation>
     </message>
     <message>
-        <source>The host key of %1 is not known yet.</source>
-        <translation>%1 的主机密钥尚未记录。</translation>
+        <source>The restart did not report &quot;done.&quot;: it may have been stopped or cut off.</source>
+        <translation>重启过程没有报告“done.”：它可能被中途停止了，或输出被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::XeError</name>
+    <message>
+        <source>A parameter value continues on this line.</source>
+        <translation>参数值延续到了这一行。</translation>
     </message>
     <message>
-        <source>Could not check the host key: %1</source>
-        <translation>无法检查主机密钥：%1</translation>
+        <source>The error message continues on this line.</source>
+        <translation>错误消息延续到了这一行。</translation>
     </message>
     <message>
-        <source>The host key was not accepted.</source>
-        <translation>主机密钥未被接受。</translation>
+        <source>The parameter list of the error is not closed; it was probably cut off.</source>
+        <translation>错误的参数列表没有闭合；可能被截断了。</translation>
     </message>
     <message>
-        <source>Could not store the host key in %1: %2</source>
-        <translation>无法将主机密钥保存到 %1：%2</translation>
+        <source>The parameter &quot;%1&quot; appears twice; a value may contain a line break that imitates a parameter.</source>
+        <translation>参数“%1”出现了两次；可能有某个值中包含换行符，伪装成了参数。</translation>
     </message>
     <message>
-        <source>Authenticating…</source>
-        <translation>正在认证…</translation>
+        <source>The output is too large for an error message; only its first MiB was read.</source>
+        <translation>输出太大，不像是错误消息；只读取了前 1 MiB。</translation>
     </message>
     <message>
-        <source>Authentication failed: %1</source>
-        <translation>认证失败：%1</translation>
+        <source>The command printed no error text.</source>
+        <translation>命令没有输出错误文本。</translation>
     </message>
     <message>
-        <source>Waiting for credentials…</source>
-        <translation>正在等待输入凭据…</translation>
+        <source>This is binary data, not an error message.</source>
+        <translation>这是二进制数据，不是错误消息。</translation>
     </message>
     <message>
-        <source>Authentication was cancelled.</source>
-        <translation>认证已取消。</translation>
+        <source>Further output after the error was not read: &quot;%1&quot;.</source>
+        <translation>错误之后的其余输出未读取：“%1”。</translation>
     </message>
     <message>
-        <source>Passphrase for %1:</source>
-        <translation>%1 的口令：</translation>
+        <source>The error message is not one this version knows; its code is unknown.</source>
+        <translation>此版本不认识该错误消息；其错误代码未知。</translation>
     </message>
     <message>
-        <source>Password for %1:</source>
-        <translation>%1 的密码：</translation>
+        <source>This does not look like an xe error message: &quot;%1&quot;.</source>
+        <translation>这看起来不像 xe 的错误消息：“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::XeMinimal</name>
+    <message>
+        <source>This is binary data, not xe --minimal output.</source>
+        <translation>这是二进制数据，不是 xe --minimal 的输出。</translation>
     </message>
     <message>
-        <source>Authentication failed: no method was accepted (the server offers: %1).</source>
-        <translation>认证失败：没有可被接受的认证方式（服务器提供：%1）。</translation>
+        <source>Unexpected extra line after the list: &quot;%1&quot;.</source>
+        <translation>列表之后出现了意外的额外行：“%1”。</translation>
     </message>
     <message>
-        <source>none</source>
-        <translation>无</translation>
+        <source>The list ends with a lone backslash; it was probably cut off.</source>
+        <translation>列表以一个单独的反斜杠结尾；可能被截断了。</translation>
     </message>
     <message>
-        <source>Could not start the SSH event loop.</source>
-        <translation>无法启动 SSH 事件循环。</translation>
+        <source>Value %1 of the list is empty.</source>
+        <translation>列表中的第 %1 个值为空。</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>已连接到 %1</translation>
+        <source>The output ends in the middle of a line; it was probably cut off.</source>
+        <translation>输出在一行的中间结束；可能被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::XeRecords</name>
+    <message>
+        <source>The field &quot;%1&quot; appears twice in one record; a value may contain a line break that imitates a field.</source>
+        <translation>字段“%1”在同一条记录中出现了两次；可能有某个值中包含换行符，伪装成了字段。</translation>
     </message>
     <message>
-        <source>%1 stopped answering (no reply to %2 keepalive probes in %3 s).</source>
-        <translation>%1 已停止响应（%3 秒内 %2 次保活探测均无回应）。</translation>
+        <source>The value of &quot;%1&quot; continues on this line.</source>
+        <translation>“%1”的值延续到了这一行。</translation>
     </message>
     <message>
-        <source>Disconnected.</source>
-        <translation>已断开连接。</translation>
+        <source>This is binary data, not xe output.</source>
+        <translation>这是二进制数据，不是 xe 的输出。</translation>
     </message>
     <message>
-        <source>The connection to %1 was lost.</source>
-        <translation>与 %1 的连接已断开。</translation>
+        <source>This line is not part of an xe record: &quot;%1&quot;.</source>
+        <translation>这一行不属于 xe 记录：“%1”。</translation>
     </message>
     <message>
-        <source>Connection lost.</source>
-        <translation>连接已断开。</translation>
+        <source>The output holds no xe record (expected lines such as &quot;uuid ( RO): ...&quot;).</source>
+        <translation>输出中没有 xe 记录（应包含类似“uuid ( RO): ...”的行）。</translation>
     </message>
     <message>
-        <source>Not connected to %1.</source>
-        <translation>未连接到 %1。</translation>
+        <source>The output ends in the middle of a line; it was probably cut off.</source>
+        <translation>输出在一行的中间结束；可能被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::XenInfo</name>
+    <message>
+        <source>The output of xl/xm info is empty.</source>
+        <translation>xl/xm info 的输出为空。</translation>
     </message>
     <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
+        <source>This is binary data, not xl/xm info output.</source>
+        <translation>这是二进制数据，不是 xl/xm info 的输出。</translation>
     </message>
     <message>
-        <source>No answer within %1 s; the command was stopped.</source>
-        <translation>%1 秒内没有响应；命令已被终止。</translation>
+        <source>More than %1 keys: this is not xl/xm info output; the rest was not read.</source>
+        <translation>键超过 %1 个：这不是 xl/xm info 的输出；其余部分未读取。</translation>
     </message>
     <message>
-        <source>Could not open a channel: %1</source>
-        <translation>无法打开通道：%1</translation>
+        <source>The key &quot;%1&quot; appears twice.</source>
+        <translation>键“%1”出现了两次。</translation>
     </message>
     <message>
-        <source>The server refused a channel: %1</source>
-        <translation>服务器拒绝了通道：%1</translation>
+        <source>The value of &quot;%1&quot; continues on this line.</source>
+        <translation>“%1”的值延续到了这一行。</translation>
     </message>
     <message>
-        <source>The server refused to run the command: %1</source>
-        <translation>服务器拒绝执行该命令：%1</translation>
+        <source>This line is not &quot;key : value&quot;: &quot;%1&quot;.</source>
+        <translation>这一行不是“key : value”格式：“%1”。</translation>
     </message>
     <message>
-        <source>The command ended without an exit status (killed by a signal?).</source>
-        <translation>命令结束时没有返回退出状态（可能被信号终止？）。</translation>
+        <source>The output holds no &quot;key : value&quot; line of xl/xm info.</source>
+        <translation>输出中没有 xl/xm info 的“key : value”行。</translation>
     </message>
     <message>
-        <source>Could not start SFTP: %1</source>
-        <translation>无法启动 SFTP：%1</translation>
+        <source>The output ends in the middle of a line; it was probably cut off.</source>
+        <translation>输出在一行的中间结束；可能被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::XlConfParser</name>
+    <message>
+        <source>xl cannot parse this line (near &quot;%1&quot;) and skips it.</source>
+        <translation>xl 无法解析这一行（“%1”附近），会跳过它。</translation>
     </message>
     <message>
-        <source>The host does not offer SFTP: %1</source>
-        <translation>主机不提供 SFTP：%1</translation>
+        <source>The value of &quot;%1&quot; is not quoted: xl rejects the line and ignores the setting (write %1=&quot;%2&quot;).</source>
+        <translation>“%1”的值没有加引号：xl 会拒绝这一行并忽略该设置（应写为 %1=&quot;%2&quot;）。</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <source>The string value of &quot;%1&quot; has no closing quote.</source>
+        <translation>“%1”的字符串值缺少右引号。</translation>
     </message>
     <message>
-        <source>The file read made no progress for %1 s.</source>
-        <translation>读取文件已有 %1 秒没有进展。</translation>
+        <source>xl does not know autoballoon &quot;%1&quot; and uses &quot;auto&quot;.</source>
+        <translation>xl 不认识 autoballoon 值“%1”，将使用“auto”。</translation>
+    </message>
+    <message>
+        <source>autoballoon is set again; xl uses the last setting.</source>
+        <translation>autoballoon 被重复设置；xl 使用最后一个设置。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::XlParsers</name>
+    <message>
+        <source>xl uptime lists no domain.</source>
+        <translation>xl uptime 没有列出任何域。</translation>
+    </message>
+    <message>
+        <source>This is not an xl uptime table: &quot;%1&quot;.</source>
+        <translation>这不是 xl uptime 的表格：“%1”。</translation>
+    </message>
+    <message>
+        <source>The header line (Name ID Uptime) is missing.</source>
+        <translation>缺少表头行（Name ID Uptime）。</translation>
+    </message>
+    <message>
+        <source>The affinity of vCPU %1 of &quot;%2&quot; is missing.</source>
+        <translation>“%2”的 vCPU %1 缺少亲和性（affinity）信息。</translation>
+    </message>
+    <message>
+        <source>The output of xl vcpu-list lists no vCPU.</source>
+        <translation>xl vcpu-list 的输出中没有列出任何 vCPU。</translation>
+    </message>
+    <message>
+        <source>The header line (Name ID VCPU CPU State ...) is missing.</source>
+        <translation>缺少表头行（Name ID VCPU CPU State ...）。</translation>
+    </message>
+    <message>
+        <source>The output of xl list -l is larger than %1 MiB; no real host prints that much.</source>
+        <translation>xl list -l 的输出超过 %1 MiB；真实的主机不会输出这么多内容。</translation>
+    </message>
+    <message>
+        <source>This is s-expression output (xl list -l with output_format=&quot;sxp&quot; or xm list -l), not JSON.</source>
+        <translation>这是 S 表达式格式的输出（设置了 output_format=&quot;sxp&quot; 的 xl list -l，或 xm list -l），不是 JSON。</translation>
+    </message>
+    <message>
+        <source>The output of xl list -l is not valid JSON (at byte %1: %2); it may be cut off.</source>
+        <translation>xl list -l 的输出不是有效的 JSON（第 %1 字节处：%2）；可能被截断了。</translation>
+    </message>
+    <message>
+        <source>Item %1 of the list is not a domain object.</source>
+        <translation>列表中的第 %1 项不是域对象。</translation>
+    </message>
+    <message>
+        <source>Domain %1 of the list has no domid or no name.</source>
+        <translation>列表中的第 %1 个域没有 domid 或名称。</translation>
+    </message>
+    <message>
+        <source>The JSON holds no domain.</source>
+        <translation>JSON 中没有任何域。</translation>
+    </message>
+    <message>
+        <source>This is not xl/xm dmesg output: no line starts with &quot;(XEN)&quot;.</source>
+        <translation>这不是 xl/xm dmesg 的输出：没有以“(XEN)”开头的行。</translation>
     </message>
 </context>
 </TS>
