@@ -87,8 +87,9 @@ bool scanFile(const QString& path, const CatalogueMatcher& matcher, HitPrinter& 
 {
     QFile file;
     const bool isStdin = path == u"-";
-    const bool opened =
-        isStdin ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!isStdin)
+        file.setFileName(path);
+    const bool opened = isStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
     if (!opened) {
         error = QCoreApplication::translate("cli", "cannot read %1: %2").arg(path, file.errorString());
         return false;

@@ -214,6 +214,27 @@ private Q_SLOTS:
         }
     }
 
+    void veryLongLine()
+    {
+        // A line longer than the command carries over (64 MiB) is scanned in pieces under one
+        // line number, and an entry found in two pieces is reported once.
+        const QByteArray hit = "Lost connection to the server.";
+        QByteArray text = hit + '\n';
+        text += hit + QByteArray(70 * 1024 * 1024, 'x') + hit + '\n';
+        text += hit + '\n';
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString gz = dir.filePath(u"long.log.gz"_s);
+        QVERIFY(writeFile(gz, gzip(text)));
+        text = QByteArray();
+        const Run r = runCli({u"scan"_s, u"--json"_s, gz});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray hits = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(hits.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(hits.at(i).toObject().value(u"line").toInt(), i + 1);
+    }
+
     void unreadableFilesKeepGoing()
     {
         QTemporaryDir dir;
