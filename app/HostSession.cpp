@@ -1,6 +1,7 @@
 #include "HostSession.h"
 
 #include "AuditLog.h"
+#include "OffThread.h"
 #include "RemoteOperation.h"
 #include "XeError.h"
 #include "XenInfo.h"
@@ -434,6 +435,17 @@ bool HostSession::hasXapiGroup() const
     return isXapi();
 }
 
+template <typename Work, typename Apply>
+void HostSession::offThread(Work work, Apply apply)
+{
+    // Results of a poll that stop() (or a reconnect) made obsolete are dropped.
+    const int generation = m_generation;
+    runOffThread(this, std::move(work), [this, generation, apply = std::move(apply)](auto result) mutable {
+        if (generation == m_generation)
+            apply(std::move(result));
+    });
+}
+
 void HostSession::startHypervisorGroup()
 {
     if (m_state != State::Ready || m_hv.running)
@@ -443,28 +455,37 @@ void HostSession::startHypervisorGroup()
     m_hv.clock.start();
     const ShellCommand cmd = hypervisorCommand(m_identity);
     send(cmd.toShell(), m_options.hypervisorTimeoutMs, false, [this](const CommandResult& r) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         if (m_identity.flavour.kind == FlavourKind::Xm)
             applyHealth(healthOf(r, m_options.slowThresholdMs, FlavourKind::Xm));
-        if (r.succeeded()) {
-            Result<DomainList> list = m_identity.flavour.isXapi() ? DomainListParser::parseListDomains(r.stdOut)
-                                      : m_identity.flavour.kind == FlavourKind::Xl
-                                          ? DomainListParser::parseXlList(r.stdOut)
-                                          : DomainListParser::parseXmList(r.stdOut);
-            if (list) {
-                m_hypervisorView.valid = true;
-                m_hypervisorView.time = now;
-                m_hypervisorView.format = list->format;
-                m_hypervisorView.domains = std::move(list.value().domains);
-                m_hypervisorView.error.clear();
-            } else {
-                m_hypervisorView.error = list.errorMessage();
-            }
-        } else {
+        if (!r.succeeded()) {
             m_hypervisorView.error = r.error.isEmpty() ? QString::fromUtf8(r.stdErr.trimmed()) : r.error;
+            Q_EMIT hypervisorViewChanged();
+            groupStep(m_hv, true);
+            return;
         }
-        Q_EMIT hypervisorViewChanged();
-        groupStep(m_hv, true);
+        // Parsing a large listing takes milliseconds: off the GUI thread. The group does not
+        // start again before the result is applied, so results arrive in poll order.
+        const FlavourKind kind = m_identity.flavour.kind;
+        offThread(
+            [out = r.stdOut, kind] {
+                return kind == FlavourKind::XapiLegacy || kind == FlavourKind::XapiModern
+                           ? DomainListParser::parseListDomains(out)
+                       : kind == FlavourKind::Xl ? DomainListParser::parseXlList(out)
+                                                 : DomainListParser::parseXmList(out);
+            },
+            [this](Result<DomainList> list) {
+                if (list) {
+                    m_hypervisorView.valid = true;
+                    m_hypervisorView.time = QDateTime::currentDateTimeUtc();
+                    m_hypervisorView.format = list->format;
+                    m_hypervisorView.domains = std::move(list.value().domains);
+                    m_hypervisorView.error.clear();
+                } else {
+                    m_hypervisorView.error = list.errorMessage();
+                }
+                Q_EMIT hypervisorViewChanged();
+                groupStep(m_hv, true);
+            });
     });
 }
 
@@ -478,37 +499,55 @@ void HostSession::startXapiGroup()
     m_pendingTasks.reset();
     m_groupHealth.reset();
     const bool discover = m_xapi.cycles % std::max(1, m_options.poolRefreshEvery) == 0 || !m_pool.isKnown();
-    QList<std::pair<ShellCommand, std::function<void(const CommandResult&)>>> commands;
+    // Each handler calls `step` once it is done with the result (possibly after parsing it
+    // off the GUI thread); the group ends when every command's step has run.
+    using Step = std::function<void()>;
+    QList<std::pair<ShellCommand, std::function<void(const CommandResult&, const Step&)>>> commands;
     if (discover) {
-        commands.append({poolListCommand(m_identity), [this](const CommandResult& r) {
-                             if (!r.succeeded())
-                                 return;
-                             if (std::optional<XapiPool> p = PoolState::parsePoolList(r.stdOut); p && *p != m_pool) {
-                                 m_pool = *p;
-                                 Q_EMIT poolChanged();
+        // A few lines each: parsed here.
+        commands.append({poolListCommand(m_identity), [this](const CommandResult& r, const Step& step) {
+                             if (r.succeeded()) {
+                                 if (std::optional<XapiPool> p = PoolState::parsePoolList(r.stdOut);
+                                     p && *p != m_pool) {
+                                     m_pool = *p;
+                                     Q_EMIT poolChanged();
+                                 }
                              }
+                             step();
                          }});
-        commands.append({hostListCommand(m_identity), [this](const CommandResult& r) {
-                             if (!r.succeeded())
-                                 return;
-                             if (std::optional<QList<XapiHost>> h = PoolState::parseHostList(r.stdOut);
-                                 h && *h != m_poolHosts) {
-                                 m_poolHosts = *h;
-                                 Q_EMIT poolChanged();
+        commands.append({hostListCommand(m_identity), [this](const CommandResult& r, const Step& step) {
+                             if (r.succeeded()) {
+                                 if (std::optional<QList<XapiHost>> h = PoolState::parseHostList(r.stdOut);
+                                     h && *h != m_poolHosts) {
+                                     m_poolHosts = *h;
+                                     Q_EMIT poolChanged();
+                                 }
                              }
+                             step();
                          }});
     }
     if (m_pollsXapi) {
-        commands.append({vmListCommand(m_identity), [this](const CommandResult& r) {
-                             if (r.succeeded())
-                                 m_pendingVms = PoolState::parseVmList(r.stdOut);
+        // Thousands of records on a large pool: parsed off the GUI thread.
+        commands.append({vmListCommand(m_identity), [this](const CommandResult& r, const Step& step) {
+                             if (!r.succeeded())
+                                 return step();
+                             offThread([out = r.stdOut] { return PoolState::parseVmList(out); },
+                                       [this, step](std::optional<QList<XapiVm>> vms) {
+                                           m_pendingVms = std::move(vms);
+                                           step();
+                                       });
                          }});
-        commands.append({taskListCommand(m_identity), [this](const CommandResult& r) {
-                             if (r.succeeded())
-                                 m_pendingTasks = PoolState::parseTaskList(r.stdOut);
+        commands.append({taskListCommand(m_identity), [this](const CommandResult& r, const Step& step) {
+                             if (!r.succeeded())
+                                 return step();
+                             offThread([out = r.stdOut] { return PoolState::parseTaskList(out); },
+                                       [this, step](std::optional<QList<XapiTask>> tasks) {
+                                           m_pendingTasks = std::move(tasks);
+                                           step();
+                                       });
                          }});
     } else if (!discover) {
-        commands.append({healthCommand(m_identity), [](const CommandResult&) {}});
+        commands.append({healthCommand(m_identity), [](const CommandResult&, const Step& step) { step(); }});
     }
     m_xapi.pending = int(commands.size());
     for (const auto& [cmd, handler] : commands) {
@@ -519,8 +558,7 @@ void HostSession::startXapiGroup()
                      m_groupHealth = h;
                  if (r.outcome == CommandOutcome::Finished)
                      m_lastXapiMs = std::max(m_lastXapiMs, r.elapsedMs);
-                 handler(r);
-                 groupStep(m_xapi, false);
+                 handler(r, [this] { groupStep(m_xapi, false); });
              });
     }
 }

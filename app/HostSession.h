@@ -169,6 +169,10 @@ private:
     void groupStep(Group& group, bool hypervisor);
     void applyHealth(std::optional<XapiHealth> health);
     void maybeFinishCycle();
+    /// Runs `work` on the thread pool and `apply` here with its result, unless the session
+    /// was stopped or restarted meanwhile.
+    template <typename Work, typename Apply>
+    void offThread(Work work, Apply apply);
     bool hasXapiGroup() const;
 
     QPointer<RemoteHost> m_host;

@@ -1,5 +1,6 @@
 #include "PoolMonitor.h"
 
+#include "OffThread.h"
 #include "RemoteHost.h"
 
 #include <QCoreApplication>
@@ -27,7 +28,7 @@ PoolMonitor::PoolMonitor(PoolTreeModel* model, AuditLog* audit, QObject* parent)
 {
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(0);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &PoolMonitor::refresh);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &PoolMonitor::refreshAsync);
 }
 
 PoolMonitor::~PoolMonitor() = default;
@@ -122,7 +123,68 @@ PoolTreeModel::HostRow PoolMonitor::rowFor(const QString& modelId, const HostSes
 void PoolMonitor::refresh()
 {
     m_refreshTimer.stop();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const quint64 sequence = ++m_sequence;
+    apply(sequence, runMerges(prepare(QDateTime::currentDateTimeUtc())));
+}
+
+void PoolMonitor::refreshAsync()
+{
+    m_refreshTimer.stop();
+    if (m_merging) {
+        m_refreshAgain = true;
+        return;
+    }
+    const quint64 sequence = ++m_sequence;
+    m_merging = true;
+    runOffThread(
+        this, [jobs = prepare(QDateTime::currentDateTimeUtc())] { return runMerges(jobs); },
+        [this, sequence](QList<MergeResult> results) {
+            m_merging = false;
+            apply(sequence, std::move(results));
+            if (std::exchange(m_refreshAgain, false))
+                scheduleRefresh();
+        });
+}
+
+QList<PoolMonitor::MergeResult> PoolMonitor::runMerges(QList<MergeJob> jobs)
+{
+    QList<MergeResult> results;
+    results.reserve(jobs.size());
+    for (MergeJob& job : jobs) {
+        job.input.xapi = job.hasXapi ? &job.xapi : nullptr;
+        job.input.operationFirstSeen = &job.firstSeen;
+        for (qsizetype i = 0; i < job.input.hosts.size(); ++i)
+            job.input.hosts[i].hypervisor = job.views[i] ? &*job.views[i] : nullptr;
+        MergeResult r;
+        r.scopeId = job.scopeId;
+        r.vms = PoolState::merge(job.input);
+        PoolState::trackOperations(r.vms, job.input.now, job.firstSeen);
+        r.firstSeen = std::move(job.firstSeen);
+        results.append(std::move(r));
+    }
+    return results;
+}
+
+void PoolMonitor::apply(quint64 sequence, QList<MergeResult> results)
+{
+    if (sequence < m_applied)
+        return; // a newer refresh was applied first
+    m_applied = sequence;
+    QHash<QString, QList<VmState>> merged;
+    for (MergeResult& r : results) {
+        // The scope may have gone while merging (its rows are gone: nothing to update).
+        if (m_modelPools.contains(r.scopeId) || m_modelHosts.contains(r.scopeId))
+            m_model->updateVms(r.scopeId, r.vms);
+        m_firstSeen.insert(r.scopeId, std::move(r.firstSeen));
+        merged.insert(r.scopeId, std::move(r.vms));
+    }
+    m_merged = std::move(merged);
+    Q_EMIT refreshed();
+}
+
+QList<PoolMonitor::MergeJob> PoolMonitor::prepare(const QDateTime& now)
+{
+    QList<MergeJob> jobs;
     QSet<QString> pools;
     QSet<QString> hostIds;
     QHash<QString, QList<std::pair<QString, HostSession*>>> byPool;
@@ -133,7 +195,6 @@ void PoolMonitor::refresh()
         else
             standalone.append({id, s.get()});
     }
-    QHash<QString, QList<VmState>> merged;
     QList<XapiProblem> problems;
 
     for (auto it = byPool.cbegin(); it != byPool.cend(); ++it) {
@@ -185,15 +246,17 @@ void PoolMonitor::refresh()
         m_model->setPool(PoolTreeModel::PoolRow{poolId, poolUuid, pool.name, masterName});
         pools.insert(poolId);
 
-        MergeInput input;
+        MergeJob job;
+        job.scopeId = poolId;
+        job.xapi = source->xapiView();
+        job.hasXapi = true;
+        job.firstSeen = m_firstSeen.value(poolId);
+        MergeInput& input = job.input;
         input.scopeId = poolId;
-        input.xapi = &source->xapiView();
         input.xapiHealth = source->xapiHealth();
         input.xapiStale = source->state() != HostSession::State::Ready;
         input.now = now;
         input.stuckThresholdSeconds = m_stuckThreshold;
-        QHash<QString, QDateTime>& firstSeen = m_firstSeen[poolId];
-        input.operationFirstSeen = &firstSeen;
         QStringList unconnected;
         QList<XapiHost> unconnectedHosts;
         for (const XapiHost& h : known) {
@@ -218,15 +281,15 @@ void PoolMonitor::refresh()
             mh.hostId = h.uuid;
             mh.xapiUuid = h.uuid;
             mh.flavour = s && s->isIdentified() ? s->identity().flavour.kind : source->identity().flavour.kind;
-            mh.hypervisor = s && s->hypervisorView().valid ? &s->hypervisorView() : nullptr;
+            if (s && s->hypervisorView().valid)
+                job.views.append(s->hypervisorView());
+            else
+                job.views.append(std::nullopt);
             mh.stale = s && s->state() != HostSession::State::Ready;
             mh.live = h.live;
             input.hosts.append(mh);
         }
-        QList<VmState> vms = PoolState::merge(input);
-        PoolState::trackOperations(vms, now, firstSeen);
-        m_model->updateVms(poolId, vms);
-        merged.insert(poolId, std::move(vms));
+        jobs.append(std::move(job));
         if (m_announced.value(poolUuid) != unconnected) {
             m_announced.insert(poolUuid, unconnected);
             if (!unconnectedHosts.isEmpty())
@@ -244,26 +307,29 @@ void PoolMonitor::refresh()
             problems.append(XapiProblem{hostId, row.name, s->xapiHealth(), s->xapiTroubleSince()});
         if (!s->isIdentified())
             continue;
-        MergeInput input;
+        MergeJob job;
+        job.scopeId = hostId;
+        job.hasXapi = s->isXapi();
+        if (job.hasXapi)
+            job.xapi = s->xapiView();
+        job.firstSeen = m_firstSeen.value(hostId);
+        MergeInput& input = job.input;
         input.scopeId = hostId;
-        input.xapi = s->isXapi() ? &s->xapiView() : nullptr;
         input.xapiHealth = s->xapiHealth();
         input.xapiStale = s->state() != HostSession::State::Ready;
         input.now = now;
         input.stuckThresholdSeconds = m_stuckThreshold;
-        QHash<QString, QDateTime>& firstSeen = m_firstSeen[hostId];
-        input.operationFirstSeen = &firstSeen;
         MergeHost mh;
         mh.hostId = hostId;
         mh.xapiUuid = s->identity().uuid;
         mh.flavour = s->identity().flavour.kind;
-        mh.hypervisor = s->hypervisorView().valid ? &s->hypervisorView() : nullptr;
+        if (s->hypervisorView().valid)
+            job.views.append(s->hypervisorView());
+        else
+            job.views.append(std::nullopt);
         mh.stale = s->state() != HostSession::State::Ready;
         input.hosts.append(mh);
-        QList<VmState> vms = PoolState::merge(input);
-        PoolState::trackOperations(vms, now, firstSeen);
-        m_model->updateVms(hostId, vms);
-        merged.insert(hostId, std::move(vms));
+        jobs.append(std::move(job));
     }
 
     for (const QString& id : std::as_const(m_modelHosts))
@@ -274,12 +340,11 @@ void PoolMonitor::refresh()
             m_model->removePool(id);
     m_modelHosts = hostIds;
     m_modelPools = pools;
-    m_merged = std::move(merged);
     if (problems != m_problems) {
         m_problems = problems;
         Q_EMIT xapiProblemsChanged();
     }
-    Q_EMIT refreshed();
+    return jobs;
 }
 
 } // namespace xr

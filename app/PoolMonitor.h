@@ -10,6 +10,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace xr {
 
@@ -71,8 +72,16 @@ public:
     /// The model id the session's host has now.
     QString hostModelId(const QString& sessionId) const;
 
-    /// Rebuilds the model now (normally coalesced after every session change).
+    /// Rebuilds the model now, merging on this thread (CLI, tests). Session changes are
+    /// coalesced into refreshes that merge on the thread pool instead (see refreshAsync).
     void refresh();
+    /// Sets the pool and host rows now and merges the views on the thread pool; the VMs are
+    /// applied when the merge is done (never waits). One merge runs at a time; changes
+    /// meanwhile start another one after it. A result older than the last applied one
+    /// (a synchronous refresh() came in between) is dropped.
+    void refreshAsync();
+    /// A merge is running on the thread pool.
+    bool isMerging() const { return m_merging; }
 
     static QString poolModelId(const QString& poolUuid) { return QStringLiteral("pool:") + poolUuid; }
 
@@ -85,6 +94,27 @@ Q_SIGNALS:
     void auditFailed(const QString& message);
 
 private:
+    /// One scope's merge, with copies of everything it reads (implicitly shared, cheap):
+    /// runs on any thread.
+    struct MergeJob
+    {
+        QString scopeId;
+        MergeInput input;
+        XapiView xapi;
+        bool hasXapi = false;
+        QList<std::optional<HypervisorView>> views; // per input.hosts entry
+        QHash<QString, QDateTime> firstSeen;
+    };
+    struct MergeResult
+    {
+        QString scopeId;
+        QList<VmState> vms;
+        QHash<QString, QDateTime> firstSeen;
+    };
+    static QList<MergeResult> runMerges(QList<MergeJob> jobs);
+    /// Everything of a refresh but the merges: pool and host rows, problems, members.
+    QList<MergeJob> prepare(const QDateTime& now);
+    void apply(quint64 sequence, QList<MergeResult> results);
     void scheduleRefresh();
     PoolTreeModel::HostRow rowFor(const QString& modelId, const HostSession* s) const;
 
@@ -102,6 +132,10 @@ private:
     QSet<QString> m_modelHosts;
     QList<XapiProblem> m_problems;
     QHash<QString, QStringList> m_announced; // pool uuid -> unconnected member uuids last emitted
+    quint64 m_sequence = 0;
+    quint64 m_applied = 0;
+    bool m_merging = false;
+    bool m_refreshAgain = false;
 };
 
 } // namespace xr

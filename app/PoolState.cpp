@@ -134,6 +134,22 @@ bool VmState::sameAtAGlance(const VmState& o) const
            stale == o.stale && currentOperations == o.currentOperations && xapiHealth == o.xapiHealth;
 }
 
+quint64 PoolState::fingerprint(const VmState& vm)
+{
+    // A fixed seed: fingerprints are compared across threads and refreshes.
+    constexpr size_t seed = 0x5eed;
+    size_t h = qHashMulti(seed, vm.id, vm.uuid, vm.name, vm.parentId, vm.hostId, vm.hasXapi, int(vm.powerState),
+                          vm.isControlDomain, vm.hvm);
+    h = qHashMulti(h, int(vm.domain.presence), vm.domain.domid, vm.domain.name, vm.domain.state.running,
+                   vm.domain.state.blocked, vm.domain.state.paused, vm.domain.state.shutdown, vm.domain.state.crashed,
+                   vm.domain.state.dying, vm.domain.state.hvm.has_value(), vm.domain.state.hvm.value_or(false));
+    h = qHashMulti(h, vm.currentOperations, vm.allowedOperations, vm.operationAgeSeconds, vm.memoryMiB, vm.vcpus,
+                   int(vm.xapiHealth), vm.problems.toInt(), vm.stale);
+    for (const PendingTask& t : vm.tasks)
+        h = qHashMulti(h, t.uuid, t.nameLabel, t.ageSeconds, t.progress, t.cancellable);
+    return h ? quint64(h) : 1;
+}
+
 XapiPowerState PoolState::powerStateFromName(QStringView name)
 {
     const QString n = name.trimmed().toString().toLower();
@@ -394,6 +410,8 @@ QList<VmState> PoolState::merge(const MergeInput& input)
             out.append(std::move(s));
         }
     }
+    for (VmState& vm : out)
+        vm.fingerprint = fingerprint(vm);
     return out;
 }
 

@@ -161,6 +161,9 @@ struct VmState
     Disagreements problems;
     /// The host it is on was lost: what is shown is the last known state.
     bool stale = false;
+    /// PoolState::fingerprint() of the fields above, set by merge() (off the GUI thread) so
+    /// that the model compares one number per VM; 0: not computed (compare the fields).
+    quint64 fingerprint = 0;
 
     bool operator==(const VmState&) const = default;
     /// The part of the state a view shows in the tree (name, both states, problems,
@@ -224,6 +227,8 @@ public:
     /// Updates `firstSeen` ("vmUuid/operation" -> time) from the VMs' current operations:
     /// new ones get `now`, gone ones are dropped.
     static void trackOperations(const QList<VmState>& vms, const QDateTime& now, QHash<QString, QDateTime>& firstSeen);
+    /// A 64-bit hash of every field but `fingerprint` itself; never 0.
+    static quint64 fingerprint(const VmState& vm);
 
     /// "running", "halted"... (JSON, CLI).
     static QString powerStateKey(XapiPowerState state);

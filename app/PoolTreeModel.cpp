@@ -122,6 +122,7 @@ void PoolTreeModel::setPool(const PoolRow& pool)
     Node* raw = node.get();
     insertChild(m_root.get(), std::move(node), int(m_root->children.size()));
     m_containers.insert(pool.id, raw);
+    ++m_structure;
 }
 
 void PoolTreeModel::removePool(const QString& id)
@@ -133,6 +134,7 @@ void PoolTreeModel::removePool(const QString& id)
     m_scopeVms.remove(id);
     m_lastVms.remove(id);
     takeChild(n);
+    ++m_structure;
 }
 
 void PoolTreeModel::setHost(const QString& poolId, const HostRow& host)
@@ -155,6 +157,7 @@ void PoolTreeModel::setHost(const QString& poolId, const HostRow& host)
             parent->children.insert(parent->children.begin() + dest, std::move(owned));
             renumber(parent, dest);
             endMoveRows();
+            ++m_structure;
         }
         if (!(n->host == host)) {
             n->host = host;
@@ -171,6 +174,7 @@ void PoolTreeModel::setHost(const QString& poolId, const HostRow& host)
     Node* raw = node.get();
     insertChild(parent, std::move(node), hostCount(parent));
     m_containers.insert(host.id, raw);
+    ++m_structure; // VMs waiting for this host go under it
 }
 
 void PoolTreeModel::removeHost(const QString& id)
@@ -182,6 +186,7 @@ void PoolTreeModel::removeHost(const QString& id)
     m_scopeVms.remove(id);
     m_lastVms.remove(id);
     takeChild(n);
+    ++m_structure;
 }
 
 void PoolTreeModel::setShowControlDomains(bool show)
@@ -189,6 +194,7 @@ void PoolTreeModel::setShowControlDomains(bool show)
     if (m_showControlDomains == show)
         return;
     m_showControlDomains = show;
+    ++m_structure; // which rows are shown changes: every scope takes the full path once
     const QStringList scopes = m_lastVms.keys();
     for (const QString& scope : scopes)
         updateVms(scope, m_lastVms.value(scope));
@@ -241,8 +247,85 @@ void PoolTreeModel::refreshProblemCounts(const QSet<Node*>& containers)
     }
 }
 
+void PoolTreeModel::updateNode(Node* n, const VmState& vm, const QDateTime& now, QList<Node*>& changed,
+                               QSet<Node*>& touchedContainers)
+{
+    if (n->vm.fingerprint && vm.fingerprint ? n->vm.fingerprint == vm.fingerprint : n->vm == vm)
+        return;
+    if (!n->vm.sameAtAGlance(vm))
+        n->changedAt = now;
+    const bool problemChanged = vmHasProblem(n->vm) != vmHasProblem(vm);
+    n->vm = vm;
+    changed.append(n);
+    if (problemChanged)
+        touchedContainers.insert(n->parent);
+}
+
+void PoolTreeModel::moveVm(Node* n, Node* target)
+{
+    Node* old = n->parent;
+    const int oldRow = n->row;
+    const int dest = int(target->children.size());
+    beginMoveRows(indexFor(old), oldRow, oldRow, indexFor(target), dest);
+    std::unique_ptr<Node> owned = std::move(old->children[size_t(oldRow)]);
+    old->children.erase(old->children.begin() + oldRow);
+    renumber(old, oldRow);
+    owned->parent = target;
+    target->children.push_back(std::move(owned));
+    renumber(target, dest);
+    endMoveRows();
+}
+
+bool PoolTreeModel::updateVmsInPlace(const QString& scopeId, const QList<VmState>& all)
+{
+    // A refresh where the same VMs come in the same order and no container came or went
+    // since (the common case: a few VMs change state, some move between host and pool): one
+    // pass comparing fingerprints, hash lookups and moves only for the VMs that changed.
+    const auto last = m_lastVms.constFind(scopeId);
+    if (last == m_lastVms.constEnd() || last->size() != all.size() || m_scopeStructure.value(scopeId) != m_structure ||
+        !m_scopeStructure.contains(scopeId))
+        return false;
+    const QList<VmState>& previous = *last;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const VmState& a = all[i];
+        const VmState& b = previous[i];
+        if (a.isControlDomain != b.isControlDomain || a.id != b.id)
+            return false;
+    }
+    Node* scopeNode = container(scopeId);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Node*> changed;
+    QSet<Node*> touchedContainers;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const VmState& vm = all[i];
+        const quint64 before = previous[i].fingerprint;
+        if (before && before == vm.fingerprint)
+            continue;
+        Node* n = m_vms.value(vm.id);
+        if (!n || n->scope != scopeId) // hidden (control domain), or not placed by this scope
+            continue;
+        if (vm.parentId != previous[i].parentId) {
+            Node* target = container(vm.parentId);
+            if (!target)
+                target = scopeNode;
+            if (target && target != n->parent) {
+                touchedContainers.insert(n->parent);
+                touchedContainers.insert(target);
+                moveVm(n, target);
+            }
+        }
+        updateNode(n, vm, now, changed, touchedContainers);
+    }
+    m_lastVms.insert(scopeId, all);
+    emitRowsChanged(changed);
+    refreshProblemCounts(touchedContainers);
+    return true;
+}
+
 void PoolTreeModel::updateVms(const QString& scopeId, const QList<VmState>& all)
 {
+    if (updateVmsInPlace(scopeId, all))
+        return;
     m_lastVms.insert(scopeId, all);
     Node* scopeNode = container(scopeId);
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -314,32 +397,15 @@ void PoolTreeModel::updateVms(const QString& scopeId, const QList<VmState>& all)
             // Claimed by another scope (a VM that moved between pools): take it over.
             m_scopeVms[n->scope].remove(n->id);
             n->scope = scopeId;
+            ++m_structure; // the other scope must not take its fast path over this row
         }
         if (n) {
             if (n->parent != target) {
-                Node* old = n->parent;
-                const int oldRow = n->row;
-                const int dest = int(target->children.size());
-                beginMoveRows(indexFor(old), oldRow, oldRow, indexFor(target), dest);
-                std::unique_ptr<Node> owned = std::move(old->children[size_t(oldRow)]);
-                old->children.erase(old->children.begin() + oldRow);
-                renumber(old, oldRow);
-                owned->parent = target;
-                target->children.push_back(std::move(owned));
-                renumber(target, dest);
-                endMoveRows();
-                touchedContainers.insert(old);
+                touchedContainers.insert(n->parent);
                 touchedContainers.insert(target);
+                moveVm(n, target);
             }
-            if (!(n->vm == *vm)) {
-                if (!n->vm.sameAtAGlance(*vm))
-                    n->changedAt = now;
-                const bool problemChanged = vmHasProblem(n->vm) != vmHasProblem(*vm);
-                n->vm = *vm;
-                changed.append(n);
-                if (problemChanged)
-                    touchedContainers.insert(target);
-            }
+            updateNode(n, *vm, now, changed, touchedContainers);
             shown.insert(vm->id);
             continue;
         }
@@ -371,6 +437,7 @@ void PoolTreeModel::updateVms(const QString& scopeId, const QList<VmState>& all)
     }
     emitRowsChanged(changed);
     refreshProblemCounts(touchedContainers);
+    m_scopeStructure.insert(scopeId, m_structure);
 }
 
 QModelIndex PoolTreeModel::indexOf(const QString& id, int column) const

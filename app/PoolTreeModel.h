@@ -134,6 +134,10 @@ private:
     void emitRowsChanged(const QList<Node*>& nodes);
     int hostCount(const Node* parent) const;
     void refreshProblemCounts(const QSet<Node*>& containers);
+    bool updateVmsInPlace(const QString& scopeId, const QList<VmState>& vms);
+    void moveVm(Node* n, Node* target);
+    void updateNode(Node* n, const VmState& vm, const QDateTime& now, QList<Node*>& changed,
+                    QSet<Node*>& touchedContainers);
     QVariant vmData(const Node* node, int column, int role) const;
     QVariant hostData(const Node* node, int column, int role) const;
     QVariant poolData(const Node* node, int column, int role) const;
@@ -143,6 +147,11 @@ private:
     QHash<QString, Node*> m_vms;
     QHash<QString, QSet<QString>> m_scopeVms; // scope id -> VM ids shown for it
     QHash<QString, QList<VmState>> m_lastVms; // scope id -> last full list (control domain toggle)
+    // Bumped when containers come, go or move, a VM changes scope, or control domains are
+    // shown or hidden: a scope takes the fast path only when it did not change since its last
+    // full update.
+    quint64 m_structure = 0;
+    QHash<QString, quint64> m_scopeStructure;
     bool m_showControlDomains = false;
 };
 
