@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <cmath>
+
 namespace xr {
 
 namespace {
@@ -141,7 +143,9 @@ public:
         if (v.isUndefined() || v.isNull())
             return;
         const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < -1e15 || d > 1e15)
+        // The range is checked before any conversion: a double outside qint64 (1e300 is valid
+        // JSON) does not convert, it is undefined behaviour.
+        if (!v.isDouble() || !(d >= -1e15 && d <= 1e15) || d != std::trunc(d))
             return fail(path + QString::fromUtf16(key),
                         App::translate("RecoveryLadder", "a whole number is expected."));
         out = T(qint64(d));

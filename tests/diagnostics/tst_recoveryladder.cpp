@@ -632,6 +632,12 @@ private Q_SLOTS:
         QTest::newRow("bad tool") << QByteArray(R"({"toolsPresent":["rm"]})");
         QTest::newRow("bad rung") << QByteArray(R"({"previousAttempts":[{"rung":"9","outcome":"failed"}]})");
         QTest::newRow("bad domid") << QByteArray(R"({"domain":{"domid":1.5}})");
+        // Found by fuzz_ladder_json: numbers beyond qint64 were converted before the range
+        // check (undefined behaviour).
+        QTest::newRow("huge domid") << QByteArray(R"({"domain":{"domid":)" + QByteArray(113, '4') + "}}");
+        QTest::newRow("domid 1e300") << QByteArray(R"({"domain":{"domid":1e300}})");
+        QTest::newRow("task age -1e300") << QByteArray(R"({"pendingTasks":[{"uuid":"a","ageSeconds":-1e300}]})");
+        QTest::newRow("domid 1e16") << QByteArray(R"({"domain":{"domid":1e16}})");
     }
 
     void situationJsonErrors()
