@@ -52,12 +52,46 @@ HostSession* PoolMonitor::addHost(const QString& id, RemoteHost* host, bool audi
     connect(s, &HostSession::stateChanged, this, &PoolMonitor::scheduleRefresh);
     connect(s, &HostSession::xapiHealthChanged, this, &PoolMonitor::scheduleRefresh);
     connect(s, &HostSession::auditFailed, this, &PoolMonitor::auditFailed);
-    if (host)
-        connect(host, &RemoteHost::stateChanged, this, &PoolMonitor::scheduleRefresh);
+    if (host) {
+        // The connection state of the host's row now (the filter and status bar follow it);
+        // the VMs at the coalesced refresh.
+        connect(host, &RemoteHost::stateChanged, this, [this, id] {
+            if (const HostSession* s = this->session(id)) {
+                const QString modelId = hostModelId(id);
+                const PoolTreeModel::HostRow* current = m_model->hostRow(modelId);
+                if (current && m_modelHosts.contains(modelId)) {
+                    PoolTreeModel::HostRow row = rowFor(modelId, s);
+                    row.isMaster = current->isMaster;
+                    row.live = current->live;
+                    row.name = current->name;
+                    const QModelIndex parent = m_model->indexOf(modelId).parent();
+                    m_model->setHost(parent.data(PoolTreeModel::IdRole).toString(), row);
+                }
+            }
+            scheduleRefresh();
+        });
+    }
     m_sessions[id] = std::move(session);
     s->start();
+    // Its row now (a cheap one, not a merge): the UI can select the host it just added.
+    const QString modelId = hostModelId(id);
+    if (!m_modelHosts.contains(modelId)) {
+        m_model->setHost(QString(), rowFor(modelId, s));
+        m_modelHosts.insert(modelId);
+    }
     scheduleRefresh();
     return s;
+}
+
+void PoolMonitor::setHostLabel(const QString& id, const QString& label)
+{
+    if (HostSession* s = session(id)) {
+        m_labels.insert(s, label);
+        const QString modelId = hostModelId(id);
+        if (m_modelHosts.contains(modelId) && !s->isIdentified())
+            m_model->setHost(QString(), rowFor(modelId, s));
+        scheduleRefresh();
+    }
 }
 
 void PoolMonitor::removeHost(const QString& id)
@@ -67,6 +101,7 @@ void PoolMonitor::removeHost(const QString& id)
         return;
     if (RemoteHost* h = it->second->host())
         h->disconnect(this);
+    m_labels.remove(it->second.get());
     m_sessions.erase(it);
     scheduleRefresh();
 }
@@ -109,7 +144,10 @@ PoolTreeModel::HostRow PoolMonitor::rowFor(const QString& modelId, const HostSes
         return row;
     const RemoteHost* h = s->host();
     row.uuid = s->identity().uuid;
-    row.name = !s->identity().hostname.isEmpty() ? s->identity().hostname : (h ? h->displayName() : modelId);
+    row.name = !s->identity().hostname.isEmpty() ? s->identity().hostname
+               : m_labels.contains(s)            ? m_labels.value(s)
+               : h                               ? h->displayName()
+                                                 : modelId;
     row.address = h ? h->displayName() : QString();
     row.flavourText = s->isIdentified() ? s->identity().flavour.displayName() : QString();
     row.connection = h ? h->state() : HostState::Disconnected;

@@ -59,6 +59,8 @@ public:
     /// written to the audit log (demo hosts).
     HostSession* addHost(const QString& id, RemoteHost* host, bool audited = true);
     void removeHost(const QString& id);
+    /// The name shown for the host until it says its own (the saved label).
+    void setHostLabel(const QString& id, const QString& label);
     HostSession* session(const QString& id) const;
     QStringList sessionIds() const;
 
@@ -132,6 +134,7 @@ private:
     QSet<QString> m_modelHosts;
     QList<XapiProblem> m_problems;
     QHash<QString, QStringList> m_announced; // pool uuid -> unconnected member uuids last emitted
+    QHash<const HostSession*, QString> m_labels;
     quint64 m_sequence = 0;
     quint64 m_applied = 0;
     bool m_merging = false;

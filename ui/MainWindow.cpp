@@ -11,6 +11,9 @@
 #include "HostTreeModel.h"
 #include "LabPoolBanner.h"
 #include "MessageBar.h"
+#include "PoolMonitor.h"
+#include "PoolTreeDecorator.h"
+#include "PoolTreeModel.h"
 #include "PractiseDialog.h"
 #include "Resources.h"
 
@@ -26,11 +29,14 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QUrl>
@@ -44,12 +50,18 @@ MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
     , m_decorator(new HostTreeDecorator(this))
     , m_filter(new HostFilterProxyModel(this))
     , m_prompter(new HostPrompter(connections, this))
+    , m_poolModel(new PoolTreeModel(this))
+    , m_monitor(new PoolMonitor(m_poolModel, &connections->auditLog(), this))
+    , m_poolDecorator(new PoolTreeDecorator(this))
+    , m_poolFilter(new PoolFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(AppInfo::displayName());
     setWindowIcon(QIcon(Resources::icon(QStringLiteral("xenrescue"))));
     m_decorator->setSourceModel(connections->model());
     m_filter->setSourceModel(m_decorator);
+    m_poolDecorator->setSourceModel(m_poolModel);
+    m_poolFilter->setSourceModel(m_poolDecorator);
 
     createActions();
     createMenus();
@@ -60,8 +72,42 @@ MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
     m_statusLabel->setObjectName(QStringLiteral("statusSummary"));
     statusBar()->addWidget(m_statusLabel, 1);
 
+    // Every transport gets a session: flavour, pool, both views of the VMs, polled.
+    const auto addSession = [this](const QString& id, RemoteHost* host) {
+        m_monitor->addHost(id, host, !m_connections->isUnsaved(id));
+        m_monitor->setHostLabel(id, m_connections->model()->hostIndex(id).data().toString());
+    };
+    for (const QString& id : connections->hostIds())
+        addSession(id, connections->host(id));
+    connect(connections, &ConnectionManager::hostCreated, this, addSession);
+    connect(m_monitor, &PoolMonitor::xapiProblemsChanged, this, &MainWindow::updateXapiBanner);
+    connect(m_monitor, &PoolMonitor::refreshed, this, [this] {
+        if (!m_wantedHostId.isEmpty()) {
+            if (currentHostId() != m_wantedHostId)
+                selectItem(m_monitor->hostModelId(m_wantedHostId));
+            const HostSession* s = m_monitor->session(m_wantedHostId);
+            if (!s || (s->isIdentified() && currentHostId() == m_wantedHostId))
+                m_wantedHostId.clear();
+        }
+        updateXapiBanner();
+        updatePanes();
+        updateStatus();
+    });
+    connect(m_monitor, &PoolMonitor::auditFailed, this, [this](const QString& message) {
+        m_messageHostId.clear();
+        m_messageBar->showMessage(MessageBar::Type::Error, message);
+    });
+    auto* bannerClock = new QTimer(this);
+    bannerClock->setInterval(1000);
+    connect(bannerClock, &QTimer::timeout, this, [this] {
+        if (m_xapiBanner->isVisible())
+            updateXapiBanner();
+    });
+    bannerClock->start();
+
     connect(connections, &ConnectionManager::hostStateChanged, this, &MainWindow::onHostStateChanged);
     connect(connections, &ConnectionManager::hostRemoved, this, [this](const QString& id) {
+        m_monitor->removeHost(id);
         if (id == m_messageHostId) {
             m_messageBar->hide();
             m_messageHostId.clear();
@@ -74,8 +120,8 @@ MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
         m_messageHostId.clear();
         m_messageBar->showMessage(MessageBar::Type::Error, message);
     });
+    connect(m_poolFilter, &QAbstractItemModel::rowsInserted, this, &MainWindow::expandContainers);
     connect(connections->model(), &QAbstractItemModel::rowsInserted, this, [this] {
-        m_tree->expandAll();
         updatePanes();
         updateStatus();
     });
@@ -266,33 +312,35 @@ void MainWindow::createCentralWidget()
     leftLayout->setContentsMargins(6, 6, 0, 6);
     m_filterEdit = new QLineEdit(left);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter: name, address, state"));
+    m_filterEdit->setPlaceholderText(tr("Filter: name, UUID, state"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setAccessibleName(tr("Filter the host tree"));
     m_onlyProblems = new QCheckBox(tr("Only problems"), left);
     m_onlyProblems->setObjectName(QStringLiteral("onlyProblemsCheck"));
     m_tree = new QTreeView(left);
     m_tree->setObjectName(QStringLiteral("hostTree"));
-    m_tree->setAccessibleName(tr("Pools and hosts"));
-    m_tree->setModel(m_filter);
+    m_tree->setAccessibleName(tr("Pools, hosts and VMs"));
+    m_tree->setModel(m_poolFilter);
     m_tree->setHeaderHidden(false);
     m_tree->setUniformRowHeights(true);
     m_tree->setSortingEnabled(true);
-    m_tree->sortByColumn(HostTreeModel::NameColumn, Qt::AscendingOrder);
+    m_tree->sortByColumn(PoolTreeModel::NameColumn, Qt::AscendingOrder);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->addActions({m_hostConnectAction, m_hostDisconnectAction, m_hostRemoveAction});
-    m_tree->header()->setSectionResizeMode(HostTreeModel::NameColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(HostTreeModel::StateColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(PoolTreeModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(PoolTreeModel::StateColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(PoolTreeModel::DomainColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(PoolTreeModel::ProblemColumn, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
     leftLayout->addWidget(m_filterEdit);
     leftLayout->addWidget(m_onlyProblems);
     leftLayout->addWidget(m_tree, 1);
 
-    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &HostFilterProxyModel::setFilterText);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_poolFilter, &PoolFilterProxyModel::setFilterText);
     connect(m_onlyProblems, &QCheckBox::toggled, m_onlyProblemsAction, &QAction::setChecked);
     connect(m_onlyProblemsAction, &QAction::toggled, m_onlyProblems, &QCheckBox::setChecked);
-    connect(m_onlyProblemsAction, &QAction::toggled, m_filter, &HostFilterProxyModel::setOnlyProblems);
+    connect(m_onlyProblemsAction, &QAction::toggled, m_poolFilter, &PoolFilterProxyModel::setOnlyProblems);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
     connect(m_tree, &QTreeView::activated, this, [this] {
         const QString id = currentHostId();
@@ -307,6 +355,10 @@ void MainWindow::createCentralWidget()
     m_messageBar = new MessageBar(right);
     m_messageBar->setObjectName(QStringLiteral("messageBar"));
     rightLayout->addWidget(m_messageBar);
+    m_xapiBanner = new MessageBar(right);
+    m_xapiBanner->setObjectName(QStringLiteral("xapiBanner"));
+    m_xapiBanner->hide();
+    rightLayout->addWidget(m_xapiBanner);
 
     m_tabs = new QTabWidget(right);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
@@ -321,8 +373,21 @@ void MainWindow::createCentralWidget()
     m_hostSummary->setObjectName(QStringLiteral("hostSummary"));
     connect(m_hostSummary, &HostSummaryWidget::connectRequested, this, &MainWindow::connectSelected);
     connect(m_hostSummary, &HostSummaryWidget::disconnectRequested, this, &MainWindow::disconnectSelected);
+    m_details = new QLabel(m_overviewStack);
+    m_details->setObjectName(QStringLiteral("itemDetails"));
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setContentsMargins(12, 12, 12, 12);
+    auto* detailsScroll = new QScrollArea(m_overviewStack);
+    detailsScroll->setObjectName(QStringLiteral("itemDetailsPage"));
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
+    detailsScroll->setWidget(m_details);
     m_overviewStack->addWidget(m_overviewEmpty);
     m_overviewStack->addWidget(m_hostSummary);
+    m_overviewStack->addWidget(detailsScroll);
 
     const auto makePane = [this](const QString& name, const QString& icon) {
         auto* pane = new EmptyStatePane(m_tabs);
@@ -361,20 +426,85 @@ void MainWindow::createCentralWidget()
     setCentralWidget(central);
 }
 
+QString MainWindow::currentItemId() const
+{
+    return m_tree->currentIndex().siblingAtColumn(0).data(PoolTreeModel::IdRole).toString();
+}
+
+void MainWindow::selectItem(const QString& modelId)
+{
+    const QModelIndex source = m_poolModel->indexOf(modelId);
+    const QModelIndex proxy = m_poolFilter->mapFromSource(m_poolDecorator->mapFromSource(source));
+    if (proxy.isValid())
+        m_tree->setCurrentIndex(proxy);
+}
+
+QString MainWindow::sessionIdForModelId(const QString& modelId) const
+{
+    for (const QString& id : m_monitor->sessionIds())
+        if (m_monitor->hostModelId(id) == modelId)
+            return id;
+    return {};
+}
+
 QString MainWindow::currentHostId() const
 {
-    const QModelIndex index = m_tree->currentIndex();
-    if (!index.isValid() || index.data(HostTreeModel::KindRole).toInt() != int(HostTreeModel::Kind::Host))
+    const QModelIndex index = m_tree->currentIndex().siblingAtColumn(0);
+    if (!index.isValid() || index.data(PoolTreeModel::KindRole).toInt() != int(PoolTreeModel::Kind::Host))
         return {};
-    return index.data(HostTreeModel::IdRole).toString();
+    return sessionIdForModelId(index.data(PoolTreeModel::IdRole).toString());
 }
 
 void MainWindow::selectHost(const QString& id)
 {
-    const QModelIndex source = m_connections->model()->hostIndex(id);
-    const QModelIndex proxy = m_filter->mapFromSource(m_decorator->mapFromSource(source));
-    if (proxy.isValid())
-        m_tree->setCurrentIndex(proxy);
+    m_wantedHostId = id;
+    selectItem(m_monitor->hostModelId(id));
+}
+
+void MainWindow::expandContainers(const QModelIndex& parent, int first, int last)
+{
+    // Pools and hosts open as they appear; VMs have nothing under them. After the insertion
+    // has settled: expanding inside the proxies' rowsInserted re-enters them.
+    QList<QPersistentModelIndex> rows;
+    for (int row = first; row <= last; ++row)
+        rows << QPersistentModelIndex(m_poolFilter->index(row, 0, parent));
+    QTimer::singleShot(0, this, [this, rows] {
+        for (const QPersistentModelIndex& index : rows) {
+            if (!index.isValid() || index.data(PoolTreeModel::KindRole).toInt() == int(PoolTreeModel::Kind::Vm))
+                continue;
+            m_tree->expand(index);
+            for (int r = 0; r < m_poolFilter->rowCount(index); ++r) {
+                const QModelIndex child = m_poolFilter->index(r, 0, index);
+                if (child.data(PoolTreeModel::KindRole).toInt() != int(PoolTreeModel::Kind::Vm))
+                    m_tree->expand(child);
+            }
+        }
+    });
+}
+
+void MainWindow::updateXapiBanner()
+{
+    const QList<XapiProblem> problems = m_monitor->xapiProblems();
+    if (problems.isEmpty()) {
+        m_xapiBanner->hide();
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList lines;
+    for (const XapiProblem& p : problems)
+        lines << p.bannerText(now);
+    const QString text = lines.join(QLatin1Char('\n'));
+    if (m_xapiBanner->isVisible() && m_xapiBanner->text() == text)
+        return;
+    m_xapiBanner->showMessage(MessageBar::Type::Warning, text);
+    auto* restart = new QAction(tr("Restart Toolstack…"), m_xapiBanner);
+    restart->setToolTip(tr("Restarting the toolstack is a rung of the rescue wizard, which comes in the next "
+                           "version. Until then: run xe-toolstack-restart on the host; running VMs keep running."));
+    m_xapiBanner->addAction(restart);
+    const QList<QPushButton*> buttons = m_xapiBanner->findChildren<QPushButton*>();
+    for (QPushButton* b : buttons)
+        if (b->text() == restart->text())
+            b->setEnabled(false);
 }
 
 void MainWindow::onSelectionChanged()
@@ -400,6 +530,9 @@ void MainWindow::updatePanes()
         m_hostSummary->setHost(name, index.data(HostTreeModel::EndpointRole).toString(), state,
                                index.data(HostTreeModel::StateMessageRole).toString());
         m_overviewStack->setCurrentWidget(m_hostSummary);
+    } else if (const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0); item.isValid()) {
+        m_details->setText(detailsHtml(item));
+        m_overviewStack->setCurrentWidget(m_details->parentWidget()->parentWidget());
     } else {
         m_overviewStack->setCurrentWidget(m_overviewEmpty);
         if (anyHost) {
@@ -454,6 +587,116 @@ void MainWindow::updatePanes()
                                .arg(name, QDir::toNativeSeparators(m_connections->paths().auditLogFile())));
 }
 
+QString MainWindow::detailsHtml(const QModelIndex& proxyIndex) const
+{
+    const QModelIndex index = m_poolDecorator->mapToSource(m_poolFilter->mapToSource(proxyIndex));
+    const auto row = [](const QString& label, const QString& value) {
+        return QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>")
+            .arg(label.toHtmlEscaped(), value);
+    };
+    const auto esc = [](const QString& t) { return t.toHtmlEscaped(); };
+    QString html;
+    const PoolTreeModel::Kind kind = m_poolModel->kind(index);
+    if (kind == PoolTreeModel::Kind::Vm) {
+        const VmState* vm = m_poolModel->vmState(index);
+        if (!vm)
+            return {};
+        html +=
+            QStringLiteral("<h2>%1</h2><p>%2</p><table>").arg(esc(PoolTreeModel::vmDisplayName(*vm)), esc(vm->uuid));
+        QString xapi = vm->hasXapi ? PoolState::powerStateText(vm->powerState) : tr("no record");
+        if (vm->xapiHealth == XapiHealth::NotAnswering || vm->xapiHealth == XapiHealth::Refused)
+            xapi = tr("unknown: xapi is not answering (last known: %1)").arg(xapi);
+        html += row(tr("xapi says"), esc(xapi));
+        QString hv;
+        if (vm->domain.isPresent()) {
+            QStringList flags;
+            const DomainState& st = vm->domain.state;
+            if (st.running)
+                flags << tr("running");
+            if (st.blocked)
+                flags << tr("blocked");
+            if (st.paused)
+                flags << tr("paused");
+            if (st.shutdown)
+                flags << tr("shut down");
+            if (st.crashed)
+                flags << tr("crashed");
+            if (st.dying || vm->domain.isDying())
+                flags << tr("dying");
+            hv = tr("domain %1, state %2 (%3)")
+                     .arg(vm->domain.domid)
+                     .arg(st.toXlString(), flags.isEmpty() ? tr("runnable") : flags.join(QStringLiteral(", ")));
+        } else if (vm->domain.isAbsent()) {
+            hv = tr("no domain");
+        } else {
+            hv = tr("unknown (no listing from the host yet)");
+        }
+        html += row(tr("hypervisor"), esc(hv));
+        const PoolTreeModel::HostRow* host = m_poolModel->hostRow(vm->hostId);
+        html += row(tr("resident on"), esc(host ? host->name : (vm->hostId.isEmpty() ? tr("none") : vm->hostId)));
+        if (!vm->currentOperations.isEmpty())
+            html += row(tr("current operations"), esc(vm->currentOperations.join(QStringLiteral(", "))));
+        for (const PendingTask& t : vm->tasks)
+            html += row(tr("pending task"),
+                        esc(tr("%1 · %2 · started %3 ago")
+                                .arg(t.nameLabel,
+                                     t.progress < 0 ? tr("progress unknown") : tr("%1 %").arg(int(t.progress * 100)),
+                                     PoolState::durationText(t.ageSeconds))));
+        QStringList sizes;
+        if (vm->memoryMiB >= 0)
+            sizes << (vm->memoryMiB >= 1024 ? tr("%1 GiB").arg(vm->memoryMiB / 1024.0, 0, 'g', 3)
+                                            : tr("%1 MiB").arg(vm->memoryMiB));
+        if (vm->vcpus > 0)
+            sizes << tr("%n vCPU(s)", nullptr, vm->vcpus);
+        if (vm->hvm)
+            sizes << QStringLiteral("HVM");
+        if (!sizes.isEmpty())
+            html += row(tr("size"), esc(sizes.join(QStringLiteral(" · "))));
+        html += QStringLiteral("</table>");
+        if (vm->problems != Disagreements()) {
+            // The most severe flag, in one sentence.
+            for (Disagreement d : PoolState::allDisagreements()) {
+                if (vm->problems.testFlag(d)) {
+                    html += QStringLiteral("<p>⚠ %1</p>").arg(esc(PoolState::disagreementExplanation(d)));
+                    break;
+                }
+            }
+        } else {
+            html += QStringLiteral("<p>%1</p>").arg(esc(tr("Both views agree; nothing looks wrong.")));
+        }
+        return html;
+    }
+    if (kind == PoolTreeModel::Kind::Pool) {
+        html += QStringLiteral("<h2>%1</h2><p>%2</p><table>")
+                    .arg(esc(index.data().toString()), esc(index.data(PoolTreeModel::UuidRole).toString()));
+        QStringList members;
+        for (int r = 0; r < m_poolModel->rowCount(index); ++r) {
+            const QModelIndex child = m_poolModel->index(r, 0, index);
+            if (m_poolModel->kind(child) != PoolTreeModel::Kind::Host)
+                continue;
+            const PoolTreeModel::HostRow* h = m_poolModel->hostRow(child.data(PoolTreeModel::IdRole).toString());
+            if (!h)
+                continue;
+            if (h->isMaster)
+                html += row(tr("master"), esc(h->name));
+            members << esc(h->name) + QStringLiteral(" (") + esc(PoolTreeModel::hostStateText(*h)) +
+                           QStringLiteral(")");
+        }
+        html += row(tr("members"), members.join(QStringLiteral("<br>")));
+        html += QStringLiteral("</table>");
+        return html;
+    }
+    // A pool member XenRescue has no connection to.
+    if (const PoolTreeModel::HostRow* h = m_poolModel->hostRow(index.data(PoolTreeModel::IdRole).toString())) {
+        html += QStringLiteral("<h2>%1</h2><table>").arg(esc(h->name));
+        html += row(tr("state"), esc(PoolTreeModel::hostStateText(*h)));
+        if (!h->address.isEmpty())
+            html += row(tr("address"), esc(h->address));
+        html += QStringLiteral("</table>");
+    }
+    return html;
+}
+
 void MainWindow::updateActions()
 {
     const QString id = currentHostId();
@@ -491,6 +734,20 @@ QString MainWindow::statusSummary() const
     QString totals = tr("Hosts: %1 · connected: %2").arg(ids.size()).arg(connected);
     if (problems > 0)
         totals += tr(" · with a problem: %1").arg(problems);
+    int vms = 0;
+    int vmProblems = 0;
+    for (const QString& scope : m_monitor->scopes()) {
+        for (const VmState& vm : m_monitor->vms(scope)) {
+            if (vm.isControlDomain)
+                continue;
+            ++vms;
+            vmProblems += vm.problems != Disagreements() ? 1 : 0;
+        }
+    }
+    if (vms > 0)
+        totals += tr(" · VMs: %1 · VMs with a problem: %2").arg(vms).arg(vmProblems);
+    if (!m_monitor->xapiProblems().isEmpty())
+        totals += tr(" · xapi not answering: %1").arg(m_monitor->xapiProblems().size());
     parts.append(totals);
     return parts.join(QStringLiteral(" · "));
 }

@@ -24,6 +24,10 @@ class HostSummaryWidget;
 class HostTreeDecorator;
 class LabPoolBanner;
 class MessageBar;
+class PoolFilterProxyModel;
+class PoolMonitor;
+class PoolTreeDecorator;
+class PoolTreeModel;
 
 /// The XenCenter-shaped main window: the host tree with a filter on the left; Overview,
 /// Logs, Network, Memory and History tabs on the right; toolbar, menus, and a status bar
@@ -48,6 +52,12 @@ public:
     HostPrompter* prompter() const { return m_prompter; }
     MessageBar* messageBar() const { return m_messageBar; }
     QString statusSummary() const;
+    PoolMonitor* poolMonitor() const { return m_monitor; }
+    PoolTreeModel* poolModel() const { return m_poolModel; }
+    /// The pool tree's id (PoolTreeModel::IdRole) of the selected row; empty when none.
+    QString currentItemId() const;
+    void selectItem(const QString& modelId);
+    MessageBar* xapiBanner() const { return m_xapiBanner; }
 
     /// The demo mode this window shows and controls (banner, Help > Practise a Rescue…).
     /// Without one, Practise a Rescue… is unavailable.
@@ -85,6 +95,10 @@ private:
     void openDataFolder();
     void onDemoActiveChanged(bool active);
     void onDemoScenarioStarted(const QString& scenario);
+    void updateXapiBanner();
+    void expandContainers(const QModelIndex& parent, int first, int last);
+    QString sessionIdForModelId(const QString& modelId) const;
+    QString detailsHtml(const QModelIndex& index) const;
     void restoreLayout();
     void saveLayout() const;
 
@@ -92,6 +106,14 @@ private:
     HostTreeDecorator* m_decorator;
     HostFilterProxyModel* m_filter;
     HostPrompter* m_prompter;
+    PoolTreeModel* m_poolModel;
+    PoolMonitor* m_monitor;
+    PoolTreeDecorator* m_poolDecorator;
+    PoolFilterProxyModel* m_poolFilter;
+    MessageBar* m_xapiBanner = nullptr;
+    // The host selectHost() asked for: selected again when its row changes id (identified).
+    QString m_wantedHostId;
+    QLabel* m_details = nullptr;
 
     QLineEdit* m_filterEdit = nullptr;
     QCheckBox* m_onlyProblems = nullptr;
