@@ -328,11 +328,12 @@ void MainWindow::createCentralWidget()
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->addActions({m_hostConnectAction, m_hostDisconnectAction, m_hostRemoveAction});
-    m_tree->header()->setSectionResizeMode(PoolTreeModel::NameColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(PoolTreeModel::StateColumn, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(PoolTreeModel::DomainColumn, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(PoolTreeModel::ProblemColumn, QHeaderView::ResizeToContents);
-    m_tree->header()->setStretchLastSection(false);
+    // Fixed starting widths: ResizeToContents measures every row, thousands of them, on each layout.
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->resizeSection(PoolTreeModel::NameColumn, 190);
+    m_tree->header()->resizeSection(PoolTreeModel::StateColumn, 150);
+    m_tree->header()->resizeSection(PoolTreeModel::DomainColumn, 70);
     leftLayout->addWidget(m_filterEdit);
     leftLayout->addWidget(m_onlyProblems);
     leftLayout->addWidget(m_tree, 1);
@@ -411,7 +412,7 @@ void MainWindow::createCentralWidget()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({360, 740});
+    splitter->setSizes({520, 580});
 
     // The lab pool banner spans the window above everything else in it.
     auto* central = new QWidget(this);
