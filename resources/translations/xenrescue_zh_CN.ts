@@ -2315,20 +2315,12 @@ Not available yet: %2</source>
         <translation>显示工具栏(&amp;T)</translation>
     </message>
     <message>
-        <source>Filter: name, address, state</source>
-        <translation>筛选：名称、地址、状态</translation>
-    </message>
-    <message>
         <source>Filter the host tree</source>
         <translation>筛选主机树</translation>
     </message>
     <message>
         <source>Only problems</source>
         <translation>仅显示问题</translation>
-    </message>
-    <message>
-        <source>Pools and hosts</source>
-        <translation>资源池和主机</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -2525,6 +2517,152 @@ Not available yet: %2</source>
     <message>
         <source>%1 — Lab Pool</source>
         <translation>%1 — 实验资源池</translation>
+    </message>
+    <message>
+        <source>Filter: name, UUID, state</source>
+        <translation>筛选：名称、UUID、状态</translation>
+    </message>
+    <message>
+        <source>Pools, hosts and VMs</source>
+        <translation>资源池、主机和虚拟机</translation>
+    </message>
+    <message>
+        <source>Restart Toolstack…</source>
+        <translation>重启 toolstack…</translation>
+    </message>
+    <message>
+        <source>Restarting the toolstack is a rung of the rescue wizard, which comes in the next version. Until then: run xe-toolstack-restart on the host; running VMs keep running.</source>
+        <translation>重启 toolstack 是恢复向导中的一个步骤，恢复向导将在下一版本中提供。在此之前，请在主机上运行 xe-toolstack-restart；运行中的虚拟机会继续运行。</translation>
+    </message>
+    <message>
+        <source>no record</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>unknown: xapi is not answering (last known: %1)</source>
+        <translation>未知：xapi 无响应（最后已知状态：%1）</translation>
+    </message>
+    <message>
+        <source>xapi says</source>
+        <translation>xapi 记录</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>dying</source>
+        <translation>正在销毁（dying）</translation>
+    </message>
+    <message>
+        <source>domain %1, state %2 (%3)</source>
+        <translation>域 %1，状态 %2（%3）</translation>
+    </message>
+    <message>
+        <source>runnable</source>
+        <translation>可运行</translation>
+    </message>
+    <message>
+        <source>no domain</source>
+        <translation>无域</translation>
+    </message>
+    <message>
+        <source>unknown (no listing from the host yet)</source>
+        <translation>未知（尚未从主机获取域列表）</translation>
+    </message>
+    <message>
+        <source>hypervisor</source>
+        <translation>hypervisor</translation>
+    </message>
+    <message>
+        <source>resident on</source>
+        <translation>所在主机</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>current operations</source>
+        <translation>当前操作</translation>
+    </message>
+    <message>
+        <source>pending task</source>
+        <translation>未完成的任务</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · started %3 ago</source>
+        <translation>%1 · %2 · %3前开始</translation>
+    </message>
+    <message>
+        <source>progress unknown</source>
+        <translation>进度未知</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s)</source>
+        <translation>
+            <numerusform>%n 个 vCPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Both views agree; nothing looks wrong.</source>
+        <translation>两方报告的状态一致；未发现异常。</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>池主节点</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>成员主机</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source> · VMs: %1 · VMs with a problem: %2</source>
+        <translation> · 虚拟机：%1 · 有问题的虚拟机：%2</translation>
+    </message>
+    <message>
+        <source> · xapi not answering: %1</source>
+        <translation> · xapi 无响应：%1</translation>
     </message>
 </context>
 <context>
@@ -2785,10 +2923,6 @@ Not available yet: %2</source>
         <translation>xapi 中记录为失效</translation>
     </message>
     <message>
-        <source>%1 VMs need attention</source>
-        <translation>%1 台虚拟机需要处理</translation>
-    </message>
-    <message>
         <source>Address: %1</source>
         <translation>地址：%1</translation>
     </message>
@@ -2811,6 +2945,12 @@ Not available yet: %2</source>
     <message>
         <source>Pool %1, master %2</source>
         <translation>资源池 %1，池主节点 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM(s) need attention</source>
+        <translation>
+            <numerusform>%n 台虚拟机需要处理</numerusform>
+        </translation>
     </message>
 </context>
 <context>
