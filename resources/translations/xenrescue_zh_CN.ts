@@ -1965,8 +1965,92 @@ Qt options such as -platform and -style are accepted too.
         <translation>正在连接。如果有待回答的问题（主机密钥、密码），它会显示在本窗口前面的对话框中。</translation>
     </message>
     <message>
-        <source>Connected. The pool, its VMs and their power state as xapi and the hypervisor see them will be shown here in a coming version.</source>
-        <translation>已连接。后续版本将在这里显示资源池、其中的虚拟机，以及 xapi 和 hypervisor 各自看到的电源状态。</translation>
+        <source>Toolstack:</source>
+        <translation>Toolstack：</translation>
+    </message>
+    <message>
+        <source>Xen:</source>
+        <translation>Xen：</translation>
+    </message>
+    <message>
+        <source>Management:</source>
+        <translation>管理服务：</translation>
+    </message>
+    <message>
+        <source>Pool role:</source>
+        <translation>资源池角色：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>%1 is answering</source>
+        <translation>%1 有响应</translation>
+    </message>
+    <message>
+        <source>%1 is answering, but slowly</source>
+        <translation>%1 有响应，但速度很慢</translation>
+    </message>
+    <message>
+        <source>%1 is not answering (for %2)</source>
+        <translation>%1 无响应（已持续 %2）</translation>
+    </message>
+    <message>
+        <source>%1 is not answering</source>
+        <translation>%1 无响应</translation>
+    </message>
+    <message>
+        <source>%1 refuses connections (for %2)</source>
+        <translation>%1 拒绝连接（已持续 %2）</translation>
+    </message>
+    <message>
+        <source>%1 refuses connections</source>
+        <translation>%1 拒绝连接</translation>
+    </message>
+    <message>
+        <source>%1; last answer %2 ago</source>
+        <translation>%1；上次响应在 %2前</translation>
+    </message>
+    <message>
+        <source>%1; no answer since XenRescue connected</source>
+        <translation>%1；自 XenRescue 连接以来从未响应</translation>
+    </message>
+    <message>
+        <source>pool master</source>
+        <translation>池主节点</translation>
+    </message>
+    <message>
+        <source>master of pool %1</source>
+        <translation>资源池 %1 的池主节点</translation>
+    </message>
+    <message>
+        <source>pool member</source>
+        <translation>成员主机</translation>
+    </message>
+    <message>
+        <source>member of pool %1</source>
+        <translation>资源池 %1 的成员主机</translation>
+    </message>
+    <message>
+        <source>%1 (master: %2)</source>
+        <translation>%1（池主节点：%2）</translation>
+    </message>
+    <message>
+        <source>standalone host (no pool)</source>
+        <translation>独立主机（不属于资源池）</translation>
+    </message>
+    <message>
+        <source>%1 GiB total</source>
+        <translation>共 %1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB total</source>
+        <translation>共 %1 MiB</translation>
+    </message>
+    <message>
+        <source>Connected. Its VMs are in the tree, each with what xapi believes next to what the hypervisor runs; select one to see both views.</source>
+        <translation>已连接。该主机的虚拟机显示在树中，每台都并列显示 xapi 认为的状态和 hypervisor 中实际运行的情况；选择一台虚拟机即可查看两方的详细状态。</translation>
     </message>
 </context>
 <context>
