@@ -676,7 +676,7 @@ QVariant PoolTreeModel::hostData(const Node* node, int column, int role) const
                 return tr("xapi %1").arg(PoolState::healthText(h.xapiHealth));
             if (!h.live)
                 return tr("dead in xapi");
-            return node->problemVms > 0 ? tr("%1 VMs need attention").arg(node->problemVms) : QString();
+            return node->problemVms > 0 ? tr("%n VM(s) need attention", nullptr, node->problemVms) : QString();
         default:
             return {};
         }
@@ -725,7 +725,7 @@ QVariant PoolTreeModel::poolData(const Node* node, int column, int role) const
         case StateColumn:
             return p.masterName.isEmpty() ? QString() : tr("master: %1").arg(p.masterName);
         case ProblemColumn:
-            return node->problemVms > 0 ? tr("%1 VMs need attention").arg(node->problemVms) : QString();
+            return node->problemVms > 0 ? tr("%n VM(s) need attention", nullptr, node->problemVms) : QString();
         default:
             return {};
         }
