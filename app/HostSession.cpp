@@ -407,6 +407,7 @@ void HostSession::probe()
             if (r.succeeded()) {
                 if (const Result<XenInfo> info = XenInfo::parse(r.stdOut)) {
                     m_identity.xenVersion = info->xenVersion();
+                    m_identity.totalMemoryMiB = info->totalMemoryMiB().value_or(-1);
                     if (m_identity.flavour.productVersion.isEmpty())
                         m_identity.flavour.productVersion = m_identity.xenVersion;
                 }
@@ -558,6 +559,8 @@ void HostSession::startXapiGroup()
                      m_groupHealth = h;
                  if (r.outcome == CommandOutcome::Finished)
                      m_lastXapiMs = std::max(m_lastXapiMs, r.elapsedMs);
+                 if (h && (*h == XapiHealth::Answering || *h == XapiHealth::Slow))
+                     m_lastXapiAnswer = QDateTime::currentDateTimeUtc();
                  handler(r, [this] { groupStep(m_xapi, false); });
              });
     }
@@ -597,6 +600,8 @@ void HostSession::applyHealth(std::optional<XapiHealth> health)
     if (!health)
         return;
     const bool trouble = *health == XapiHealth::NotAnswering || *health == XapiHealth::Refused;
+    if (!trouble && m_identity.flavour.kind == FlavourKind::Xm)
+        m_lastXapiAnswer = QDateTime::currentDateTimeUtc(); // xend answered `xm list` / `xm info`
     if (trouble && !m_troubleSince.isValid())
         m_troubleSince = QDateTime::currentDateTimeUtc();
     if (!trouble)

@@ -111,6 +111,9 @@ public:
     /// When xapi stopped answering (NotAnswering/Refused); invalid while it answers.
     QDateTime xapiTroubleSince() const { return m_troubleSince; }
     qint64 lastXapiMs() const { return m_lastXapiMs; }
+    /// When an xe command last got an answer from xapi (an error from xapi counts; a timeout
+    /// or a refused connection does not); invalid when none has yet.
+    QDateTime lastXapiAnswer() const { return m_lastXapiAnswer; }
     int nextXapiIntervalMs() const { return m_xapi.nextMs; }
     int nextHypervisorIntervalMs() const { return m_hv.nextMs; }
 
@@ -191,6 +194,7 @@ private:
     XapiHealth m_health = XapiHealth::Answering;
     QDateTime m_troubleSince;
     qint64 m_lastXapiMs = 0;
+    QDateTime m_lastXapiAnswer;
     Group m_hv;
     Group m_xapi;
     // Results of the xapi group being collected.

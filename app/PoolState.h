@@ -30,6 +30,8 @@ struct HostIdentity
     QHash<QString, QString> toolPaths;
     /// XEN_VERSION of the inventory, or xen_version of `xl info` / `xm info`.
     QString xenVersion;
+    /// total_memory of `xl info` / `xm info` in MiB; -1 when not read (xapi hosts).
+    qint64 totalMemoryMiB = -1;
 
     bool operator==(const HostIdentity&) const = default;
 };

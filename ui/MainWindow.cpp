@@ -6,6 +6,7 @@
 #include "DemoSession.h"
 #include "EmptyStatePane.h"
 #include "HostPrompter.h"
+#include "HostSession.h"
 #include "HostSummaryWidget.h"
 #include "HostTreeDecorator.h"
 #include "HostTreeModel.h"
@@ -530,6 +531,7 @@ void MainWindow::updatePanes()
         connected = state == HostState::Connected;
         m_hostSummary->setHost(name, index.data(HostTreeModel::EndpointRole).toString(), state,
                                index.data(HostTreeModel::StateMessageRole).toString());
+        m_hostSummary->setFacts(hostFacts(id));
         m_overviewStack->setCurrentWidget(m_hostSummary);
     } else if (const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0); item.isValid()) {
         m_details->setText(detailsHtml(item));
@@ -586,6 +588,45 @@ void MainWindow::updatePanes()
     m_historyPane->setText(tr("No commands have been sent to %1 from this window. Each command XenRescue sends is "
                               "listed here with its result, and recorded in the audit log (%2).")
                                .arg(name, QDir::toNativeSeparators(m_connections->paths().auditLogFile())));
+}
+
+HostSummaryWidget::Facts MainWindow::hostFacts(const QString& sessionId) const
+{
+    HostSummaryWidget::Facts facts;
+    const HostSession* s = m_monitor->session(sessionId);
+    if (!s || !s->isIdentified())
+        return facts;
+    const HostIdentity& identity = s->identity();
+    facts.identified = true;
+    facts.flavour = identity.flavour.displayName();
+    facts.xenVersion = identity.xenVersion;
+    facts.totalMemoryMiB = identity.totalMemoryMiB;
+    switch (identity.flavour.kind) {
+    case FlavourKind::XapiLegacy:
+    case FlavourKind::XapiModern:
+        facts.daemon = QStringLiteral("xapi");
+        break;
+    case FlavourKind::Xm:
+        facts.daemon = QStringLiteral("xend");
+        break;
+    case FlavourKind::Xl:
+        break;
+    }
+    facts.health = s->xapiHealth();
+    facts.troubleSince = s->xapiTroubleSince();
+    facts.lastAnswer = s->lastXapiAnswer();
+    if (!s->isXapi()) {
+        facts.role = HostSummaryWidget::Facts::Role::Standalone;
+    } else if (s->pool().isKnown()) {
+        // The members as the monitor remembers them: still known while the master's xapi is wedged.
+        facts.role =
+            s->isPoolMaster() ? HostSummaryWidget::Facts::Role::Master : HostSummaryWidget::Facts::Role::Member;
+        facts.poolName = s->pool().name;
+        for (const XapiHost& h : m_monitor->poolMembers(s->pool().uuid))
+            if (h.uuid == s->pool().masterUuid && h.uuid != identity.uuid)
+                facts.masterName = h.name;
+    }
+    return facts;
 }
 
 QString MainWindow::detailsHtml(const QModelIndex& proxyIndex) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HostSummaryWidget.h"
 #include "RemoteTypes.h"
 
 #include <QMainWindow>
@@ -20,7 +21,6 @@ class DemoSession;
 class EmptyStatePane;
 class HostFilterProxyModel;
 class HostPrompter;
-class HostSummaryWidget;
 class HostTreeDecorator;
 class LabPoolBanner;
 class MessageBar;
@@ -99,6 +99,8 @@ private:
     void expandContainers(const QModelIndex& parent, int first, int last);
     QString sessionIdForModelId(const QString& modelId) const;
     QString detailsHtml(const QModelIndex& index) const;
+    /// What the host's session has read, for the host Overview.
+    HostSummaryWidget::Facts hostFacts(const QString& sessionId) const;
     void restoreLayout();
     void saveLayout() const;
 
