@@ -328,6 +328,10 @@ void MainWindow::createCentralWidget()
     m_tree->sortByColumn(PoolTreeModel::NameColumn, Qt::AscendingOrder);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // A click or key in the tree is the user choosing: selectHost()'s wish must not take the
+    // selection back at the next refresh.
+    m_tree->installEventFilter(this);
+    m_tree->viewport()->installEventFilter(this);
     m_tree->addActions({m_hostConnectAction, m_hostDisconnectAction, m_hostRemoveAction});
     // Fixed starting widths: ResizeToContents measures every row, thousands of them, on each layout.
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
@@ -967,6 +971,14 @@ void MainWindow::saveLayout() const
     QSettings settings(m_connections->paths().settingsFile(), QSettings::IniFormat);
     settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("ui/state"), saveState());
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if ((watched == m_tree || (m_tree && watched == m_tree->viewport())) &&
+        (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::KeyPress))
+        m_wantedHostId.clear();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
