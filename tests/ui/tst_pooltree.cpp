@@ -114,11 +114,19 @@ struct Fixture
         });
     }
 
+    void waitForDemoVms() const
+    {
+        for (const QString& name : {QStringLiteral("web-01"), QStringLiteral("build-agent"), QStringLiteral("db-01"),
+                                    QStringLiteral("monitoring")})
+            QTRY_VERIFY2_WITH_TIMEOUT(vmRow(name).isValid(), qPrintable(name), kWaitMs);
+    }
+
     void click(const QModelIndex& index)
     {
         tree->scrollTo(index);
         const QRect rect = tree->visualRect(index);
         QVERIFY(rect.isValid());
+        QCOMPARE(tree->indexAt(rect.center()).siblingAtColumn(0), index.siblingAtColumn(0));
         QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, rect.center());
     }
 };
@@ -170,9 +178,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.start(QStringLiteral("demo"));
-        for (const QString& name : {QStringLiteral("web-01"), QStringLiteral("build-agent"), QStringLiteral("db-01"),
-                                    QStringLiteral("monitoring")})
-            QTRY_VERIFY2_WITH_TIMEOUT(f.vmRow(name).isValid(), qPrintable(name), kWaitMs);
+        f.waitForDemoVms();
 
         QTRY_VERIFY_WITH_TIMEOUT(f.vmRow(QStringLiteral("db-01")).data(PoolTreeModel::DisagreementRole).toInt() != 0,
                                  kWaitMs);
@@ -246,8 +252,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.start(QStringLiteral("demo"));
-        QTRY_VERIFY_WITH_TIMEOUT(f.vmRow(QStringLiteral("db-01")).isValid(), kWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(f.vmRow(QStringLiteral("web-01")).isValid(), kWaitMs);
+        f.waitForDemoVms();
         const QModelIndex lab1 = f.hostRow(QStringLiteral("xcp-lab-01"));
         const QModelIndex lab2 = f.hostRow(QStringLiteral("xcp-lab-02"));
         QVERIFY(lab1.isValid() && lab2.isValid());
@@ -455,7 +460,9 @@ private Q_SLOTS:
         f.start(QStringLiteral("demo"));
         QTRY_VERIFY_WITH_TIMEOUT(f.masterSession() && f.masterSession()->isPoolMaster(), kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(f.masterSession()->lastXapiAnswer().isValid(), kWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(f.hostRow(QStringLiteral("xcp-lab-02")).isValid(), kWaitMs);
+        // Every row in place: a row that appears between finding a row and clicking it would
+        // move it under the mouse.
+        f.waitForDemoVms();
         auto* summary = f.window->findChild<HostSummaryWidget*>(QStringLiteral("hostSummary"));
         auto* stack = f.window->findChild<QStackedWidget*>(QStringLiteral("overviewStack"));
         QVERIFY(summary && stack);
