@@ -32,6 +32,8 @@ constexpr quint64 kInternalBit = quint64(1) << 63;
 // (sshd makes every session a session leader). Stripped before anyone sees the output.
 constexpr char kPgidMarker[] = "XR-PGID:";
 constexpr int kMarkerScanLimit = 16 * 1024;
+constexpr int kRefusalRetryMs = 150;     // after a refused channel
+constexpr int kRefusalPatienceMs = 5000; // refusals with no channel of ours open, then fail
 constexpr int kMaxAttempts = 3;
 
 void initLibssh()
@@ -124,6 +126,8 @@ struct SshWorker::Command
     bool internal = false;  // the transport's own command (a remote kill): no result
     bool killIssued = false;
     QElapsedTimer dyingSince;
+    QElapsedTimer refusedSince; // first time the server refused a channel for it
+    QDeadlineTimer retryAt{0};  // not before this, after a refusal
 };
 
 struct SshWorker::FileOp
@@ -958,6 +962,8 @@ bool SshWorker::stepCommand(Command& cmd)
     }
     switch (cmd.phase) {
     case Command::Phase::Opening: {
+        if (!cmd.retryAt.hasExpired())
+            return false;
         if (!cmd.channel) {
             // Wait for a free channel. The transport's own kill commands may use two more,
             // so a host full of stuck commands can still be cleaned up.
@@ -978,18 +984,25 @@ bool SshWorker::stepCommand(Command& cmd)
             return false;
         if (rc != SSH_OK) {
             ssh_channel_free(std::exchange(cmd.channel, nullptr));
-            // A server with a lower MaxSessions refuses the extra channel: remember its limit
-            // and let this command wait for a channel to close instead of failing it.
+            // A server with a lower MaxSessions refuses the extra channel. sshd also keeps a
+            // finished session's slot for a moment after its channel closed, so a refusal
+            // can come even when this side holds no channel. Either way: remember the limit
+            // and retry shortly; fail only when refusals go on with nothing of ours open.
             const int others = channelsInUse();
             if (others > 0) {
                 m_learnedChannelLimit = others;
                 m_learnedAt.start();
-                qCInfo(lcSsh) << "server refused channel" << others + 1 << "; waiting for one to close";
+            }
+            if (!cmd.refusedSince.isValid())
+                cmd.refusedSince.start();
+            if (others == 0 && cmd.refusedSince.elapsed() > kRefusalPatienceMs) {
+                finishCommand(
+                    cmd.id, CommandOutcome::Failed,
+                    QCoreApplication::translate("SshHost", "The server refused a channel: %1").arg(sessionError()));
                 return false;
             }
-            finishCommand(
-                cmd.id, CommandOutcome::Failed,
-                QCoreApplication::translate("SshHost", "The server refused a channel: %1").arg(sessionError()));
+            qCInfo(lcSsh) << "server refused channel" << others + 1 << "; trying again shortly";
+            cmd.retryAt = QDeadlineTimer(kRefusalRetryMs);
             return false;
         }
         cmd.phase = Command::Phase::Executing;
