@@ -20,10 +20,17 @@ template <typename T>
 class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(T value)
+        : m_value(std::move(value))
+    {}
+    Result(Error error)
+        : m_error(std::move(error))
+    {}
 
-    static Result failure(QString message, QString code = {}) { return Result(Error{std::move(message), std::move(code)}); }
+    static Result failure(QString message, QString code = {})
+    {
+        return Result(Error{std::move(message), std::move(code)});
+    }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }

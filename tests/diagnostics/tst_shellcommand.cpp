@@ -18,8 +18,9 @@ private Q_SLOTS:
         QCOMPARE(shellQuote(QStringLiteral("uuid=4bf1a94f-0c1e-4a9b-8f1c-0123456789ab")),
                  QStringLiteral("uuid=4bf1a94f-0c1e-4a9b-8f1c-0123456789ab"));
         QCOMPARE(shellQuote(QString()), QStringLiteral("''"));
-        QCOMPARE(ShellCommand({QStringLiteral("xe"), {QStringLiteral("vm-list"), QStringLiteral("params=all")}}).toShell(),
-                 QStringLiteral("xe vm-list params=all"));
+        QCOMPARE(
+            ShellCommand({QStringLiteral("xe"), {QStringLiteral("vm-list"), QStringLiteral("params=all")}}).toShell(),
+            QStringLiteral("xe vm-list params=all"));
     }
 
     void hostileArguments_data()
