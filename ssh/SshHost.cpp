@@ -4,9 +4,6 @@
 #include "SshWorker.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcSsh)
 
 namespace xr {
 
@@ -118,7 +115,6 @@ void SshHost::rejectHostKey()
 void SshHost::onWorkerCredentialsNeeded(const CredentialRequest& incoming)
 {
     CredentialRequest request = incoming;
-    m_pendingRequest = request;
     m_rememberPending = false;
     // A single hidden keyboard-interactive prompt is a password prompt in practice (PAM).
     const bool passwordLike = request.kind == CredentialRequest::Kind::Password ||

@@ -81,7 +81,6 @@ private:
     QHash<quint64, QPointer<RemoteFileOperation>> m_files;
 
     // Keychain bookkeeping for the credential being tried.
-    CredentialRequest m_pendingRequest;
     QString m_pendingSecretKey;
     QString m_pendingSecret;
     bool m_rememberPending = false;
