@@ -43,6 +43,12 @@ QByteArray AuditLog::toJsonLine(const AuditEntry& entry)
     o.insert(QStringLiteral("exitStatus"), entry.exitStatus);
     o.insert(QStringLiteral("durationMs"), entry.durationMs);
     o.insert(QStringLiteral("runId"), entry.runId.isEmpty() ? QJsonValue() : QJsonValue(entry.runId));
+    if (!entry.vmUuid.isEmpty())
+        o.insert(QStringLiteral("vm"), entry.vmUuid);
+    if (!entry.vmName.isEmpty())
+        o.insert(QStringLiteral("vmName"), entry.vmName);
+    if (!entry.action.isEmpty())
+        o.insert(QStringLiteral("action"), entry.action);
     // Compact JSON escapes newlines, so one entry is always one line.
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
@@ -56,6 +62,11 @@ Result<bool> AuditLog::append(const AuditEntry& entry)
                                              .arg(QDir::toNativeSeparators(m_path), m_file.errorString()));
         }
         m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        // A line torn by a crash must not swallow the next entry: start a fresh line.
+        QFile check(m_path);
+        if (check.open(QIODevice::ReadOnly) && check.size() > 0 && check.seek(check.size() - 1) &&
+            check.read(1) != "\n")
+            m_file.write("\n");
     }
     const QByteArray line = toJsonLine(entry);
     if (m_file.write(line) != line.size() || !m_file.flush()) {
@@ -80,6 +91,98 @@ Result<bool> AuditLog::record(const QString& hostKey, const QString& user, const
     e.durationMs = result.elapsedMs;
     e.runId = runId;
     return append(e);
+}
+
+Result<bool> AuditLog::recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
+                                  const AuditContext& context, const QDateTime& sent)
+{
+    AuditEntry e;
+    e.time = sent;
+    e.host = hostKey;
+    e.user = user;
+    e.command = request.command;
+    e.outcome = QStringLiteral("sent");
+    e.runId = context.runId;
+    e.vmUuid = context.vmUuid;
+    e.vmName = context.vmName;
+    e.action = context.action;
+    return append(e);
+}
+
+Result<bool> AuditLog::recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
+                                    const CommandResult& result, const AuditContext& context, const QDateTime& started)
+{
+    AuditEntry e;
+    e.time = started;
+    e.host = hostKey;
+    e.user = user;
+    e.command = request.command;
+    e.outcome = outcomeKey(result.outcome);
+    e.exitStatus = result.exitStatus;
+    e.durationMs = result.elapsedMs;
+    e.runId = context.runId;
+    e.vmUuid = context.vmUuid;
+    e.vmName = context.vmName;
+    e.action = context.action;
+    return append(e);
+}
+
+std::optional<AuditEntry> AuditLog::fromJsonLine(QByteArrayView line)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    AuditEntry e;
+    e.time = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    e.host = o.value(QStringLiteral("host")).toString();
+    e.command = o.value(QStringLiteral("command")).toString();
+    e.outcome = o.value(QStringLiteral("outcome")).toString();
+    if (!e.time.isValid() || e.host.isEmpty() || e.outcome.isEmpty())
+        return std::nullopt;
+    e.user = o.value(QStringLiteral("user")).toString();
+    e.exitStatus = o.value(QStringLiteral("exitStatus")).toInt(-1);
+    e.durationMs = qint64(o.value(QStringLiteral("durationMs")).toDouble(0));
+    e.runId = o.value(QStringLiteral("runId")).toString();
+    e.vmUuid = o.value(QStringLiteral("vm")).toString();
+    e.vmName = o.value(QStringLiteral("vmName")).toString();
+    e.action = o.value(QStringLiteral("action")).toString();
+    return e;
+}
+
+Result<QList<AuditEntry>> AuditLog::readTail(const QString& path, int maxEntries)
+{
+    QFile file(path);
+    if (!file.exists())
+        return QList<AuditEntry>{};
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Result<QList<AuditEntry>>::failure(
+            QCoreApplication::translate("AuditLog", "Cannot read the audit log %1: %2")
+                .arg(QDir::toNativeSeparators(path), file.errorString()));
+    }
+    constexpr qint64 kMaxBytes = 32 * 1024 * 1024;
+    const qint64 size = file.size();
+    const qint64 start = size > kMaxBytes ? size - kMaxBytes : 0;
+    file.seek(start);
+    const QByteArray data = file.read(size - start);
+    QList<AuditEntry> entries;
+    qsizetype pos = 0;
+    if (start > 0) { // the first line is probably cut
+        const qsizetype nl = data.indexOf('\n');
+        pos = nl < 0 ? data.size() : nl + 1;
+    }
+    while (pos < data.size()) {
+        qsizetype nl = data.indexOf('\n', pos);
+        if (nl < 0)
+            nl = data.size();
+        if (std::optional<AuditEntry> e = fromJsonLine(QByteArrayView(data).sliced(pos, nl - pos)))
+            entries.append(std::move(*e));
+        pos = nl + 1;
+    }
+    if (maxEntries > 0 && entries.size() > maxEntries)
+        entries.remove(0, entries.size() - maxEntries);
+    return entries;
 }
 
 } // namespace xr

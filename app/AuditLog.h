@@ -5,7 +5,10 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace xr {
 
@@ -20,7 +23,19 @@ struct AuditEntry
     QString outcome; // finished, timed-out, cancelled, connection-lost, failed
     int exitStatus = -1;
     qint64 durationMs = 0;
-    QString runId; // the rescue run it belongs to, empty for reads outside a run
+    QString runId;  // the rescue run it belongs to, empty for reads outside a run
+    QString vmUuid; // the VM an action or rescue concerns; empty for host reads
+    QString vmName; // shown in the History tab only; commands never carry it
+    QString action; // "rung 1c force-shutdown", "vm force-shutdown"...; empty for reads
+};
+
+/// What an action's commands are about, for the audit log and the History tab.
+struct AuditContext
+{
+    QString runId;
+    QString vmUuid;
+    QString vmName;
+    QString action;
 };
 
 /// The audit log: JSON lines in the app data folder, appended and flushed one line per
@@ -40,7 +55,19 @@ public:
     Result<bool> record(const QString& hostKey, const QString& user, const CommandRequest& request,
                         const CommandResult& result, const QString& runId, const QDateTime& started);
 
+    /// The "sent" line written before a command of an action goes out: if it cannot be
+    /// written, the command must not be sent.
+    Result<bool> recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
+                            const AuditContext& context, const QDateTime& sent);
+    Result<bool> recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
+                              const CommandResult& result, const AuditContext& context, const QDateTime& started);
+
     static QByteArray toJsonLine(const AuditEntry& entry);
+    /// Reads one line back; nullopt for a line that is not an entry (a torn last line).
+    static std::optional<AuditEntry> fromJsonLine(QByteArrayView line);
+    /// The last `maxEntries` entries of the file at `path`, oldest first; reads at most the
+    /// last 32 MiB. An absent file is an empty log.
+    static Result<QList<AuditEntry>> readTail(const QString& path, int maxEntries = 5000);
     static QString outcomeKey(CommandOutcome outcome);
 
 private:

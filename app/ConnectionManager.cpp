@@ -4,6 +4,9 @@
 #include "SshHost.h"
 
 #include <QDateTime>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace xr {
 
@@ -93,6 +96,12 @@ void ConnectionManager::addTransport(const QString& id, RemoteHost* host, const 
     m_model->setHostState(id, host->state(), host->stateMessage());
     connect(host, &RemoteHost::stateChanged, this, [this, id](HostState state, const QString& message) {
         m_model->setHostState(id, state, message);
+        if (state == HostState::Connected)
+            m_backoff.remove(id);
+        // Lost: the network or the host went away. Failed after an automatic retry: still away.
+        else if (m_wanted.contains(id) &&
+                 (state == HostState::Lost || (state == HostState::Failed && m_backoff.contains(id))))
+            scheduleReconnect(id);
         Q_EMIT hostStateChanged(id, state, message);
     });
     Q_EMIT hostCreated(id, host);
@@ -121,6 +130,8 @@ void ConnectionManager::unloadHosts()
 
 void ConnectionManager::destroyHost(const QString& id)
 {
+    m_wanted.remove(id);
+    m_backoff.remove(id);
     RemoteHost* host = m_hosts.take(id);
     m_endpoints.remove(id);
     m_unsaved.remove(id);
@@ -188,14 +199,42 @@ void ConnectionManager::removeHost(const QString& id)
 
 void ConnectionManager::connectHost(const QString& id)
 {
-    if (RemoteHost* h = host(id))
+    if (RemoteHost* h = host(id)) {
+        m_wanted.insert(id);
         h->connectToHost();
+    }
 }
 
 void ConnectionManager::disconnectHost(const QString& id)
 {
+    m_wanted.remove(id);
+    m_backoff.remove(id);
     if (RemoteHost* h = host(id))
         h->disconnectFromHost();
+}
+
+void ConnectionManager::setReconnectDelays(int firstMs, int maxMs)
+{
+    m_firstReconnectMs = std::max(1, firstMs);
+    m_maxReconnectMs = std::max(m_firstReconnectMs, maxMs);
+}
+
+void ConnectionManager::scheduleReconnect(const QString& id)
+{
+    if (m_reconnectScheduled.contains(id))
+        return;
+    const int delay = m_backoff.contains(id) ? std::min(m_backoff.value(id) * 2, m_maxReconnectMs) : m_firstReconnectMs;
+    m_backoff.insert(id, delay);
+    m_reconnectScheduled.insert(id);
+    Q_EMIT reconnectScheduled(id, delay);
+    QTimer::singleShot(delay, this, [this, id] {
+        m_reconnectScheduled.remove(id);
+        RemoteHost* h = host(id);
+        if (!h || !m_wanted.contains(id))
+            return;
+        if (h->state() == HostState::Lost || h->state() == HostState::Failed || h->state() == HostState::Disconnected)
+            h->connectToHost();
+    });
 }
 
 RemoteCommand* ConnectionManager::run(const QString& id, const CommandRequest& request, const QString& runId)
@@ -215,6 +254,66 @@ RemoteCommand* ConnectionManager::run(const QString& id, const CommandRequest& r
             Q_EMIT auditFailed(written.errorMessage());
     });
     return command;
+}
+
+RemoteCommand* ConnectionManager::runAction(const QString& id, const CommandRequest& request,
+                                            const AuditContext& context, QString* error)
+{
+    RemoteHost* h = host(id);
+    if (!h) {
+        if (error)
+            *error = tr("The host is no longer known.");
+        return nullptr;
+    }
+    AuditLog* log = m_unsaved.contains(id) ? m_labAudit.get() : &m_audit;
+    const QString hostKey = h->displayName();
+    const QString user = m_endpoints.value(id).user;
+    const QDateTime sent = QDateTime::currentDateTimeUtc();
+    if (log) {
+        const Result<bool> written = log->recordSent(hostKey, user, request, context, sent);
+        if (!written) {
+            if (error)
+                *error = tr("Nothing was sent: %1").arg(written.errorMessage());
+            Q_EMIT auditFailed(written.errorMessage());
+            return nullptr;
+        }
+        Q_EMIT auditWritten();
+    }
+    RemoteCommand* command = h->run(request);
+    if (!log)
+        return command;
+    connect(command, &RemoteOperation::finished, this, [this, log, command, hostKey, user, request, context, sent] {
+        // The lab log may be gone (the demo ended) while the command was in flight.
+        if (log != &m_audit && log != m_labAudit.get())
+            return;
+        const Result<bool> written = log->recordResult(hostKey, user, request, command->result(), context, sent);
+        if (!written)
+            Q_EMIT auditFailed(written.errorMessage());
+        else
+            Q_EMIT auditWritten();
+    });
+    return command;
+}
+
+void ConnectionManager::setLabAuditLog(const QString& path)
+{
+    if (path.isEmpty())
+        m_labAudit.reset();
+    else
+        m_labAudit = std::make_unique<AuditLog>(path);
+}
+
+QString ConnectionManager::historyLogFile() const
+{
+    if (m_labAudit)
+        return m_labAudit->filePath();
+    return m_audit.filePath();
+}
+
+QString ConnectionManager::auditHostKey(const QString& id) const
+{
+    RemoteHost* h = host(id);
+    return h ? h->displayName() : QString();
 }
 
 int ConnectionManager::count(HostState state) const

@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <functional>
+#include <memory>
 
 namespace xr {
 
@@ -56,8 +57,16 @@ public:
     QString saveHost(const SavedHost& host);
     void removeHost(const QString& id);
 
+    /// Connects, and keeps the host connected: a lost connection is retried with a growing
+    /// delay (first, 2 x first, ... up to max) until disconnectHost().
     void connectHost(const QString& id);
     void disconnectHost(const QString& id);
+    void setReconnectDelays(int firstMs, int maxMs);
+    /// The delay before the next automatic reconnect of a host; 0 when none is scheduled.
+    int reconnectDelayMs(const QString& id) const
+    {
+        return m_reconnectScheduled.contains(id) ? m_backoff.value(id) : 0;
+    }
 
     /// Adds a host that is never saved (the demo's lab hosts): the manager owns `transport`,
     /// the inventory is untouched and its commands are not audited (nothing real runs).
@@ -74,6 +83,20 @@ public:
     /// returned command; nullptr when the id is unknown.
     [[nodiscard]] RemoteCommand* run(const QString& id, const CommandRequest& request, const QString& runId = {});
 
+    /// Runs a command of an action (a VM action, a rung of a rescue): a "sent" line goes to
+    /// the audit log before the command is sent and its result after. When the "sent" line
+    /// cannot be written nothing is sent: returns nullptr with `error` set. Lab hosts write to
+    /// the lab audit log (setLabAuditLog), never to the real one.
+    [[nodiscard]] RemoteCommand* runAction(const QString& id, const CommandRequest& request,
+                                           const AuditContext& context, QString* error = nullptr);
+    /// Where the actions on lab hosts are recorded (the demo's own audit log); empty: they
+    /// are not recorded.
+    void setLabAuditLog(const QString& path);
+    /// The audit log the History tab shows: the lab's while lab hosts are loaded.
+    QString historyLogFile() const;
+    /// user@host:port of a host, as the audit log names it.
+    QString auditHostKey(const QString& id) const;
+
     int count(HostState state) const;
 
 Q_SIGNALS:
@@ -83,6 +106,10 @@ Q_SIGNALS:
     void hostStateChanged(const QString& id, xr::HostState state, const QString& message);
     /// The audit log could not be written: the UI must say so, loudly.
     void auditFailed(const QString& message);
+    /// A line was added to the audit log the History tab shows.
+    void auditWritten();
+    /// A lost host will be connected again in `delayMs`.
+    void reconnectScheduled(const QString& id, int delayMs);
 
 private:
     void createHost(const SavedHost& saved);
@@ -94,6 +121,13 @@ private:
     Inventory* m_inventory;
     HostTreeModel* m_model;
     AuditLog m_audit;
+    std::unique_ptr<AuditLog> m_labAudit;
+    void scheduleReconnect(const QString& id);
+    QSet<QString> m_wanted;             // hosts the user wants connected
+    QHash<QString, int> m_backoff;      // the last reconnect delay per host
+    QSet<QString> m_reconnectScheduled; // a timer is pending
+    int m_firstReconnectMs = 2000;
+    int m_maxReconnectMs = 60000;
     HostFactory m_factory;
     QHash<QString, QPointer<RemoteHost>> m_hosts;
     QHash<QString, SshEndpoint> m_endpoints; // what each transport was built with

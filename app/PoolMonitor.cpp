@@ -83,6 +83,34 @@ HostSession* PoolMonitor::addHost(const QString& id, RemoteHost* host, bool audi
     return s;
 }
 
+QString PoolMonitor::sessionIdForModelId(const QString& modelId) const
+{
+    for (const auto& [id, s] : m_sessions) {
+        if (hostModelId(id) == modelId)
+            return id;
+    }
+    return {};
+}
+
+QString PoolMonitor::xapiSourceId(const QString& scopeId) const
+{
+    const QString source = m_xapiSource.value(scopeId);
+    if (!source.isEmpty() && m_sessions.count(source))
+        return source;
+    return sessionIdForModelId(scopeId);
+}
+
+std::optional<std::pair<QString, VmState>> PoolMonitor::findVm(const QString& vmId) const
+{
+    for (auto it = m_merged.cbegin(); it != m_merged.cend(); ++it) {
+        for (const VmState& vm : it.value()) {
+            if (vm.id == vmId)
+                return std::make_pair(it.key(), vm);
+        }
+    }
+    return std::nullopt;
+}
+
 void PoolMonitor::setHostLabel(const QString& id, const QString& label)
 {
     if (HostSession* s = session(id)) {
@@ -253,8 +281,11 @@ QList<PoolMonitor::MergeJob> PoolMonitor::prepare(const QDateTime& now)
                 source = s;
         if (!source)
             source = master ? master : members.first().second;
-        for (const auto& [id, s] : members)
+        for (const auto& [id, s] : members) {
             s->setPollsXapi(s == source);
+            if (s == source)
+                m_xapiSource.insert(poolId, id);
+        }
 
         // Membership: the freshest discovery, remembered when xapi stops answering.
         QList<XapiHost> known = m_members.value(poolUuid);

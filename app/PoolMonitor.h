@@ -73,6 +73,13 @@ public:
     QStringList scopes() const { return m_merged.keys(); }
     /// The model id the session's host has now.
     QString hostModelId(const QString& sessionId) const;
+    /// The session whose host has model id `modelId`; empty when none.
+    QString sessionIdForModelId(const QString& modelId) const;
+    /// The session that reads xapi for a scope (pool model id): the master when it is
+    /// connected, else a member; for a standalone host its own session. Empty when none.
+    QString xapiSourceId(const QString& scopeId) const;
+    /// The scope (pool or standalone host id) and state of VM `vmId` at the last refresh.
+    std::optional<std::pair<QString, VmState>> findVm(const QString& vmId) const;
 
     /// Rebuilds the model now, merging on this thread (CLI, tests). Session changes are
     /// coalesced into refreshes that merge on the thread pool instead (see refreshAsync).
@@ -127,6 +134,7 @@ private:
     std::map<QString, std::unique_ptr<HostSession>> m_sessions;
     QTimer m_refreshTimer;
     QHash<QString, QList<XapiHost>> m_members;
+    QHash<QString, QString> m_xapiSource; // scope id -> session id
     QHash<QString, QList<VmState>> m_merged;
     QHash<QString, QHash<QString, QDateTime>> m_firstSeen; // scope -> operation first seen
     QHash<QString, QString> m_poolNames;

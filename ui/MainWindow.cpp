@@ -5,6 +5,7 @@
 #include "ConnectionManager.h"
 #include "DemoSession.h"
 #include "EmptyStatePane.h"
+#include "HistoryPane.h"
 #include "HostPrompter.h"
 #include "HostSession.h"
 #include "HostSummaryWidget.h"
@@ -16,18 +17,24 @@
 #include "PoolTreeDecorator.h"
 #include "PoolTreeModel.h"
 #include "PractiseDialog.h"
+#include "RescueRun.h"
+#include "RescueWizard.h"
 #include "Resources.h"
+#include "VmActions.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -173,8 +180,10 @@ void MainWindow::createActions()
 
     m_refreshAction = makeAction(QStringLiteral("actionRefresh"), tr("&Refresh"), QStringLiteral("refresh"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
-    setUnavailable(m_refreshAction, tr("Read the state of the selected host and its VMs again."),
-                   tr("XenRescue connects to hosts but does not read their state yet."));
+    m_refreshAction->setStatusTip(tr("Read the state of the selected host (or of every host) and its VMs again"));
+    m_refreshAction->setToolTip(
+        tr("Read the state again now (%1)").arg(m_refreshAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshSelected);
 
     m_hostConnectAction = makeAction(QStringLiteral("actionHostConnect"), tr("C&onnect"));
     m_hostConnectAction->setStatusTip(tr("Connect to the selected host"));
@@ -186,17 +195,36 @@ void MainWindow::createActions()
     m_hostRemoveAction->setStatusTip(tr("Forget the selected host (its saved passwords stay in the keychain)"));
     connect(m_hostRemoveAction, &QAction::triggered, this, &MainWindow::removeSelected);
 
-    const QString noVms = tr("XenRescue does not list VMs yet; VM actions come with the VM list.");
+    m_startAction = makeAction(QStringLiteral("actionStart"), tr("S&tart"), QStringLiteral("vm-running"));
+    m_startAction->setStatusTip(tr("Start the selected VM"));
+    connect(m_startAction, &QAction::triggered, this, [this] { runVmAction(VmAction::Start); });
     m_shutdownAction = makeAction(QStringLiteral("actionShutdown"), tr("&Shut Down"), QStringLiteral("shutdown"));
-    setUnavailable(m_shutdownAction, tr("Ask the selected VM to shut down cleanly."), noVms);
+    m_shutdownAction->setStatusTip(tr("Ask the selected VM to shut down cleanly"));
+    connect(m_shutdownAction, &QAction::triggered, this, [this] { runVmAction(VmAction::Shutdown); });
     m_forceShutdownAction =
-        makeAction(QStringLiteral("actionForceShutdown"), tr("&Force Shutdown"), QStringLiteral("force-shutdown"));
-    setUnavailable(m_forceShutdownAction, tr("Power off the selected VM without asking its operating system."), noVms);
+        makeAction(QStringLiteral("actionForceShutdown"), tr("&Force Shutdown…"), QStringLiteral("force-shutdown"));
+    m_forceShutdownAction->setStatusTip(tr("Power off the selected VM without asking its operating system"));
+    connect(m_forceShutdownAction, &QAction::triggered, this, [this] { runVmAction(VmAction::ForceShutdown); });
     m_rebootAction = makeAction(QStringLiteral("actionReboot"), tr("Re&boot"), QStringLiteral("reboot"));
-    setUnavailable(m_rebootAction, tr("Restart the selected VM cleanly."), noVms);
+    m_rebootAction->setStatusTip(tr("Restart the selected VM cleanly"));
+    connect(m_rebootAction, &QAction::triggered, this, [this] { runVmAction(VmAction::Reboot); });
+    m_forceRebootAction = makeAction(QStringLiteral("actionForceReboot"), tr("Force Re&boot…"));
+    m_forceRebootAction->setStatusTip(tr("Reset the selected VM without asking its operating system"));
+    connect(m_forceRebootAction, &QAction::triggered, this, [this] { runVmAction(VmAction::ForceReboot); });
     m_rescueAction = makeAction(QStringLiteral("actionRescue"), tr("Rescue &VM…"), QStringLiteral("rescue"));
-    setUnavailable(m_rescueAction, tr("Diagnose a hung VM and walk the recovery steps, safest first."),
-                   tr("the rescue wizard is being built."));
+    m_rescueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_rescueAction->setStatusTip(tr("Diagnose a hung VM and walk the recovery steps, safest first"));
+    connect(m_rescueAction, &QAction::triggered, this, [this] {
+        if (const std::optional<VmState> vm = currentVm())
+            openRescueWizard(vm->id);
+    });
+    m_copyUuidAction = makeAction(QStringLiteral("actionCopyUuid"), tr("Copy &UUID"));
+    m_copyUuidAction->setStatusTip(tr("Copy the selected item's UUID to the clipboard"));
+    connect(m_copyUuidAction, &QAction::triggered, this, [this] {
+        const QString uuid = m_tree->currentIndex().siblingAtColumn(0).data(PoolTreeModel::UuidRole).toString();
+        if (!uuid.isEmpty())
+            QApplication::clipboard()->setText(uuid);
+    });
     m_logsAction = makeAction(QStringLiteral("actionLogs"), tr("&Logs"), QStringLiteral("logs"));
     setUnavailable(m_logsAction, tr("Browse the host's logs side by side."), tr("the log browser is being built."));
 
@@ -256,11 +284,15 @@ void MainWindow::createMenus()
     host->addAction(m_hostRemoveAction);
 
     QMenu* vm = menuBar()->addMenu(tr("V&M"));
+    vm->addAction(m_startAction);
     vm->addAction(m_shutdownAction);
     vm->addAction(m_rebootAction);
+    vm->addSeparator();
     vm->addAction(m_forceShutdownAction);
+    vm->addAction(m_forceRebootAction);
     vm->addSeparator();
     vm->addAction(m_rescueAction);
+    vm->addAction(m_copyUuidAction);
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_logsAction);
@@ -287,6 +319,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_connectAction);
     m_toolBar->addAction(m_refreshAction);
     m_toolBar->addSeparator();
+    m_toolBar->addAction(m_startAction);
     m_toolBar->addAction(m_shutdownAction);
     m_toolBar->addAction(m_forceShutdownAction);
     m_toolBar->addAction(m_rebootAction);
@@ -327,12 +360,12 @@ void MainWindow::createCentralWidget()
     m_tree->setSortingEnabled(true);
     m_tree->sortByColumn(PoolTreeModel::NameColumn, Qt::AscendingOrder);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeMenu);
     // A click or key in the tree is the user choosing: selectHost()'s wish must not take the
     // selection back at the next refresh.
     m_tree->installEventFilter(this);
     m_tree->viewport()->installEventFilter(this);
-    m_tree->addActions({m_hostConnectAction, m_hostDisconnectAction, m_hostRemoveAction});
     // Fixed starting widths: ResizeToContents measures every row, thousands of them, on each layout.
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_tree->header()->setStretchLastSection(true);
@@ -404,13 +437,16 @@ void MainWindow::createCentralWidget()
     m_logsPane = makePane(QStringLiteral("logsPane"), QStringLiteral("logs"));
     m_networkPane = makePane(QStringLiteral("networkPane"), QStringLiteral("connect"));
     m_memoryPane = makePane(QStringLiteral("memoryPane"), QStringLiteral("host"));
-    m_historyPane = makePane(QStringLiteral("historyPane"), QStringLiteral("refresh"));
+    m_history = new HistoryPane(m_tabs);
+    m_history->setObjectName(QStringLiteral("historyPane"));
+    m_history->setLogFile(m_connections->historyLogFile());
+    connect(m_connections, &ConnectionManager::auditWritten, m_history, &HistoryPane::scheduleReload);
 
     m_tabs->addTab(m_overviewStack, tr("Overview"));
     m_tabs->addTab(m_logsPane, tr("Logs"));
     m_tabs->addTab(m_networkPane, tr("Network"));
     m_tabs->addTab(m_memoryPane, tr("Memory"));
-    m_tabs->addTab(m_historyPane, tr("History"));
+    m_tabs->addTab(m_history, tr("History"));
     rightLayout->addWidget(m_tabs, 1);
 
     splitter->addWidget(left);
@@ -504,13 +540,34 @@ void MainWindow::updateXapiBanner()
         return;
     m_xapiBanner->showMessage(MessageBar::Type::Warning, text);
     auto* restart = new QAction(tr("Restart Toolstack…"), m_xapiBanner);
-    restart->setToolTip(tr("Restarting the toolstack is a rung of the rescue wizard, which comes in the next "
-                           "version. Until then: run xe-toolstack-restart on the host; running VMs keep running."));
+    restart->setObjectName(QStringLiteral("actionBannerRestartToolstack"));
+    restart->setToolTip(tr("Opens the rescue wizard for a VM on that host: restarting the toolstack is rung 3 of "
+                           "the ladder, with its warning, exact command and check. Running VMs keep running."));
+    const QString hostId = problems.constFirst().hostId;
+    connect(restart, &QAction::triggered, this, [this, hostId] {
+        // The selected VM if it is on that host, else the VM there that looks worst.
+        if (const std::optional<VmState> vm = currentVm(); vm && vm->hostId == hostId) {
+            openRescueWizard(vm->id);
+            return;
+        }
+        std::optional<VmState> best;
+        for (const QString& scope : m_monitor->scopes()) {
+            const QList<VmState> vms = m_monitor->vms(scope);
+            for (const VmState& vm : vms) {
+                if (vm.hostId != hostId || vm.isControlDomain)
+                    continue;
+                if (!best || (vm.problems && !best->problems))
+                    best = vm;
+            }
+        }
+        if (best)
+            openRescueWizard(best->id);
+        else
+            m_messageBar->showMessage(MessageBar::Type::Information,
+                                      tr("Select a VM on that host, then choose Rescue VM…: restarting the "
+                                         "toolstack is rung 3 of its ladder."));
+    });
     m_xapiBanner->addAction(restart);
-    const QList<QPushButton*> buttons = m_xapiBanner->findChildren<QPushButton*>();
-    for (QPushButton* b : buttons)
-        if (b->text() == restart->text())
-            b->setEnabled(false);
 }
 
 void MainWindow::onSelectionChanged()
@@ -569,10 +626,6 @@ void MainWindow::updatePanes()
         m_memoryPane->setText(tr("How the host's memory is shared between Xen, dom0 and each VM, and dom0's memory "
                                  "settings, will appear here. %1")
                                   .arg(select));
-        m_historyPane->setTitle(tr("History"));
-        m_historyPane->setText(tr("Every command XenRescue sends to a host will be listed here with its result, as "
-                                  "recorded in the audit log. %1")
-                                   .arg(select));
         return;
     }
 
@@ -588,10 +641,6 @@ void MainWindow::updatePanes()
         tr("Physical NICs, bridges and the VMs' virtual interfaces will be drawn here. %1").arg(why));
     m_memoryPane->setTitle(tr("Memory of %1").arg(name));
     m_memoryPane->setText(tr("Xen, dom0 and VM memory, and dom0's memory settings, will appear here. %1").arg(why));
-    m_historyPane->setTitle(tr("History of %1").arg(name));
-    m_historyPane->setText(tr("No commands have been sent to %1 from this window. Each command XenRescue sends is "
-                              "listed here with its result, and recorded in the audit log (%2).")
-                               .arg(name, QDir::toNativeSeparators(m_connections->paths().auditLogFile())));
 }
 
 HostSummaryWidget::Facts MainWindow::hostFacts(const QString& sessionId) const
@@ -743,8 +792,205 @@ QString MainWindow::detailsHtml(const QModelIndex& proxyIndex) const
     return html;
 }
 
+std::optional<VmState> MainWindow::currentVm() const
+{
+    const QModelIndex index = m_tree->currentIndex().siblingAtColumn(0);
+    if (!index.isValid() || index.data(PoolTreeModel::KindRole).toInt() != int(PoolTreeModel::Kind::Vm))
+        return std::nullopt;
+    const QVariant v = index.data(PoolTreeModel::VmStateRole);
+    if (!v.canConvert<VmState>())
+        return std::nullopt;
+    return v.value<VmState>();
+}
+
+void MainWindow::showTreeMenu(const QPoint& pos)
+{
+    const QModelIndex index = m_tree->indexAt(pos);
+    if (index.isValid())
+        m_tree->setCurrentIndex(index);
+    QMenu menu(this);
+    menu.setToolTipsVisible(true);
+    if (currentVm()) {
+        menu.addAction(m_rescueAction);
+        menu.addSeparator();
+        menu.addActions({m_startAction, m_shutdownAction, m_rebootAction});
+        menu.addSeparator();
+        menu.addActions({m_forceShutdownAction, m_forceRebootAction});
+        menu.addSeparator();
+        menu.addAction(m_copyUuidAction);
+    } else {
+        menu.addActions({m_hostConnectAction, m_hostDisconnectAction, m_refreshAction});
+        menu.addSeparator();
+        if (m_copyUuidAction->isEnabled())
+            menu.addAction(m_copyUuidAction);
+        menu.addAction(m_hostRemoveAction);
+    }
+    menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::refreshSelected()
+{
+    QString scope;
+    if (const std::optional<VmState> vm = currentVm())
+        scope = vm->hostId;
+    else
+        scope = currentItemId();
+    const QString only = sessionIdForModelId(scope);
+    for (const QString& id : m_monitor->sessionIds()) {
+        if (only.isEmpty() || id == only)
+            if (HostSession* s = m_monitor->session(id))
+                s->pollNow();
+    }
+    statusBar()->showMessage(tr("Reading the state again…"), 3000);
+}
+
+RescueWizard* MainWindow::openRescueWizard(const QString& vmId)
+{
+    // One wizard per VM: a second request brings the open one forward.
+    const QList<RescueWizard*> open = findChildren<RescueWizard*>();
+    for (RescueWizard* w : open) {
+        if (w->run()->vmId() == vmId) {
+            w->show();
+            w->raise();
+            w->activateWindow();
+            return w;
+        }
+    }
+    ConnectionManager* connections = m_connections;
+    auto sender = [connections](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
+                                QString* error) { return connections->runAction(sessionId, request, context, error); };
+    auto* run = new RescueRun(m_monitor, sender, vmId);
+    auto* wizard = new RescueWizard(run, this);
+    connect(wizard, &RescueWizard::startVmRequested, this, [this, vmId] {
+        if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vmId))
+            sendVmAction(VmAction::Start, found->second);
+    });
+    wizard->show();
+    return wizard;
+}
+
+void MainWindow::runVmAction(VmAction action)
+{
+    const std::optional<VmState> vm = currentVm();
+    if (!vm)
+        return;
+    if (!VmActions::isForced(action)) {
+        sendVmAction(action, *vm);
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Warning, VmActions::displayName(action),
+                                tr("%1 %2?").arg(VmActions::displayName(action), vm->name.toHtmlEscaped()),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("forceActionBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->setText(tr("%1 the VM \"%2\"?").arg(VmActions::displayName(action), vm->name.isEmpty() ? vm->uuid : vm->name));
+    box->setInformativeText(VmActions::consequence(action) + QLatin1Char('\n') +
+                            tr("If the VM is hung rather than just slow, Rescue VM… diagnoses it first and "
+                               "picks the safest step."));
+    QPushButton* go = box->addButton(VmActions::displayName(action), QMessageBox::DestructiveRole);
+    go->setObjectName(QStringLiteral("forceActionButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    const VmState target = *vm;
+    connect(box, &QMessageBox::buttonClicked, this, [this, go, action, target](QAbstractButton* b) {
+        if (b == go)
+            sendVmAction(action, target);
+    });
+    box->open();
+}
+
+void MainWindow::sendVmAction(VmAction action, const VmState& vm)
+{
+    HostSession* hostSession = m_monitor->session(sessionIdForModelId(vm.hostId));
+    QString scope;
+    if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vm.id))
+        scope = found->first;
+    const QString sourceId = m_monitor->xapiSourceId(scope);
+    HostSession* source = m_monitor->session(sourceId);
+    const HostSession* any = source ? source : hostSession;
+    if (!any || !any->isIdentified()) {
+        m_messageBar->showMessage(MessageBar::Type::Error, tr("The VM's host is not connected."));
+        return;
+    }
+    const FlavourKind kind = any->identity().flavour.kind;
+    const bool xapi = kind == FlavourKind::XapiLegacy || kind == FlavourKind::XapiModern;
+    const QString sessionId = xapi ? sourceId : sessionIdForModelId(vm.hostId);
+    QString whyNot;
+    const std::optional<ShellCommand> cmd = VmActions::command(
+        action, VmActionTarget{kind, vm.uuid, vm.domain.isPresent() ? vm.domain.domid : -1}, &whyNot);
+    if (!cmd) {
+        m_messageBar->showMessage(MessageBar::Type::Warning, whyNot);
+        return;
+    }
+    CommandRequest request;
+    request.command = cmd->toShell();
+    request.timeoutMs = 120000;
+    QString error;
+    const QString name = vm.name.isEmpty() ? vm.uuid : vm.name;
+    RemoteCommand* c = m_connections->runAction(
+        sessionId, request, AuditContext{QString(), vm.uuid, vm.name, QStringLiteral("vm ") + VmActions::key(action)},
+        &error);
+    if (!c) {
+        m_messageBar->showMessage(MessageBar::Type::Error, error);
+        return;
+    }
+    statusBar()->showMessage(tr("%1: %2 sent").arg(VmActions::displayName(action), name), 5000);
+    connect(c, &RemoteOperation::finished, this, [this, c, action, name] {
+        c->deleteLater();
+        const CommandResult r = c->result();
+        if (r.succeeded()) {
+            m_messageBar->showMessage(MessageBar::Type::Positive,
+                                      tr("%1 of %2: done.").arg(VmActions::displayName(action), name));
+        } else {
+            QString why = r.error;
+            if (why.isEmpty())
+                why = QString::fromUtf8((r.stdErr.trimmed().isEmpty() ? r.stdOut : r.stdErr).trimmed().left(600));
+            m_messageBar->showMessage(MessageBar::Type::Error,
+                                      tr("%1 of %2 failed: %3\nIf the VM is hung, Rescue VM… walks the safe steps.")
+                                          .arg(VmActions::displayName(action), name, why));
+        }
+        for (const QString& id : m_monitor->sessionIds())
+            if (HostSession* s = m_monitor->session(id))
+                s->pollNow();
+    });
+}
+
 void MainWindow::updateActions()
 {
+    {
+        const std::optional<VmState> vm = currentVm();
+        const QString noVm = tr("Select a VM in the tree first.");
+        HostSession* s = vm ? m_monitor->session(sessionIdForModelId(vm->hostId)) : nullptr;
+        if (vm && !s) {
+            if (const std::optional<std::pair<QString, VmState>> f = m_monitor->findVm(vm->id))
+                s = m_monitor->session(m_monitor->xapiSourceId(f->first));
+        }
+        const FlavourKind kind = s && s->isIdentified() ? s->identity().flavour.kind : FlavourKind::XapiModern;
+        const bool live = vm && s && s->host() && s->host()->isConnected();
+        const qint64 domid = vm && vm->domain.isPresent() ? vm->domain.domid : -1;
+        for (auto [action, a] :
+             {std::pair{VmAction::Start, m_startAction}, std::pair{VmAction::Shutdown, m_shutdownAction},
+              std::pair{VmAction::ForceShutdown, m_forceShutdownAction}, std::pair{VmAction::Reboot, m_rebootAction},
+              std::pair{VmAction::ForceReboot, m_forceRebootAction}}) {
+            QString why;
+            bool ok = vm && live && !vm->isControlDomain &&
+                      VmActions::command(action, VmActionTarget{kind, vm->uuid, domid}, &why).has_value();
+            if (!vm)
+                why = noVm;
+            else if (vm->isControlDomain)
+                why = tr("Not for the control domain (dom0).");
+            else if (!live)
+                why = tr("The VM's host is not connected.");
+            a->setEnabled(ok);
+            a->setToolTip(ok ? a->statusTip() : a->statusTip() + QLatin1Char('\n') + why);
+        }
+        m_rescueAction->setEnabled(vm && !vm->isControlDomain);
+        m_rescueAction->setToolTip(vm ? m_rescueAction->statusTip()
+                                      : m_rescueAction->statusTip() + QLatin1Char('\n') + noVm);
+        m_copyUuidAction->setEnabled(
+            !m_tree->currentIndex().siblingAtColumn(0).data(PoolTreeModel::UuidRole).toString().isEmpty());
+    }
+
     const QString id = currentHostId();
     const RemoteHost* host = id.isEmpty() ? nullptr : m_connections->host(id);
     const HostState state = host ? host->state() : HostState::Disconnected;
@@ -860,6 +1106,11 @@ void MainWindow::setDemoSession(DemoSession* demo)
 
 void MainWindow::onDemoActiveChanged(bool active)
 {
+    // Lab hosts record their actions in a lab audit log of their own, shown in History.
+    m_connections->setLabAuditLog(
+        active ? QFileInfo(m_connections->paths().auditLogFile()).dir().filePath(QStringLiteral("lab-audit.jsonl"))
+               : QString());
+    m_history->setLogFile(m_connections->historyLogFile());
     m_banner->setVisible(active);
     m_leaveLabAction->setEnabled(active);
     m_leaveLabAction->setVisible(active);

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
 class QCheckBox;
 class QLabel;
@@ -28,6 +30,10 @@ class PoolFilterProxyModel;
 class PoolMonitor;
 class PoolTreeDecorator;
 class PoolTreeModel;
+class HistoryPane;
+class RescueWizard;
+enum class VmAction;
+struct VmState;
 
 /// The XenCenter-shaped main window: the host tree with a filter on the left; Overview,
 /// Logs, Network, Memory and History tabs on the right; toolbar, menus, and a status bar
@@ -58,6 +64,12 @@ public:
     QString currentItemId() const;
     void selectItem(const QString& modelId);
     MessageBar* xapiBanner() const { return m_xapiBanner; }
+    HistoryPane* historyPane() const { return m_history; }
+
+    /// Opens the rescue wizard for a VM (model id); returns it (it deletes itself on close).
+    RescueWizard* openRescueWizard(const QString& vmId);
+    /// Runs a VM action on the selected VM; forced ones ask first (non-blocking).
+    void runVmAction(VmAction action);
 
     /// The demo mode this window shows and controls (banner, Help > Practise a Rescue…).
     /// Without one, Practise a Rescue… is unavailable.
@@ -95,6 +107,11 @@ private:
     void showAbout();
     void openDataFolder();
     void onDemoActiveChanged(bool active);
+    void showTreeMenu(const QPoint& pos);
+    void refreshSelected();
+    void sendVmAction(VmAction action, const VmState& vm);
+    /// The selected row's VM; nullptr when the selection is not a VM.
+    std::optional<VmState> currentVm() const;
     void onDemoScenarioStarted(const QString& scenario);
     void updateXapiBanner();
     void expandContainers(const QModelIndex& parent, int first, int last);
@@ -130,7 +147,7 @@ private:
     EmptyStatePane* m_logsPane = nullptr;
     EmptyStatePane* m_networkPane = nullptr;
     EmptyStatePane* m_memoryPane = nullptr;
-    EmptyStatePane* m_historyPane = nullptr;
+    HistoryPane* m_history = nullptr;
     QLabel* m_statusLabel = nullptr;
     LabPoolBanner* m_banner = nullptr;
     DemoSession* m_demo = nullptr;
@@ -144,6 +161,9 @@ private:
     QAction* m_shutdownAction = nullptr;
     QAction* m_forceShutdownAction = nullptr;
     QAction* m_rebootAction = nullptr;
+    QAction* m_startAction = nullptr;
+    QAction* m_forceRebootAction = nullptr;
+    QAction* m_copyUuidAction = nullptr;
     QAction* m_rescueAction = nullptr;
     QAction* m_logsAction = nullptr;
     QAction* m_filterAction = nullptr;

@@ -41,7 +41,9 @@ QString printable(const QString& s)
     return out;
 }
 
-void printText(const Ladder& ladder, QTextStream& out)
+} // namespace
+
+void printLadderText(const Ladder& ladder, QTextStream& out)
 {
     out << QCoreApplication::translate("cli", "Recovery ladder for VM %1 (%2) on %3")
                .arg(ladder.vmName.isEmpty() ? QStringLiteral("-") : printable(ladder.vmName),
@@ -85,8 +87,6 @@ void printText(const Ladder& ladder, QTextStream& out)
                    .arg(rec->number, rec->title, RecoveryLadder::riskDisplayName(rec->risk))
             << '\n';
 }
-
-} // namespace
 
 int runLadderCommand(CliDispatcher::Context& context)
 {
@@ -141,7 +141,7 @@ int runLadderCommand(CliDispatcher::Context& context)
     if (parser.isSet(json))
         context.out << QString::fromUtf8(QJsonDocument(LadderJson::toJson(ladder)).toJson(QJsonDocument::Indented));
     else
-        printText(ladder, context.out);
+        printLadderText(ladder, context.out);
     return 0;
 }
 

@@ -3,8 +3,10 @@
 #include "AppPaths.h"
 #include "AuditLog.h"
 #include "CliCommands.h"
+#include "LadderJson.h"
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
+#include "RescueRun.h"
 #include "SimHost.h"
 #include "SshHost.h"
 
@@ -175,16 +177,106 @@ void printTable(QTextStream& out, const QList<QStringList>& rows)
 
 } // namespace
 
-int runStatusCommand(CliDispatcher::Context& context)
+namespace {
+
+/// `plan`: finds the VM, diagnoses it with RescueRun (reads only) and prints the ladder.
+int printPlan(CliDispatcher::Context& context, bool json, PoolMonitor& monitor, HostSession* session,
+              RemoteHost* transport, AuditLog* audit, const QString& vmArg, int timeoutMs)
+{
+    QString scopeId = session->pool().isKnown() ? PoolMonitor::poolModelId(session->pool().uuid)
+                                                : monitor.hostModelId(QStringLiteral("cli"));
+    QList<const VmState*> matches;
+    const QList<VmState> vms = monitor.vms(scopeId);
+    for (const VmState& vm : vms) {
+        if (vm.uuid.compare(vmArg, Qt::CaseInsensitive) == 0 || vm.name == vmArg ||
+            (vm.domain.isPresent() && QString::number(vm.domain.domid) == vmArg))
+            matches.append(&vm);
+    }
+    if (matches.size() != 1) {
+        context.err << (matches.isEmpty()
+                            ? QCoreApplication::translate("cli", "xenrescue-cli plan: no VM \"%1\" on %2.")
+                            : QCoreApplication::translate("cli",
+                                                          "xenrescue-cli plan: \"%1\" names several VMs on %2: give "
+                                                          "its UUID."))
+                           .arg(printable(vmArg), transport->displayName())
+                    << '\n';
+        return 1;
+    }
+    const QString user = transport->displayName().section(QLatin1Char('@'), 0, 0);
+    auto sender = [transport, audit, user](const QString&, const CommandRequest& request, const AuditContext& ctx,
+                                           QString* error) -> RemoteCommand* {
+        const QDateTime sent = QDateTime::currentDateTimeUtc();
+        if (audit) {
+            const Result<bool> w = audit->recordSent(transport->displayName(), user, request, ctx, sent);
+            if (!w) {
+                if (error)
+                    *error = w.errorMessage();
+                return nullptr;
+            }
+        }
+        RemoteCommand* c = transport->run(request);
+        if (audit) {
+            QObject::connect(c, &RemoteOperation::finished, c, [audit, transport, user, request, ctx, sent, c] {
+                (void)audit->recordResult(transport->displayName(), user, request, c->result(), ctx, sent);
+            });
+        }
+        return c;
+    };
+    RescueRun run(&monitor, sender, matches.first()->id);
+    RescueRun::Options options;
+    options.diagnosisTimeoutMs = timeoutMs;
+    run.setOptions(options);
+    QEventLoop loop;
+    QObject::connect(&run, &RescueRun::diagnosed, &loop, &QEventLoop::quit);
+    QObject::connect(&run, &RescueRun::phaseChanged, &loop, [&](RescueRun::Phase p) {
+        if (p == RescueRun::Phase::Failed || p == RescueRun::Phase::ConnectionLost)
+            loop.quit();
+    });
+    run.diagnose();
+    if (run.phase() == RescueRun::Phase::Diagnosing)
+        loop.exec();
+    if (!run.hasLadder() || run.phase() != RescueRun::Phase::Ready) {
+        context.err << QCoreApplication::translate("cli", "xenrescue-cli plan: the diagnosis failed: %1")
+                           .arg(run.errorMessage().isEmpty()
+                                    ? RescueRun::outcomeText(RescueRun::Outcome::ConnectionLost)
+                                    : run.errorMessage())
+                    << '\n';
+        return 1;
+    }
+    if (json) {
+        QJsonObject o;
+        o.insert(QStringLiteral("host"), transport->displayName());
+        o.insert(QStringLiteral("situation"), LadderJson::toJson(run.situation()));
+        o.insert(QStringLiteral("ladder"), LadderJson::toJson(run.ladder()));
+        context.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+    } else {
+        printLadderText(run.ladder(), context.out);
+    }
+    return 0;
+}
+
+int runHostCommand(CliDispatcher::Context& context, bool plan)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "cli", "Connect to a host, run one poll cycle and print its flavour, version, xapi health and every VM with "
-               "both views of its state (xapi's record and the hypervisor's domain) and where they disagree."));
+    const QString name = plan ? QStringLiteral("plan") : QStringLiteral("status");
+    if (plan) {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "cli", "Connect to a host, diagnose one VM afresh (both views of its state, pending tasks, xapi health) "
+                   "and print its recovery ladder: every rung with its risk, whether it applies now and why not, the "
+                   "exact commands and where they run. A dry run: only reads are sent, nothing is changed."));
+    } else {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "cli", "Connect to a host, run one poll cycle and print its flavour, version, xapi health and every VM "
+                   "with both views of its state (xapi's record and the hypervisor's domain) and where they "
+                   "disagree."));
+    }
     parser.addHelpOption();
     parser.addPositionalArgument(
         QStringLiteral("host"),
         QCoreApplication::translate("cli", "[user@]host[:port]; with --demo, a lab host name."));
+    if (plan)
+        parser.addPositionalArgument(QStringLiteral("vm"),
+                                     QCoreApplication::translate("cli", "The VM: its name, UUID or domain id."));
     const QCommandLineOption json(QStringLiteral("json"), QCoreApplication::translate("cli", "Print JSON."));
     const QCommandLineOption demo(
         QStringLiteral("demo"),
@@ -203,7 +295,18 @@ int runStatusCommand(CliDispatcher::Context& context)
         context.out << parser.helpText();
         return 0;
     }
-    const QStringList positional = parser.positionalArguments();
+    QStringList positional = parser.positionalArguments();
+    QString vmArg;
+    if (plan) {
+        if (positional.isEmpty() || positional.size() > 2 || (positional.size() == 1 && !parser.isSet(demo))) {
+            context.err << QCoreApplication::translate(
+                               "cli", "xenrescue-cli plan: give a host ([user@]host[:port]) and a VM, or --demo "
+                                      "SCENARIO [HOST] VM.")
+                        << '\n';
+            return 2;
+        }
+        vmArg = positional.takeLast();
+    }
     if (positional.size() > 1 || (positional.isEmpty() && !parser.isSet(demo))) {
         context.err << QCoreApplication::translate(
                            "cli", "xenrescue-cli status: give one host ([user@]host[:port]) or --demo SCENARIO.")
@@ -360,6 +463,12 @@ int runStatusCommand(CliDispatcher::Context& context)
         return exitCode;
     }
     monitor.refresh();
+    if (plan) {
+        const int code = printPlan(context, parser.isSet(json), monitor, session, transport.get(), audit.get(), vmArg,
+                                   int(timeoutSeconds * 1000));
+        transport->disconnectFromHost();
+        return code;
+    }
 
     const HostIdentity& id = session->identity();
     const QString scope = monitor.hostModelId(QStringLiteral("cli"));
@@ -465,6 +574,18 @@ int runStatusCommand(CliDispatcher::Context& context)
     }
     transport->disconnectFromHost();
     return 0;
+}
+
+} // namespace
+
+int runStatusCommand(CliDispatcher::Context& context)
+{
+    return runHostCommand(context, false);
+}
+
+int runPlanCommand(CliDispatcher::Context& context)
+{
+    return runHostCommand(context, true);
 }
 
 } // namespace xr

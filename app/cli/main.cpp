@@ -63,6 +63,10 @@ int main(int argc, char** argv)
                            QCoreApplication::translate("cli", "Connect to a host and print its flavour, xapi health "
                                                               "and VMs with both views of their state."),
                            xr::runStatusCommand});
+    dispatcher.addCommand({QStringLiteral("plan"),
+                           QCoreApplication::translate("cli", "Diagnose one VM live and print its recovery ladder "
+                                                              "(dry run: nothing is changed)."),
+                           xr::runPlanCommand});
     dispatcher.addCommand({QStringLiteral("scan"),
                            QCoreApplication::translate("cli", "Find the known errors of the catalogue in logs "
                                                               "(plain or .gz) and print each hit."),

@@ -1,7 +1,9 @@
 #include "../app/FakeRemoteHost.h"
+#include "AuditHistoryModel.h"
 #include "ConnectDialog.h"
 #include "ConnectionManager.h"
 #include "EmptyStatePane.h"
+#include "HistoryPane.h"
 #include "HostTreeModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
@@ -76,7 +78,7 @@ private Q_SLOTS:
         QCOMPARE(overview->title(), QStringLiteral("No hosts yet"));
         QVERIFY(overview->text().contains(QStringLiteral("Connect to a host")));
         const QList<QPair<const char*, const char*>> panes = {
-            {"logsPane", "logs"}, {"networkPane", "bridges"}, {"memoryPane", "dom0"}, {"historyPane", "audit log"}};
+            {"logsPane", "logs"}, {"networkPane", "bridges"}, {"memoryPane", "dom0"}};
         for (const auto& [name, what] : panes) {
             auto* pane = window.findChild<EmptyStatePane*>(QString::fromLatin1(name));
             QVERIFY2(pane, name);
@@ -85,6 +87,10 @@ private Q_SLOTS:
             QVERIFY2(pane->text().contains(QStringLiteral("Connect to a host first")), qPrintable(pane->text()));
             QVERIFY(!pane->accessibleName().isEmpty());
         }
+        // History lists the audit log, empty so far.
+        QVERIFY(window.historyPane());
+        QCOMPARE(window.historyPane()->model()->rowCount(), 0);
+        QCOMPARE(window.historyPane()->model()->filePath(), f.paths.auditLogFile());
         QCOMPARE(window.statusSummary(), QStringLiteral("No hosts. Use Connect… to add one."));
         QCOMPARE(window.statusBar()->findChild<QLabel*>(QStringLiteral("statusSummary"))->text(),
                  window.statusSummary());
@@ -109,11 +115,18 @@ private Q_SLOTS:
         QCOMPARE(action("actionFilter")->shortcut(), QKeySequence(QKeySequence::Find));
 
         // Not backed by a feature yet: disabled, and the tooltip says why.
-        for (const char* name :
-             {"actionRefresh", "actionShutdown", "actionForceShutdown", "actionReboot", "actionRescue", "actionLogs"}) {
+        for (const char* name : {"actionLogs"}) {
             QVERIFY2(!action(name)->isEnabled(), name);
             QVERIFY2(action(name)->toolTip().contains(QStringLiteral("Not available yet")), name);
         }
+        // VM actions need a selected VM, and say so.
+        for (const char* name : {"actionStart", "actionShutdown", "actionForceShutdown", "actionReboot",
+                                 "actionForceReboot", "actionRescue"}) {
+            QVERIFY2(action(name), name);
+            QVERIFY2(!action(name)->isEnabled(), name);
+            QVERIFY2(action(name)->toolTip().contains(QStringLiteral("Select a VM")), name);
+        }
+        QVERIFY(action("actionRefresh")->isEnabled());
         // Host actions need a selected host.
         QVERIFY(!action("actionHostConnect")->isEnabled());
         QVERIFY(!action("actionHostRemove")->isEnabled());
@@ -126,9 +139,9 @@ private Q_SLOTS:
                 names.append(a->objectName());
         }
         QCOMPARE(names, (QStringList{QStringLiteral("actionConnect"), QStringLiteral("actionRefresh"),
-                                     QStringLiteral("actionShutdown"), QStringLiteral("actionForceShutdown"),
-                                     QStringLiteral("actionReboot"), QStringLiteral("actionRescue"),
-                                     QStringLiteral("actionLogs")}));
+                                     QStringLiteral("actionStart"), QStringLiteral("actionShutdown"),
+                                     QStringLiteral("actionForceShutdown"), QStringLiteral("actionReboot"),
+                                     QStringLiteral("actionRescue"), QStringLiteral("actionLogs")}));
         QStringList menus;
         for (QAction* a : window.menuBar()->actions())
             menus.append(a->text().remove(QLatin1Char('&')));

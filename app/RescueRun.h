@@ -1,0 +1,248 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "PoolState.h"
+#include "RecoveryLadder.h"
+#include "RemoteTypes.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+namespace xr {
+
+class PoolMonitor;
+class RemoteCommand;
+
+/// One line of a rescue's transcript: what was found, sent, printed and concluded.
+struct TranscriptEntry
+{
+    enum class Kind {
+        Info,
+        Diagnosis,
+        Command, ///< a command as sent (the exact string)
+        StdOut,
+        StdErr,
+        Result, ///< how a command ended
+        Check,  ///< one verification poll
+        Warning,
+        Error,
+        Success,
+    };
+    QDateTime time;
+    Kind kind = Kind::Info;
+    /// The host a command ran on (user@host:port); empty for the run's own lines.
+    QString host;
+    QString text;
+};
+
+/// The transcript as an incident report: plain text and HTML (every value escaped).
+class RescueTranscript final
+{
+    Q_DECLARE_TR_FUNCTIONS(RescueTranscript)
+
+public:
+    static QString toText(const QString& title, const QList<TranscriptEntry>& entries);
+    static QString toHtml(const QString& title, const QList<TranscriptEntry>& entries);
+    static QString kindName(TranscriptEntry::Kind kind);
+};
+
+/// One rescue of one VM: the live diagnosis (rung 0), the ladder built from it, running a
+/// rung's commands on the right host with a deadline and cancel, and the check after it.
+///
+/// Safety rules it enforces itself (the wizard shows them, this class holds them):
+///   - a rung runs only when it applies to the latest diagnosis and comes with a
+///     confirmation that fits its risk (confirmationProblem());
+///   - every command goes through the sender, which writes the audit log before sending;
+///     rungs of medium risk and above first leave a `logger -t xenrescue` line on the host;
+///   - a connection lost during a rung (or its check) stops the run: nothing is repeated;
+///     once the host is back the diagnosis runs again, and a rung needs a fresh
+///     confirmation (runRung() again) like any other;
+///   - VMs are addressed by UUID (the ladder's commands), never by name.
+class RescueRun final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RescueRun)
+
+public:
+    enum class Phase {
+        Idle,
+        Diagnosing,
+        Ready,          ///< diagnosed: a rung may run
+        Running,        ///< a rung's commands are running
+        Verifying,      ///< polling until the rung's promise holds
+        ConnectionLost, ///< waiting for the host to come back, then diagnosing again
+        Failed,         ///< the VM cannot be diagnosed (gone from the tree, no host)
+    };
+    Q_ENUM(Phase)
+
+    /// How the last rung ended.
+    enum class Outcome {
+        None,
+        Succeeded,
+        Failed,  ///< a command failed in a way the ladder does not know
+        Refused, ///< a known refusal (the explanation says which, nextRung what fits)
+        TimedOut,
+        Cancelled,
+        ConnectionLost,
+        Lingering, ///< the domain is dying but held by a backend
+        ShownOnly, ///< the admin ran the commands by hand; the check ran
+        Checklist, ///< rung 6: nothing is run by XenRescue
+    };
+    Q_ENUM(Outcome)
+
+    /// What the admin did to confirm a rung (see confirmationProblem()).
+    struct Confirmation
+    {
+        RungId rung = RungId::Diagnose;
+        /// The checkbox naming the consequence (medium risk) was ticked.
+        bool acknowledged = false;
+        /// What the admin typed (high and critical risk): the VM's name or its UUID.
+        QString typedName;
+    };
+
+    /// Sends one command to a session's host; writes the audit log before sending. Returns
+    /// nullptr with `error` set when it refused to send.
+    using Sender = std::function<RemoteCommand*(const QString& sessionId, const CommandRequest& request,
+                                                const AuditContext& context, QString* error)>;
+
+    struct Options
+    {
+        int diagnosisTimeoutMs = 15000;
+        /// A rung's command gets max(this, its verification timeout) before it is stopped.
+        int minCommandTimeoutMs = 60000;
+        /// Scales verification timeouts and intervals (tests: faster polls).
+        double verificationTimeScale = 1.0;
+    };
+
+    RescueRun(PoolMonitor* monitor, Sender sender, QString vmId, QObject* parent = nullptr);
+    ~RescueRun() override;
+
+    void setOptions(const Options& options) { m_options = options; }
+    QString runId() const { return m_runId; }
+    QString vmId() const { return m_vmId; }
+    QString vmUuid() const { return m_vm.uuid; }
+    QString vmName() const { return m_vm.name; }
+    /// "Rescue NAME on HOST".
+    QString title() const;
+    Phase phase() const { return m_phase; }
+    QString errorMessage() const { return m_error; }
+
+    const VmSituation& situation() const { return m_situation; }
+    const Ladder& ladder() const { return m_ladder; }
+    bool hasLadder() const { return m_hasLadder; }
+    FlavourKind flavour() const { return m_flavour; }
+    /// The host name a role's commands run on, as the admin knows it.
+    QString hostLabel(HostRole role) const;
+    /// Whether a session is connected for the role (rungs on a host without one cannot run).
+    bool canReach(HostRole role) const;
+
+    /// Runs the diagnosis now (again); diagnosed() when done.
+    void diagnose();
+
+    /// Why `confirmation` is not enough for `rung` (empty: it is enough). Safe and low: the
+    /// button itself; medium: the acknowledgement; high and critical: the VM's name typed
+    /// exactly, or its full UUID (for names that cannot be typed).
+    static QString confirmationProblem(const Rung& rung, const Confirmation& confirmation, const QString& vmName,
+                                       const QString& vmUuid);
+    /// Runs a rung of the current ladder; false with `error` when it cannot start now.
+    bool runRung(RungId id, const Confirmation& confirmation, QString* error = nullptr);
+    /// The admin ran the rung's commands by hand ("show only"): runs only its check.
+    bool checkOnly(RungId id, QString* error = nullptr);
+    /// Stops the running command (its remote process group is signalled) or the check.
+    void cancel();
+
+    Outcome lastOutcome() const { return m_outcome; }
+    std::optional<RungId> lastRung() const { return m_lastRung; }
+    /// What the last rung's ending means, in plain words.
+    QString lastExplanation() const { return m_explanation; }
+    /// The rung that fits next according to the refusal; nullopt: see the fresh ladder.
+    std::optional<RungId> suggestedNext() const { return m_suggestedNext; }
+    const QList<TranscriptEntry>& transcript() const { return m_transcript; }
+    /// Seconds into the current check, and its timeout.
+    int checkElapsedSeconds() const;
+    int checkTimeoutSeconds() const { return m_checkTimeoutS; }
+
+    static QString outcomeText(Outcome outcome);
+
+Q_SIGNALS:
+    void phaseChanged(xr::RescueRun::Phase phase);
+    void diagnosed();
+    void transcriptAdded(const xr::TranscriptEntry& entry);
+    /// A verification poll finished: `text` says what it saw.
+    void checkProgress(int elapsedSeconds, int timeoutSeconds, const QString& text);
+    void rungFinished(xr::RescueRun::Outcome outcome);
+
+private:
+    struct Gathered;
+    struct Step
+    {
+        ShellCommand command;
+        QString sessionId;
+        bool essential = true; // a failing logger line does not stop the rung
+    };
+
+    void setPhase(Phase phase);
+    void add(TranscriptEntry::Kind kind, const QString& text, const QString& host = {});
+    QString sessionFor(HostRole role) const;
+    QString hostKeyOf(const QString& sessionId) const;
+    bool checkCanStart(const Rung** rung, RungId id, QString* error) const;
+    void startDiagnosis(bool forCheck);
+    void finishDiagnosis(const std::shared_ptr<Gathered>& g);
+    void runNextStep();
+    void onStepFinished(RemoteCommand* command);
+    void startCheck();
+    void finishRung(Outcome outcome, const QString& explanation, std::optional<RungId> next = std::nullopt);
+    void onConnectionLost(const QString& what);
+    void watchHosts();
+    QString describeSituation(const VmSituation& s) const;
+    AuditContext context(const QString& action) const;
+
+    PoolMonitor* m_monitor;
+    Sender m_sender;
+    QString m_vmId;
+    QString m_runId;
+    Options m_options;
+    VmState m_vm;
+    QString m_scopeId;
+    FlavourKind m_flavour = FlavourKind::XapiModern;
+    Phase m_phase = Phase::Idle;
+    QString m_error;
+    VmSituation m_situation;
+    Ladder m_ladder;
+    bool m_hasLadder = false;
+    QList<RungAttempt> m_attempts;
+    QList<TranscriptEntry> m_transcript;
+    int m_generation = 0;
+
+    // The rung being run.
+    Rung m_rung;
+    QList<Step> m_steps;
+    int m_stepIndex = 0;
+    QPointer<RemoteCommand> m_command;
+    bool m_checkOnly = false;
+    QSet<RemoteCommand*> m_reads;
+
+    // Its check.
+    bool m_checking = false;
+    QDateTime m_checkStarted;
+    int m_checkTimeoutS = 0;
+    QTimer m_checkTimer;
+    int m_checkPolls = 0;
+
+    Outcome m_outcome = Outcome::None;
+    std::optional<RungId> m_lastRung;
+    QString m_explanation;
+    std::optional<RungId> m_suggestedNext;
+    bool m_waitingForHost = false;
+    QList<QMetaObject::Connection> m_hostWatch;
+};
+
+} // namespace xr

@@ -1,0 +1,438 @@
+// RescueRun against the in-process lab pool: diagnosis, rungs with their confirmations,
+// checks, refusals, cancel, a connection lost mid-rung, the audit log and the transcript.
+#include "AppPaths.h"
+#include "AuditLog.h"
+#include "ConnectionManager.h"
+#include "HostTreeModel.h"
+#include "Inventory.h"
+#include "PoolMonitor.h"
+#include "PoolTreeModel.h"
+#include "RescueRun.h"
+#include "SimHost.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace xr;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// One argv the lab hosts received (record.jsonl).
+struct Received
+{
+    QString host;
+    QStringList argv;
+};
+
+/// The app's objects over an in-process lab pool: ConnectionManager (lab audit log on),
+/// PoolMonitor polling quickly, and a RescueRun sender that goes through runAction().
+struct Lab
+{
+    QTemporaryDir dir;
+    AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
+    Inventory inventory{paths.settingsFile()};
+    HostTreeModel hostModel;
+    ConnectionManager connections{paths, &inventory, &hostModel};
+    PoolTreeModel poolModel;
+    PoolMonitor monitor{&poolModel, nullptr};
+    std::shared_ptr<sim::SimLab> lab;
+    QHash<QString, QString> ids; // lab host name -> id
+    QString auditPath;
+
+    bool start(const QString& scenario)
+    {
+        QString error;
+        lab = sim::SimLab::fromScenario(scenario, &error);
+        if (!lab) {
+            qWarning() << error;
+            return false;
+        }
+        auditPath = dir.filePath(u"lab-audit.jsonl"_s);
+        connections.setLabAuditLog(auditPath);
+        HostSession::Options options;
+        options.intervalMs = 300;
+        options.xapiTimeoutMs = 3000;
+        options.hypervisorTimeoutMs = 3000;
+        monitor.setSessionOptions(options);
+        QObject::connect(&connections, &ConnectionManager::hostCreated, &monitor,
+                         [this](const QString& id, RemoteHost* host) { monitor.addHost(id, host, false); });
+        for (const QString& name : lab->hostNames()) {
+            auto* host = new sim::SimHost(lab, name);
+            const QString id = connections.addUnsavedHost(name, name, host);
+            ids.insert(name, id);
+            connections.connectHost(id);
+        }
+        return true;
+    }
+
+    RescueRun::Sender sender()
+    {
+        return [this](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
+                      QString* error) { return connections.runAction(sessionId, request, context, error); };
+    }
+
+    /// The VM named `name` once the tree has it with both views read.
+    std::optional<VmState> waitForVm(const QString& name, int timeoutMs = 15000)
+    {
+        std::optional<VmState> found;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const QString& scope : monitor.scopes()) {
+                    for (const VmState& vm : monitor.vms(scope)) {
+                        if (vm.name == name && vm.domain.presence != DomainPresence::Unknown &&
+                            (vm.hasXapi || vm.uuid.isEmpty() || vm.powerState == XapiPowerState::Unknown)) {
+                            found = vm;
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            },
+            timeoutMs);
+        return found;
+    }
+
+    QList<Received> received() const
+    {
+        QList<Received> out;
+        QFile f(lab->recordPath());
+        if (!f.open(QIODevice::ReadOnly))
+            return out;
+        while (!f.atEnd()) {
+            const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
+            Received r;
+            r.host = o.value(u"host"_s).toString();
+            for (const QJsonValue& v : o.value(u"argv"_s).toArray())
+                r.argv << v.toString();
+            out << r;
+        }
+        return out;
+    }
+
+    /// The argv of commands that change something (not reads): what the rungs sent.
+    QList<QStringList> changes() const
+    {
+        static const QStringList reads{u"vm-list"_s,        u"task-list"_s,      u"host-list"_s,    u"pool-list"_s,
+                                       u"host-param-get"_s, u"pool-param-get"_s, u"vm-param-get"_s, u"list"_s,
+                                       u"info"_s,           u"uptime"_s};
+        QList<QStringList> out;
+        for (const Received& r : received()) {
+            if (r.argv.isEmpty())
+                continue;
+            const QString tool = r.argv.first().section(u'/', -1);
+            if (tool == u"list_domains" || tool == u"cat" || tool == u"hostname" || tool == u"command" ||
+                tool == u"test" || tool == u"tap-ctl" || tool == u"echo")
+                continue;
+            if (r.argv.size() > 1 && reads.contains(r.argv.at(1)))
+                continue;
+            QStringList argv = r.argv;
+            argv[0] = tool;
+            out << argv;
+        }
+        return out;
+    }
+};
+
+/// With XR_TEST_VERBOSE set, the run's transcript goes to the test log as it grows.
+void trace(RescueRun& run)
+{
+    if (qEnvironmentVariableIsEmpty("XR_TEST_VERBOSE"))
+        return;
+    QObject::connect(&run, &RescueRun::transcriptAdded, &run, [](const TranscriptEntry& e) {
+        qInfo().noquote() << RescueTranscript::kindName(e.kind) << e.host << e.text;
+    });
+    QObject::connect(&run, &RescueRun::phaseChanged, &run, [](RescueRun::Phase p) { qInfo() << "phase" << p; });
+}
+
+bool waitPhase(RescueRun& run, RescueRun::Phase phase, int timeoutMs = 20000)
+{
+    return QTest::qWaitFor([&] { return run.phase() == phase; }, timeoutMs);
+}
+
+} // namespace
+
+class TestRescueRun final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void confirmationGrowsWithRisk()
+    {
+        Rung r;
+        r.id = RungId::ForceShutdown;
+        const QString name = u"db \"01\"; $(rm -rf /)"_s;
+        const QString uuid = u"1f2e3d4c-0000-4000-8000-123456789abc"_s;
+        r.risk = RiskLevel::Safe;
+        QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, name, uuid).isEmpty());
+        // A confirmation for another rung never counts.
+        QVERIFY(!RescueRun::confirmationProblem(r, {RungId::CleanShutdown, true, name}, name, uuid).isEmpty());
+        r.risk = RiskLevel::Medium;
+        QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, name, uuid).isEmpty());
+        QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, {}}, name, uuid).isEmpty());
+        for (RiskLevel risk : {RiskLevel::High, RiskLevel::Critical}) {
+            r.risk = risk;
+            // The acknowledgement alone is not enough: the name must be typed.
+            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, {}}, name, uuid).isEmpty());
+            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, u"db"_s}, name, uuid).isEmpty());
+            QVERIFY(
+                !RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, name + u' '}, name, uuid).isEmpty());
+            QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, name}, name, uuid).isEmpty());
+            QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, uuid.toUpper()}, name, uuid)
+                        .isEmpty());
+            // An empty name is never matched by an empty answer.
+            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, {}, uuid).isEmpty());
+        }
+    }
+
+    void stuckTaskIsCancelledThenForced()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"hung-vm-stuck-task"_s));
+        const std::optional<VmState> vm = lab.waitForVm(u"app-server"_s);
+        QVERIFY(vm);
+        RescueRun run(&lab.monitor, lab.sender(), vm->id);
+        trace(run);
+        RescueRun::Options options;
+        options.verificationTimeScale = 0.02; // 1a's 300 s become 6 s
+        options.minCommandTimeoutMs = 2500;
+        run.setOptions(options);
+        QSignalSpy diagnosed(&run, &RescueRun::diagnosed);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        QCOMPARE(diagnosed.size(), 1);
+        QCOMPARE(run.situation().xapiPowerState, XapiPowerState::Running);
+        QVERIFY(run.situation().domain.isPresent());
+        QVERIFY(!run.situation().pendingTasks.isEmpty());
+        const Rung* recommended = run.ladder().recommended();
+        QVERIFY(recommended);
+        QCOMPARE(recommended->id, RungId::CancelTasks);
+
+        // A medium rung without its acknowledgement is refused, and nothing is sent.
+        const qsizetype before = lab.changes().size();
+        QString error;
+        QVERIFY(!run.runRung(RungId::ForceShutdown, {RungId::ForceShutdown, false, {}}, &error));
+        QVERIFY(!error.isEmpty());
+        // A rung that does not apply is refused whatever the confirmation.
+        for (const Rung& r : run.ladder().rungs) {
+            if (!r.applies && !r.checklistOnly && r.id != RungId::Diagnose) {
+                QVERIFY(!run.runRung(r.id, {r.id, true, vm->name}, &error));
+                QCOMPARE(error, r.whyNot);
+            }
+        }
+        QCOMPARE(lab.changes().size(), before);
+
+        // Follow the recommendations the way the wizard does: 1b, then 1a (the guest ignores
+        // it: no effect in time, and its request stays pending), 1b again, then 1c.
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        QStringList taken;
+        for (int step = 0; step < 6 && !(run.situation().xapiPowerState == XapiPowerState::Halted &&
+                                         run.situation().domain.isAbsent());
+             ++step) {
+            const Rung* r = run.ladder().recommended();
+            QVERIFY(r);
+            taken << RecoveryLadder::idName(r->id);
+            const qsizetype done = finished.size();
+            QVERIFY2(run.runRung(r->id, {r->id, true, vm->name}, &error), qPrintable(error));
+            QCOMPARE(run.phase(), RescueRun::Phase::Running);
+            QVERIFY(QTest::qWaitFor([&] { return finished.size() > done; }, 30000));
+            QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        }
+        QCOMPARE(taken, (QStringList{u"cancel-tasks"_s, u"clean-shutdown"_s, u"cancel-tasks"_s, u"force-shutdown"_s}));
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::Succeeded);
+        QCOMPARE(run.situation().xapiPowerState, XapiPowerState::Halted);
+        QVERIFY(run.situation().domain.isAbsent());
+        QVERIFY(run.situation().lastAttempt(RungId::CleanShutdown));
+        QCOMPARE(run.situation().lastAttempt(RungId::CleanShutdown)->outcome, AttemptOutcome::TimedOut);
+
+        // Exactly the rungs' commands changed anything; the medium one was announced in the
+        // host's system log first. The VM is addressed by UUID only.
+        const QList<QStringList> changes = lab.changes().mid(before);
+        QCOMPARE(changes.size(), 5);
+        QCOMPARE(changes[0].value(1), u"task-cancel"_s);
+        QCOMPARE(changes[1], (QStringList{u"xe"_s, u"vm-shutdown"_s, u"uuid="_s + vm->uuid}));
+        QCOMPARE(changes[2].value(1), u"task-cancel"_s);
+        QCOMPARE(changes[3].value(0), u"logger"_s);
+        QCOMPARE(changes[3].mid(1, 2), (QStringList{u"-t"_s, u"xenrescue"_s}));
+        QCOMPARE(changes[4], (QStringList{u"xe"_s, u"vm-shutdown"_s, u"--force"_s, u"uuid="_s + vm->uuid}));
+
+        // Audit: each command of the run was written before it was sent, and its result after.
+        const Result<QList<AuditEntry>> audit = AuditLog::readTail(lab.auditPath);
+        QVERIFY(audit);
+        QStringList sent;
+        for (const AuditEntry& e : *audit) {
+            QCOMPARE(e.runId, run.runId());
+            QCOMPARE(e.vmUuid, vm->uuid);
+            if (e.outcome == u"sent") {
+                sent << e.command;
+            } else {
+                QVERIFY2(sent.removeOne(e.command), qPrintable(e.command)); // a result only after its "sent"
+            }
+        }
+        QVERIFY(sent.isEmpty());
+        const bool forcedOnRecord = std::any_of(audit->begin(), audit->end(), [&](const AuditEntry& e) {
+            return e.command.contains(u"vm-shutdown"_s) && e.action == u"rung 1c force-shutdown"_s &&
+                   e.outcome == u"finished"_s && e.exitStatus == 0;
+        });
+        QVERIFY(forcedOnRecord);
+
+        // The transcript tells the story, also as HTML.
+        const QString text = RescueTranscript::toText(run.title(), run.transcript());
+        QVERIFY(text.contains(u"xe vm-shutdown --force uuid="_s + vm->uuid));
+        QVERIFY(text.contains(u"task-cancel"_s));
+        const QString html = RescueTranscript::toHtml(run.title(), run.transcript());
+        QVERIFY(html.startsWith(u"<!DOCTYPE html>"_s));
+        QVERIFY(html.contains(u"vm-shutdown"_s));
+    }
+
+    void cancelMidRungReportsHonestly()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"crash-only"_s));
+        const std::optional<VmState> vm = lab.waitForVm(u"win-app"_s);
+        QVERIFY(vm);
+        RescueRun run(&lab.monitor, lab.sender(), vm->id);
+        trace(run);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        // The clean shutdown of a VM that ignores it waits on xapi: stop it mid-way.
+        QString error;
+        QVERIFY2(run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error), qPrintable(error));
+        QTest::qWait(500);
+        QCOMPARE(run.phase(), RescueRun::Phase::Running);
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        run.cancel();
+        QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000));
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::Cancelled);
+        QVERIFY(run.lastExplanation().contains(u"stays done"_s));
+        // Diagnosed afresh: the VM still runs, and the attempt is remembered.
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        QVERIFY(run.situation().domain.isPresent());
+        const RungAttempt* attempt = run.situation().lastAttempt(RungId::CleanShutdown);
+        QVERIFY(attempt);
+        QCOMPARE(attempt->outcome, AttemptOutcome::Cancelled);
+    }
+
+    void lostConnectionNeverRepeats()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"crash-only"_s));
+        const std::optional<VmState> vm = lab.waitForVm(u"win-app"_s);
+        QVERIFY(vm);
+        RescueRun run(&lab.monitor, lab.sender(), vm->id);
+        trace(run);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        QString error;
+        QVERIFY(run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error));
+        QTest::qWait(300);
+        const qsizetype changesBefore = lab.changes().size();
+        RemoteHost* host = lab.connections.host(lab.ids.value(lab.lab->hostNames().constFirst()));
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        host->disconnectFromHost();
+        QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 10000));
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::ConnectionLost);
+        QCOMPARE(run.phase(), RescueRun::Phase::ConnectionLost);
+        // While the host is away no rung can run, whatever the confirmation.
+        QVERIFY(!run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, true, vm->name}, &error));
+        QVERIFY(error.contains(u"diagnosis"_s));
+        // Back: the run diagnoses again by itself and waits for a fresh confirmation.
+        QSignalSpy diagnosed(&run, &RescueRun::diagnosed);
+        host->connectToHost();
+        QVERIFY(QTest::qWaitFor([&] { return !diagnosed.isEmpty(); }, 20000));
+        QCOMPARE(run.phase(), RescueRun::Phase::Ready);
+        QTest::qWait(1000);
+        QCOMPARE(lab.changes().size(), changesBefore); // nothing was sent again
+        const RungAttempt* attempt = run.situation().lastAttempt(RungId::CleanShutdown);
+        QVERIFY(attempt);
+        QCOMPARE(attempt->code, u"CLI_LOST_CONNECTION"_s);
+    }
+
+    void hostileNameIsOneArgvElement()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"hostile-names"_s));
+        // Wait for the tree, then rescue every VM whose name holds shell syntax.
+        QVERIFY(QTest::qWaitFor([&] { return !lab.monitor.scopes().isEmpty(); }, 10000));
+        std::optional<VmState> target;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const QString& scope : lab.monitor.scopes())
+                    for (const VmState& vm : lab.monitor.vms(scope))
+                        if (vm.hasXapi && !vm.isControlDomain && vm.name.contains(u"$("_s) && vm.domain.isPresent())
+                            target = vm;
+                return target.has_value();
+            },
+            15000));
+        RescueRun run(&lab.monitor, lab.sender(), target->id);
+        RescueRun::Options options;
+        options.verificationTimeScale = 0.2;
+        run.setOptions(options);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        QCOMPARE(run.vmName(), target->name);
+        const qsizetype before = lab.changes().size();
+        // The typed name must match exactly, hostile characters and all.
+        QString error;
+        QVERIFY(!run.runRung(RungId::ForceShutdown, {RungId::ForceShutdown, true, u"rm -rf"_s}, &error) ||
+                run.ladder().rung(RungId::ForceShutdown)->risk < RiskLevel::High);
+        if (run.phase() == RescueRun::Phase::Ready)
+            QVERIFY2(run.runRung(RungId::ForceShutdown, {RungId::ForceShutdown, true, target->name}, &error),
+                     qPrintable(error));
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30000));
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::Succeeded);
+        for (const QStringList& argv : lab.changes().mid(before)) {
+            for (const QString& a : argv)
+                QVERIFY2(!a.contains(target->name) && !a.contains(u"$("_s), qPrintable(a));
+            if (argv.value(0) == u"xe")
+                QCOMPARE(argv.last(), u"uuid="_s + target->uuid);
+        }
+    }
+
+    void transcriptEscapesEverything()
+    {
+        QList<TranscriptEntry> entries;
+        entries << TranscriptEntry{QDateTime::fromSecsSinceEpoch(0, Qt::UTC), TranscriptEntry::Kind::Command,
+                                   u"root@h:22"_s, u"xe vm-list name-label='<script>alert(1)</script>'"_s};
+        entries << TranscriptEntry{QDateTime::fromSecsSinceEpoch(1, Qt::UTC),
+                                   TranscriptEntry::Kind::StdOut,
+                                   {},
+                                   u"line one\nline\x1b[31m two"_s};
+        const QString html = RescueTranscript::toHtml(u"Rescue <b>x</b>"_s, entries);
+        QVERIFY(!html.contains(u"<script>"_s));
+        QVERIFY(!html.contains(u"<b>x</b>"_s));
+        QVERIFY(html.contains(u"&lt;script&gt;"_s));
+        QVERIFY(!html.contains(QChar(0x1b)));
+        const QString text = RescueTranscript::toText(u"Rescue x"_s, entries);
+        QVERIFY(!text.contains(QChar(0x1b)));
+        QVERIFY(text.contains(u"line one\n"_s));
+        QVERIFY(text.contains(u"1970-01-01T00:00:00Z command"_s));
+    }
+
+    void goneVmFailsClearly()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"demo"_s));
+        QVERIFY(lab.waitForVm(u"db-01"_s));
+        RescueRun run(&lab.monitor, lab.sender(), u"no-such-vm"_s);
+        run.diagnose();
+        QCOMPARE(run.phase(), RescueRun::Phase::Failed);
+        QVERIFY(!run.errorMessage().isEmpty());
+        QString error;
+        QVERIFY(!run.runRung(RungId::ForceShutdown, {RungId::ForceShutdown, true, {}}, &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRescueRun)
+#include "tst_rescuerun.moc"

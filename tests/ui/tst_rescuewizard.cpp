@@ -1,0 +1,301 @@
+// The rescue wizard end to end: the real window and wizard, real sshd on loopback, the lab
+// pool's hosts in their own mount namespaces. For every scenario of the lab pool the wizard
+// is driven the way an admin would (click, tick, type the name) until the VM is halted (or
+// the ladder says what is left), and the lab hosts' argv record must hold exactly the
+// commands of the rungs taken, nothing more.
+#include "AppPaths.h"
+#include "AuditHistoryModel.h"
+#include "AuditLog.h"
+#include "ConnectionManager.h"
+#include "HistoryPane.h"
+#include "HostTreeModel.h"
+#include "Inventory.h"
+#include "LabPool.h"
+#include "MainWindow.h"
+#include "PoolMonitor.h"
+#include "RescueWizard.h"
+#include "SshHost.h"
+#include "SshdHarness.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace xr;
+using namespace xr::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// The window over a lab pool behind real sshd.
+struct Fixture
+{
+    QTemporaryDir dir;
+    AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
+    Inventory inventory{paths.settingsFile()};
+    HostTreeModel model;
+    ConnectionManager connections{paths, &inventory, &model};
+    LabPool pool{QStringLiteral(XR_LABHOST)};
+    std::unique_ptr<MainWindow> window;
+    QHash<int, LabPoolHost> byPort;
+    QHash<QString, QString> ids; // lab host name -> saved host id
+
+    bool start(const QString& scenario)
+    {
+        if (!pool.start(scenario)) {
+            qWarning() << pool.errorString();
+            return false;
+        }
+        for (const LabPoolHost& h : pool.hosts())
+            byPort.insert(h.port, h);
+        connections.setHostFactory([this](const SavedHost& saved, const SshOptions&) -> RemoteHost* {
+            const LabPoolHost h = byPort.value(saved.endpoint.port);
+            SshOptions o;
+            o.appKnownHostsFile = paths.appKnownHostsFile();
+            o.userKnownHostsFile = h.knownHostsPath;
+            o.useKeychain = false;
+            o.connectTimeoutMs = 10000;
+            o.keepaliveIntervalMs = 1000;
+            o.keepaliveMaxMissed = 2;
+            return new SshHost(saved.endpoint, o);
+        });
+        window = std::make_unique<MainWindow>(&connections);
+        HostSession::Options options;
+        options.intervalMs = 500;
+        options.xapiTimeoutMs = 4000;
+        options.hypervisorTimeoutMs = 4000;
+        window->poolMonitor()->setSessionOptions(options);
+        window->resize(1200, 800);
+        window->show();
+        for (const LabPoolHost& h : pool.hosts()) {
+            if (!h.reachable)
+                continue;
+            SavedHost saved;
+            saved.label = h.name;
+            saved.endpoint.host = h.address;
+            saved.endpoint.port = h.port;
+            saved.endpoint.user = h.user;
+            saved.endpoint.auth = AuthMethod::KeyFile;
+            saved.endpoint.identityFile = h.clientKeyPath;
+            saved.endpoint.sshConfigFile = u"none"_s;
+            const QString id = connections.saveHost(saved);
+            ids.insert(h.name, id);
+            connections.connectHost(id);
+        }
+        return true;
+    }
+
+    std::optional<VmState> vm(const QString& name) const
+    {
+        for (const QString& scope : window->poolMonitor()->scopes())
+            for (const VmState& v : window->poolMonitor()->vms(scope))
+                if (v.name == name && !v.isControlDomain)
+                    return v;
+        return std::nullopt;
+    }
+
+    /// The argv of every command the lab hosts received that changes something.
+    QList<QStringList> changes() const
+    {
+        static const QStringList reads{u"vm-list"_s,        u"task-list"_s,      u"host-list"_s, u"pool-list"_s,
+                                       u"host-param-get"_s, u"pool-param-get"_s, u"list"_s,      u"info"_s,
+                                       u"uptime"_s,         u"vm-param-get"_s};
+        QList<QStringList> out;
+        for (const LabRecord& r : pool.record()) {
+            if (r.argv.isEmpty())
+                continue;
+            const QString tool = r.argv.first().section(u'/', -1);
+            if (tool == u"list_domains" || tool == u"tap-ctl" || tool == u"cat" || tool == u"hostname" ||
+                tool == u"echo" || tool == u"command" || tool == u"test")
+                continue;
+            if (r.argv.size() > 1 && reads.contains(r.argv.at(1)))
+                continue;
+            QStringList argv = r.argv;
+            argv[0] = tool;
+            out << argv;
+        }
+        return out;
+    }
+};
+
+template <typename T>
+T* child(QWidget* w, const char* name)
+{
+    return w->findChild<T*>(QString::fromLatin1(name));
+}
+
+/// Clicks a button once it is enabled and visible.
+bool clickWhenReady(QWidget* w, const char* name, int timeoutMs = 30000)
+{
+    auto* b = child<QPushButton>(w, name);
+    if (!b || !QTest::qWaitFor([&] { return b->isEnabled() && b->isVisible(); }, timeoutMs)) {
+        qWarning() << "button not ready:" << name << (b ? b->toolTip() : QString());
+        return false;
+    }
+    QTest::mouseClick(b, Qt::LeftButton);
+    return true;
+}
+
+/// Confirms the rung on the rung page the way an admin would: the checkbox for medium
+/// risk, the VM's name (or UUID) typed for high and critical.
+void confirm(RescueWizard* wizard)
+{
+    const Rung* r = wizard->run()->ladder().rung(*wizard->selectedRung());
+    if (!r)
+        return;
+    if (r->risk == RiskLevel::Medium)
+        QTest::mouseClick(child<QCheckBox>(wizard, "acknowledgeCheck"), Qt::LeftButton, {}, QPoint(4, 4));
+    if (r->risk >= RiskLevel::High) {
+        auto* edit = child<QLineEdit>(wizard, "typeNameEdit");
+        const QString name = wizard->run()->vmName();
+        const bool typeable = std::none_of(name.begin(), name.end(), [](QChar c) { return c.unicode() < 0x20; });
+        edit->setFocus();
+        QTest::keyClicks(edit, typeable ? name : wizard->run()->vmUuid());
+    }
+}
+
+/// Runs the rung the wizard recommends; returns the rung id, or nullopt when it could not.
+std::optional<RungId> runRecommended(RescueWizard* wizard)
+{
+    const Rung* r = wizard->run()->ladder().recommended();
+    if (!r)
+        return std::nullopt;
+    const RungId id = r->id;
+    wizard->selectRung(id);
+    if (wizard->currentPage() == RescueWizard::ResultPage) {
+        if (!clickWhenReady(wizard, "nextRungButton"))
+            return std::nullopt;
+    } else {
+        if (wizard->currentPage() == RescueWizard::DiagnosisPage && !clickWhenReady(wizard, "toLadderButton"))
+            return std::nullopt;
+        wizard->selectRung(id);
+        if (!clickWhenReady(wizard, "useRungButton"))
+            return std::nullopt;
+    }
+    if (wizard->currentPage() != RescueWizard::RungPage)
+        return std::nullopt;
+    confirm(wizard);
+    if (!clickWhenReady(wizard, "runRungButton", 5000))
+        return std::nullopt;
+    if (!QTest::qWaitFor([&] { return wizard->currentPage() == RescueWizard::ResultPage; }, 90000))
+        return std::nullopt;
+    // The result page waits for the fresh diagnosis.
+    QTest::qWaitFor([&] { return wizard->run()->phase() != RescueRun::Phase::Diagnosing; }, 30000);
+    return id;
+}
+
+bool isHalted(const RescueRun* run)
+{
+    const VmSituation& s = run->situation();
+    const bool xapi = run->flavour() == FlavourKind::XapiLegacy || run->flavour() == FlavourKind::XapiModern;
+    return s.domain.isAbsent() && (!xapi || s.xapiPowerState == XapiPowerState::Halted);
+}
+
+} // namespace
+
+class TestRescueWizard final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString why;
+        if (!LabPool::checkNamespaces(&why))
+            QFAIL(qPrintable(u"the lab pool cannot run here: "_s + why));
+    }
+
+    void rescuesEveryScenario_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("vm");
+        // The rungs the wizard is expected to recommend and run, in order.
+        QTest::addColumn<QStringList>("rungs");
+        // The argv of the commands that change something, in order ("*" matches the rest).
+        QTest::addColumn<QStringList>("commands");
+        QTest::addColumn<bool>("halted");
+
+        QTest::newRow("hung-vm-stuck-task")
+            << u"hung-vm-stuck-task"_s << u"app-server"_s << QStringList{u"cancel-tasks"_s, u"force-shutdown"_s}
+            << QStringList{u"xe task-cancel"_s, u"logger -t xenrescue"_s, u"xe vm-shutdown --force"_s} << true;
+    }
+
+    void rescuesEveryScenario()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QString, vm);
+        QFETCH(QStringList, rungs);
+        QFETCH(QStringList, commands);
+        QFETCH(bool, halted);
+
+        Fixture f;
+        QVERIFY(f.start(scenario));
+        std::optional<VmState> target;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         target = f.vm(vm);
+                         return target && target->domain.presence != DomainPresence::Unknown;
+                     },
+                     30000),
+                 qPrintable(vm));
+        f.window->selectItem(target->id);
+        QAction* rescue = f.window->findChild<QAction*>(u"actionRescue"_s);
+        QVERIFY(QTest::qWaitFor([&] { return rescue->isEnabled(); }, 5000));
+        rescue->trigger();
+        RescueWizard* wizard = f.window->findChild<RescueWizard*>();
+        QVERIFY(wizard);
+        RescueRun::Options options;
+        options.verificationTimeScale = 0.25;
+        wizard->run()->setOptions(options);
+        QVERIFY(QTest::qWaitFor([&] { return wizard->run()->hasLadder(); }, 30000));
+        const qsizetype before = f.changes().size();
+
+        QStringList taken;
+        for (int step = 0; step < rungs.size() + 1 && !isHalted(wizard->run()); ++step) {
+            const std::optional<RungId> id = runRecommended(wizard);
+            QVERIFY2(id, qPrintable(u"step %1: the wizard did not run its recommended rung"_s.arg(step)));
+            taken << RecoveryLadder::idName(*id);
+            if (taken.size() >= rungs.size())
+                break;
+        }
+        QCOMPARE(taken, rungs);
+        QCOMPARE(isHalted(wizard->run()), halted);
+        if (halted)
+            QVERIFY(child<QPushButton>(wizard, "startVmButton")->isVisible() ||
+                    wizard->run()->flavour() == FlavourKind::Xl || wizard->run()->flavour() == FlavourKind::Xm);
+
+        // The hosts received exactly the rungs' commands, the VM by UUID or domain id only.
+        const QList<QStringList> changes = f.changes().mid(before);
+        QStringList seen;
+        for (const QStringList& argv : changes) {
+            seen << argv.join(u' ');
+            for (const QString& a : argv)
+                QVERIFY2(vm.size() < 4 || !a.contains(vm) || argv.value(0) == u"logger", qPrintable(a));
+        }
+        QCOMPARE(seen.size(), commands.size());
+        for (int i = 0; i < commands.size(); ++i)
+            QVERIFY2(seen[i].startsWith(commands[i]), qPrintable(seen.join(u" | "_s)));
+
+        // History lists the rescue's commands.
+        HistoryPane* history = f.window->historyPane();
+        history->reload();
+        QVERIFY(history->model()->rowCount() >= commands.size());
+        wizard->close();
+    }
+};
+
+QTEST_MAIN(TestRescueWizard)
+#include "tst_rescuewizard.moc"
