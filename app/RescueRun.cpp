@@ -937,6 +937,10 @@ void RescueRun::finishRung(Outcome outcome, const QString& explanation, std::opt
             a.outcome = AttemptOutcome::Failed;
             break;
         }
+        // A crashed guest is a new situation: the forced rungs that failed on the hung
+        // domain may work on the crashed one, so they are no longer "tried".
+        if (a.rung == RungId::CrashGuest && a.outcome == AttemptOutcome::Succeeded)
+            m_attempts.removeIf([](const RungAttempt& x) { return x.outcome != AttemptOutcome::Succeeded; });
         m_attempts.append(a);
     }
     const TranscriptEntry::Kind kind = outcome == Outcome::Succeeded || outcome == Outcome::ShownOnly
