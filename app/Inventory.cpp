@@ -152,4 +152,61 @@ bool Inventory::remove(const QString& id)
     return true;
 }
 
+void Inventory::setPoolMembers(const QString& poolUuid, const QString& poolName,
+                               const QList<SavedPoolMember>& members)
+{
+    if (poolUuid.isEmpty() || poolUuid.contains(u'/') || poolUuid.contains(u'\\'))
+        return;
+    if (poolMembers(poolUuid) == members && this->poolName(poolUuid) == poolName)
+        return;
+    m_settings->beginGroup(QStringLiteral("pools"));
+    m_settings->remove(poolUuid);
+    m_settings->beginGroup(poolUuid);
+    m_settings->setValue(QStringLiteral("name"), poolName);
+    m_settings->beginWriteArray(QStringLiteral("members"), int(members.size()));
+    for (int i = 0; i < members.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(QStringLiteral("uuid"), members[i].uuid);
+        m_settings->setValue(QStringLiteral("name"), members[i].name);
+        m_settings->setValue(QStringLiteral("address"), members[i].address);
+    }
+    m_settings->endArray();
+    m_settings->endGroup();
+    m_settings->endGroup();
+    m_settings->sync();
+}
+
+QList<SavedPoolMember> Inventory::poolMembers(const QString& poolUuid) const
+{
+    QList<SavedPoolMember> out;
+    m_settings->beginGroup(QStringLiteral("pools"));
+    m_settings->beginGroup(poolUuid);
+    const int n = m_settings->beginReadArray(QStringLiteral("members"));
+    for (int i = 0; i < n; ++i) {
+        m_settings->setArrayIndex(i);
+        SavedPoolMember m{m_settings->value(QStringLiteral("uuid")).toString(),
+                          m_settings->value(QStringLiteral("name")).toString(),
+                          m_settings->value(QStringLiteral("address")).toString()};
+        if (!m.uuid.isEmpty())
+            out.append(m);
+    }
+    m_settings->endArray();
+    m_settings->endGroup();
+    m_settings->endGroup();
+    return out;
+}
+
+QString Inventory::poolName(const QString& poolUuid) const
+{
+    return m_settings->value(QStringLiteral("pools/%1/name").arg(poolUuid)).toString();
+}
+
+QStringList Inventory::pools() const
+{
+    m_settings->beginGroup(QStringLiteral("pools"));
+    const QStringList out = m_settings->childGroups();
+    m_settings->endGroup();
+    return out;
+}
+
 } // namespace xr

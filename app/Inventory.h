@@ -34,6 +34,16 @@ struct SavedHost
     }
 };
 
+/// A pool member as last discovered, remembered so that members stay known (and reachable)
+/// after a restart even when the master's xapi does not answer.
+struct SavedPoolMember
+{
+    QString uuid;
+    QString name;
+    QString address;
+    bool operator==(const SavedPoolMember&) const = default;
+};
+
 /// The saved hosts, persisted in the settings file (QSettings, INI format). Writes are
 /// synced at once so a crash loses nothing.
 class Inventory final : public QObject
@@ -57,6 +67,12 @@ public:
     bool remove(const QString& id);
 
     QString settingsFile() const;
+
+    /// Remembers a pool's name and members (replacing what was remembered).
+    void setPoolMembers(const QString& poolUuid, const QString& poolName, const QList<SavedPoolMember>& members);
+    QList<SavedPoolMember> poolMembers(const QString& poolUuid) const;
+    QString poolName(const QString& poolUuid) const;
+    QStringList pools() const;
 
     static QString authMethodKey(AuthMethod method);
     static AuthMethod authMethodFromKey(const QString& key);

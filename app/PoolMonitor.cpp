@@ -83,6 +83,12 @@ HostSession* PoolMonitor::addHost(const QString& id, RemoteHost* host, bool audi
     return s;
 }
 
+void PoolMonitor::rememberMembers(const QString& poolUuid, const QList<XapiHost>& members)
+{
+    if (!m_members.contains(poolUuid) && !members.isEmpty())
+        m_members.insert(poolUuid, members);
+}
+
 QString PoolMonitor::sessionIdForModelId(const QString& modelId) const
 {
     for (const auto& [id, s] : m_sessions) {
@@ -305,7 +311,10 @@ QList<PoolMonitor::MergeJob> PoolMonitor::prepare(const QDateTime& now)
                 known.append(h);
             }
         }
-        m_members.insert(poolUuid, known);
+        if (m_members.value(poolUuid) != known) {
+            m_members.insert(poolUuid, known);
+            Q_EMIT membershipChanged(poolUuid, source->pool().name, known);
+        }
 
         const XapiPool& pool = source->pool();
         QString masterName;

@@ -68,6 +68,9 @@ public:
     QList<XapiProblem> xapiProblems() const { return m_problems; }
     /// The pool's members as last discovered (pool uuid), connected or not.
     QList<XapiHost> poolMembers(const QString& poolUuid) const { return m_members.value(poolUuid); }
+    /// Seeds a pool's membership remembered from an earlier run (used until a discovery
+    /// answers): members stay known when the master's xapi is wedged at start.
+    void rememberMembers(const QString& poolUuid, const QList<XapiHost>& members);
     /// The merged VMs of a scope (pool model id or standalone host id) at the last refresh.
     QList<VmState> vms(const QString& scopeId) const { return m_merged.value(scopeId); }
     QStringList scopes() const { return m_merged.keys(); }
@@ -100,6 +103,8 @@ Q_SIGNALS:
     /// with the same credentials.
     void membersDiscovered(const QString& poolUuid, const QList<xr::XapiHost>& unconnected);
     void refreshed();
+    /// A pool's known membership changed (to persist it).
+    void membershipChanged(const QString& poolUuid, const QString& poolName, const QList<xr::XapiHost>& members);
     void auditFailed(const QString& message);
 
 private:

@@ -246,6 +246,19 @@ bool RescueRun::canReach(HostRole role) const
     return s && s->host() && s->host()->isConnected() && s->isIdentified();
 }
 
+std::optional<XapiHealth> RescueRun::residentXapiHealth() const
+{
+    if (!isXapiKind(m_flavour) || m_vm.hostId.isEmpty())
+        return std::nullopt;
+    const QString id = m_monitor->sessionIdForModelId(m_vm.hostId);
+    if (id.isEmpty() || id == m_monitor->xapiSourceId(m_scopeId))
+        return std::nullopt;
+    HostSession* s = m_monitor->session(id);
+    if (!s || !s->isIdentified())
+        return std::nullopt;
+    return s->xapiHealth();
+}
+
 int RescueRun::checkElapsedSeconds() const
 {
     return m_checking ? int(m_checkStarted.secsTo(QDateTime::currentDateTimeUtc())) : 0;

@@ -144,6 +144,10 @@ public:
     /// Whether a session is connected for the role (rungs on a host without one cannot run).
     bool canReach(HostRole role) const;
 
+    /// xapi's health on the VM's resident host as its own session last saw it, when that
+    /// host is connected and is not the pool's xapi source.
+    std::optional<XapiHealth> residentXapiHealth() const;
+
     /// Runs the diagnosis now (again); diagnosed() when done.
     void diagnose();
 

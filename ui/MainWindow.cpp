@@ -11,6 +11,7 @@
 #include "HostSummaryWidget.h"
 #include "HostTreeDecorator.h"
 #include "HostTreeModel.h"
+#include "Inventory.h"
 #include "LabPoolBanner.h"
 #include "MessageBar.h"
 #include "PoolMonitor.h"
@@ -99,8 +100,27 @@ MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
         }
         updateXapiBanner();
         updatePanes();
+        updateActions();
         updateStatus();
     });
+    // Pool membership outlives the session: remembered in the settings, offered for connecting.
+    Inventory* inventory = connections->inventory();
+    for (const QString& pool : inventory->pools()) {
+        QList<XapiHost> members;
+        for (const SavedPoolMember& m : inventory->poolMembers(pool))
+            members.append(XapiHost{m.uuid, m.name, m.address, true, true});
+        m_monitor->rememberMembers(pool, members);
+    }
+    connect(m_monitor, &PoolMonitor::membershipChanged, this,
+            [this, inventory](const QString& pool, const QString& name, const QList<XapiHost>& members) {
+                if (m_demo && m_demo->isActive())
+                    return; // lab pools are never remembered
+                QList<SavedPoolMember> saved;
+                for (const XapiHost& h : members)
+                    saved.append(SavedPoolMember{h.uuid, h.name, h.address});
+                inventory->setPoolMembers(pool, name, saved);
+            });
+    connect(m_monitor, &PoolMonitor::membersDiscovered, this, &MainWindow::offerPoolMembers);
     connect(m_monitor, &PoolMonitor::auditFailed, this, [this](const QString& message) {
         m_messageHostId.clear();
         m_messageBar->showMessage(MessageBar::Type::Error, message);
@@ -381,6 +401,7 @@ void MainWindow::createCentralWidget()
     connect(m_onlyProblemsAction, &QAction::toggled, m_onlyProblems, &QCheckBox::setChecked);
     connect(m_onlyProblemsAction, &QAction::toggled, m_poolFilter, &PoolFilterProxyModel::setOnlyProblems);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
+    connect(m_poolDecorator, &PoolTreeDecorator::repaintNeeded, m_tree->viewport(), qOverload<>(&QWidget::update));
     connect(m_tree, &QTreeView::activated, this, [this] {
         const QString id = currentHostId();
         if (!id.isEmpty() && m_connections->host(id) && !m_connections->host(id)->isConnected())
@@ -803,6 +824,61 @@ std::optional<VmState> MainWindow::currentVm() const
     return v.value<VmState>();
 }
 
+void MainWindow::offerPoolMembers(const QString& poolUuid, const QList<XapiHost>& unconnected)
+{
+    if (m_demo && m_demo->isActive())
+        return;
+    // The credentials of a saved host of that pool: members are usually reached the same way.
+    std::optional<SavedHost> model;
+    for (const QString& id : m_monitor->sessionIds()) {
+        const HostSession* s = m_monitor->session(id);
+        if (s && s->pool().uuid == poolUuid && !m_connections->isUnsaved(id)) {
+            model = m_connections->savedHost(id);
+            if (model)
+                break;
+        }
+    }
+    QList<XapiHost> offer;
+    for (const XapiHost& h : unconnected) {
+        if (h.address.isEmpty() || !h.live)
+            continue;
+        SshEndpoint e;
+        e.host = h.address;
+        e.port = model ? model->endpoint.port : 22;
+        e.user = model ? model->endpoint.user : QStringLiteral("root");
+        if (m_connections->inventory()->find(e))
+            continue; // saved already: the user chose how it connects
+        offer.append(h);
+    }
+    if (!model || offer.isEmpty())
+        return;
+    QStringList names;
+    for (const XapiHost& h : offer)
+        names << QStringLiteral("%1 (%2)").arg(h.name, h.address);
+    m_messageHostId.clear();
+    m_messageBar->showMessage(MessageBar::Type::Information,
+                              tr("XenRescue is not connected to %n member(s) of this pool: %1. Rescue steps that "
+                                 "destroy or crash a domain run on the VM's own host, so connect to them now, while "
+                                 "you can.",
+                                 nullptr, int(offer.size()))
+                                  .arg(names.join(QStringLiteral(", "))));
+    auto* connectAll = new QAction(tr("Connect to Them"), m_messageBar);
+    connectAll->setObjectName(QStringLiteral("actionConnectMembers"));
+    const SavedHost templateHost = *model;
+    connect(connectAll, &QAction::triggered, this, [this, offer, templateHost] {
+        for (const XapiHost& h : offer) {
+            SavedHost member = templateHost;
+            member.id.clear();
+            member.label = h.name;
+            member.endpoint.host = h.address;
+            const QString id = m_connections->saveHost(member);
+            m_connections->connectHost(id);
+        }
+        m_messageBar->hide();
+    });
+    m_messageBar->addAction(connectAll);
+}
+
 void MainWindow::showTreeMenu(const QPoint& pos)
 {
     const QModelIndex index = m_tree->indexAt(pos);
@@ -860,6 +936,13 @@ RescueWizard* MainWindow::openRescueWizard(const QString& vmId)
     auto sender = [connections](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
                                 QString* error) { return connections->runAction(sessionId, request, context, error); };
     auto* run = new RescueRun(m_monitor, sender, vmId);
+    if (m_demo && m_demo->isActive()) {
+        // Practice: the lab's checks wait a tenth of a real host's time.
+        RescueRun::Options options;
+        options.verificationTimeScale = 0.1;
+        options.minCommandTimeoutMs = 15000;
+        run->setOptions(options);
+    }
     auto* wizard = new RescueWizard(run, this);
     connect(wizard, &RescueWizard::startVmRequested, this, [this, vmId] {
         if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vmId))

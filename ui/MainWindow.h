@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HostSummaryWidget.h"
+#include "PoolState.h"
 #include "RemoteTypes.h"
 
 #include <QMainWindow>
@@ -108,6 +109,7 @@ private:
     void openDataFolder();
     void onDemoActiveChanged(bool active);
     void showTreeMenu(const QPoint& pos);
+    void offerPoolMembers(const QString& poolUuid, const QList<XapiHost>& unconnected);
     void refreshSelected();
     void sendVmAction(VmAction action, const VmState& vm);
     /// The selected row's VM; nullptr when the selection is not a VM.

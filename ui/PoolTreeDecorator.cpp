@@ -5,6 +5,7 @@
 #include "Resources.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFont>
 #include <QPainter>
 #include <QPalette>
@@ -13,7 +14,11 @@ namespace xr {
 
 PoolTreeDecorator::PoolTreeDecorator(QObject* parent)
     : QIdentityProxyModel(parent)
-{}
+{
+    m_fade.setSingleShot(true);
+    m_fade.setInterval(100);
+    connect(&m_fade, &QTimer::timeout, this, &PoolTreeDecorator::repaintNeeded);
+}
 
 PoolTreeDecorator::~PoolTreeDecorator() = default;
 
@@ -61,6 +66,16 @@ QIcon PoolTreeDecorator::icon(const QString& name, bool badge) const
     return result;
 }
 
+QColor PoolTreeDecorator::highlightColour(qint64 ageMs, int highlightMs, const QPalette& palette)
+{
+    if (ageMs < 0 || ageMs >= highlightMs || highlightMs <= 0)
+        return {};
+    QColor c = palette.color(QPalette::Highlight);
+    // From 40% to nothing: noticeable, never hiding the text.
+    c.setAlphaF(0.4 * (1.0 - double(ageMs) / highlightMs));
+    return c;
+}
+
 QVariant PoolTreeDecorator::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
@@ -83,6 +98,18 @@ QVariant PoolTreeDecorator::data(const QModelIndex& index, int role) const
     if (role == Qt::DecorationRole && index.column() == PoolTreeModel::ProblemColumn &&
         kind == PoolTreeModel::Kind::Vm && source.data(PoolTreeModel::DisagreementRole).toInt() != 0)
         return icon(QStringLiteral("warning"), false);
+    if (role == Qt::BackgroundRole && m_highlightMs > 0) {
+        const QDateTime changed = source.data(PoolTreeModel::ChangedAtRole).toDateTime();
+        if (changed.isValid()) {
+            const qint64 age = changed.msecsTo(QDateTime::currentDateTimeUtc());
+            const QColor c = highlightColour(age, m_highlightMs, QApplication::palette());
+            if (c.isValid()) {
+                if (!m_fade.isActive())
+                    m_fade.start();
+                return c;
+            }
+        }
+    }
     if (role == Qt::ForegroundRole && source.data(PoolTreeModel::StaleRole).toBool())
         return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
     if (role == Qt::FontRole && kind != PoolTreeModel::Kind::Vm && source.data(PoolTreeModel::ProblemRole).toBool()) {

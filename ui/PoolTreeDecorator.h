@@ -4,6 +4,7 @@
 #include <QIcon>
 #include <QIdentityProxyModel>
 #include <QSortFilterProxyModel>
+#include <QTimer>
 
 namespace xr {
 
@@ -20,13 +21,24 @@ public:
     ~PoolTreeDecorator() override;
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    /// How long a changed row stays highlighted (its background fades out); 0: never.
+    void setHighlightMs(int ms) { m_highlightMs = ms; }
+    /// The highlight colour of a row changed `ageMs` ago; invalid once it has faded.
+    static QColor highlightColour(qint64 ageMs, int highlightMs, const QPalette& palette);
     /// "vm-running", "vm-halted", "vm-paused" for a VM row of PoolTreeModel.
     static QString vmIconName(const QModelIndex& index);
+
+Q_SIGNALS:
+    /// A highlight is fading: the view should repaint.
+    void repaintNeeded();
 
 private:
     QIcon icon(const QString& name, bool badge) const;
 
     mutable QHash<QString, QIcon> m_icons;
+    int m_highlightMs = 3000;
+    // While a highlight fades the view is asked to repaint (repaintNeeded).
+    mutable QTimer m_fade;
 };
 
 /// Filters the pool tree by free text (name, UUID, state, problem text) and, optionally, to

@@ -24,6 +24,7 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -211,12 +212,25 @@ void RescueWizard::buildLadderPage()
         m_useRung->setText(r->checklistOnly ? tr("Open the checklist for \"%1\" >").arg(r->title)
                                             : tr("Use \"%1\" >").arg(r->title));
         m_useRung->setEnabled(r->id != RungId::Diagnose && (r->applies || r->checklistOnly));
+        QString detail = QStringLiteral("<b>%1 %2</b> (%3): %4")
+                             .arg(r->number.toHtmlEscaped(), r->title.toHtmlEscaped(),
+                                  RecoveryLadder::riskDisplayName(r->risk).toHtmlEscaped(), esc(r->explanation));
+        if (!r->applies && !r->checklistOnly && r->id != RungId::Diagnose)
+            detail += QStringLiteral("<br><b>%1</b> %2").arg(tr("Not now:"), esc(r->whyNot));
+        m_ladderDetail->setText(detail);
     });
     connect(m_ladder, &QTreeWidget::itemActivated, this, [this] {
         if (m_useRung->isEnabled())
             m_useRung->click();
     });
     l->addWidget(m_ladder, 1);
+    m_ladderDetail = new QLabel(page);
+    m_ladderDetail->setObjectName(QStringLiteral("ladderDetail"));
+    m_ladderDetail->setWordWrap(true);
+    m_ladderDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_ladderDetail->setMinimumHeight(m_ladderDetail->fontMetrics().lineSpacing() * 4);
+    m_ladderDetail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    l->addWidget(m_ladderDetail);
     auto* buttons = new QHBoxLayout;
     auto* back = new QPushButton(tr("< &Back"), page);
     connect(back, &QPushButton::clicked, this, [this] { showPage(DiagnosisPage); });
@@ -247,7 +261,10 @@ void RescueWizard::buildRungPage()
     m_rungTitle->setFont(f);
     m_rungRisk = new QLabel(page);
     m_rungRisk->setObjectName(QStringLiteral("rungRisk"));
+    m_rungRiskIcon = new QLabel(page);
+    m_rungRiskIcon->setObjectName(QStringLiteral("rungRiskIcon"));
     top->addWidget(m_rungTitle, 1);
+    top->addWidget(m_rungRiskIcon);
     top->addWidget(m_rungRisk);
     l->addLayout(top);
     m_rungText = new QTextBrowser(page);
@@ -348,9 +365,25 @@ void RescueWizard::buildRunPage()
     m_cancel = new QPushButton(tr("&Stop"), page);
     m_cancel->setObjectName(QStringLiteral("cancelRungButton"));
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_run->cancel(); });
+    m_toResult = new QPushButton(tr("&Result >"), page);
+    m_toResult->setObjectName(QStringLiteral("toResultButton"));
+    m_toResult->setVisible(false);
+    connect(m_toResult, &QPushButton::clicked, this, [this] { showPage(ResultPage); });
     buttons->addWidget(m_checkNow);
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
+    buttons->addWidget(m_toResult);
+    // While a command runs: how long it has been running, and when it will be stopped.
+    m_ticker = new QTimer(this);
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, this, [this] {
+        if (m_run->phase() != RescueRun::Phase::Running) {
+            m_ticker->stop();
+            return;
+        }
+        m_checkText->setText(tr("The command has been running for %1 s. Stop ends it on the host.")
+                                 .arg(m_runClock.elapsed() / 1000));
+    });
     l->addLayout(buttons);
     m_pages->addWidget(page);
 }
@@ -374,6 +407,9 @@ void RescueWizard::buildResultPage()
     m_export = new QPushButton(tr("&Export Transcript…"), page);
     m_export->setObjectName(QStringLiteral("exportButton"));
     connect(m_export, &QPushButton::clicked, this, &RescueWizard::exportWithDialog);
+    m_showTranscript = new QPushButton(tr("&Transcript"), page);
+    m_showTranscript->setObjectName(QStringLiteral("showTranscriptButton"));
+    connect(m_showTranscript, &QPushButton::clicked, this, [this] { showPage(RunPage); });
     m_backToLadder = new QPushButton(tr("< &Ladder"), page);
     m_backToLadder->setObjectName(QStringLiteral("backToLadderButton"));
     connect(m_backToLadder, &QPushButton::clicked, this, [this] { showPage(LadderPage); });
@@ -395,6 +431,7 @@ void RescueWizard::buildResultPage()
         showPage(RungPage);
     });
     buttons->addWidget(m_export);
+    buttons->addWidget(m_showTranscript);
     buttons->addWidget(m_backToLadder);
     buttons->addStretch(1);
     buttons->addWidget(m_startVm);
@@ -463,7 +500,9 @@ QString RescueWizard::situationHtml() const
     if (s.residentHost.isKnown())
         row(tr("Resident host"), esc(s.residentHost.label()) + (s.residentHost.alive ? QString() : tr(" (not live)")));
     if (xapi) {
-        row(tr("xapi health"), esc(PoolState::healthText(s.xapiHealth)));
+        row(tr("xapi health (pool)"), esc(PoolState::healthText(s.xapiHealth)));
+        if (const std::optional<XapiHealth> resident = m_run->residentXapiHealth())
+            row(tr("xapi on the resident host"), esc(PoolState::healthText(*resident)));
         if (s.poolMaster.isKnown())
             row(tr("Pool master"), esc(s.poolMaster.label()));
         row(tr("High availability"), s.haEnabled ? tr("on") : tr("off"));
@@ -575,6 +614,8 @@ void RescueWizard::showRung()
     m_rungRisk->setText(QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
                             .arg(colour.name(), RecoveryLadder::riskDisplayName(r->risk).toUpper().toHtmlEscaped()));
     m_rungRisk->setToolTip(tr("Risk: %1").arg(RecoveryLadder::riskDisplayName(r->risk)));
+    const int iconSize = m_rungRisk->fontMetrics().height();
+    m_rungRiskIcon->setPixmap(riskIcon(r->risk).pixmap(iconSize, iconSize));
     QString html = QStringLiteral("<p>%1</p>").arg(esc(r->explanation));
     if (!r->whatCanBeLost.isEmpty())
         html += QStringLiteral("<p><b>%1 %2</b></p>").arg(tr("What can be lost:"), esc(r->whatCanBeLost));
@@ -690,7 +731,10 @@ void RescueWizard::startRung()
         return;
     }
     m_checkNow->setVisible(false);
+    m_toResult->setVisible(false);
     m_runStatus->setText(tr("Running rung %1 (%2)…").arg(r->number, r->title));
+    m_runClock.start();
+    m_ticker->start();
     showPage(RunPage);
 }
 
@@ -752,6 +796,9 @@ void RescueWizard::onPhase(RescueRun::Phase phase)
 
 void RescueWizard::onRungFinished(RescueRun::Outcome)
 {
+    m_ticker->stop();
+    m_toResult->setVisible(true);
+    m_runStatus->setText(tr("Finished. The transcript stays here; the result is on the next page."));
     m_checkNow->setVisible(false);
     m_cancel->setEnabled(false);
     updateResult();

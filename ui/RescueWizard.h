@@ -3,6 +3,7 @@
 #include "RescueRun.h"
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QPointer>
 
 class QCheckBox;
@@ -13,6 +14,7 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTextBrowser;
+class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -88,11 +90,13 @@ private:
 
     // Ladder
     QTreeWidget* m_ladder = nullptr;
+    QLabel* m_ladderDetail = nullptr;
     QPushButton* m_useRung = nullptr;
 
     // Rung
     QLabel* m_rungTitle = nullptr;
     QLabel* m_rungRisk = nullptr;
+    QLabel* m_rungRiskIcon = nullptr;
     QTextBrowser* m_rungText = nullptr;
     QPlainTextEdit* m_commands = nullptr;
     QLabel* m_runsOn = nullptr;
@@ -112,6 +116,9 @@ private:
     QLabel* m_checkText = nullptr;
     QPushButton* m_cancel = nullptr;
     QPushButton* m_checkNow = nullptr;
+    QPushButton* m_toResult = nullptr;
+    QTimer* m_ticker = nullptr;
+    QElapsedTimer m_runClock;
 
     // Result
     QLabel* m_resultHeadline = nullptr;
@@ -120,6 +127,7 @@ private:
     QPushButton* m_startVm = nullptr;
     QPushButton* m_backToLadder = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_showTranscript = nullptr;
 
     std::optional<RungId> m_selected;
     bool m_shownOnly = false;
