@@ -3,7 +3,6 @@
 // is driven the way an admin would (click, tick, type the name) until the VM is halted (or
 // the ladder says what is left), and the lab hosts' argv record must hold exactly the
 // commands of the rungs taken, nothing more.
-#include "AppPaths.h"
 #include "AuditHistoryModel.h"
 #include "AuditLog.h"
 #include "ConnectionManager.h"
@@ -11,6 +10,7 @@
 #include "HostTreeModel.h"
 #include "Inventory.h"
 #include "LabPool.h"
+#include "LabWindow.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "PoolMonitor.h"
@@ -40,97 +40,6 @@ using namespace xr::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-/// The window over a lab pool behind real sshd.
-struct Fixture
-{
-    QTemporaryDir dir;
-    AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
-    Inventory inventory{paths.settingsFile()};
-    HostTreeModel model;
-    ConnectionManager connections{paths, &inventory, &model};
-    LabPool pool{QStringLiteral(XR_LABHOST)};
-    std::unique_ptr<MainWindow> window;
-    QHash<int, LabPoolHost> byPort;
-    QHash<QString, QString> ids; // lab host name -> saved host id
-
-    bool start(const QString& scenario)
-    {
-        if (!pool.start(scenario)) {
-            qWarning() << pool.errorString();
-            return false;
-        }
-        for (const LabPoolHost& h : pool.hosts())
-            byPort.insert(h.port, h);
-        connections.setHostFactory([this](const SavedHost& saved, const SshOptions&) -> RemoteHost* {
-            const LabPoolHost h = byPort.value(saved.endpoint.port);
-            SshOptions o;
-            o.appKnownHostsFile = paths.appKnownHostsFile();
-            o.userKnownHostsFile = h.knownHostsPath;
-            o.useKeychain = false;
-            o.connectTimeoutMs = 10000;
-            o.keepaliveIntervalMs = 1000;
-            o.keepaliveMaxMissed = 2;
-            return new SshHost(saved.endpoint, o);
-        });
-        window = std::make_unique<MainWindow>(&connections);
-        HostSession::Options options;
-        options.intervalMs = 500;
-        options.xapiTimeoutMs = 4000;
-        options.hypervisorTimeoutMs = 4000;
-        window->poolMonitor()->setSessionOptions(options);
-        window->resize(1200, 800);
-        window->show();
-        for (const LabPoolHost& h : pool.hosts()) {
-            if (!h.reachable)
-                continue;
-            SavedHost saved;
-            saved.label = h.name;
-            saved.endpoint.host = h.address;
-            saved.endpoint.port = h.port;
-            saved.endpoint.user = h.user;
-            saved.endpoint.auth = AuthMethod::KeyFile;
-            saved.endpoint.identityFile = h.clientKeyPath;
-            saved.endpoint.sshConfigFile = u"none"_s;
-            const QString id = connections.saveHost(saved);
-            ids.insert(h.name, id);
-            connections.connectHost(id);
-        }
-        return true;
-    }
-
-    std::optional<VmState> vm(const QString& name) const
-    {
-        for (const QString& scope : window->poolMonitor()->scopes())
-            for (const VmState& v : window->poolMonitor()->vms(scope))
-                if ((v.name == name || name == u"*") && !v.isControlDomain)
-                    return v;
-        return std::nullopt;
-    }
-
-    /// The argv of every command the lab hosts received that changes something.
-    QList<QStringList> changes() const
-    {
-        static const QStringList reads{u"vm-list"_s,        u"task-list"_s,      u"host-list"_s, u"pool-list"_s,
-                                       u"host-param-get"_s, u"pool-param-get"_s, u"list"_s,      u"info"_s,
-                                       u"uptime"_s,         u"vm-param-get"_s};
-        QList<QStringList> out;
-        for (const LabRecord& r : pool.record()) {
-            if (r.argv.isEmpty())
-                continue;
-            const QString tool = r.argv.first().section(u'/', -1);
-            if (tool == u"list_domains" || tool == u"tap-ctl" || tool == u"cat" || tool == u"hostname" ||
-                tool == u"echo" || tool == u"command" || tool == u"test")
-                continue;
-            if (r.argv.size() > 1 && reads.contains(r.argv.at(1)))
-                continue;
-            QStringList argv = r.argv;
-            argv[0] = tool;
-            out << argv;
-        }
-        return out;
-    }
-};
 
 template <typename T>
 T* child(QWidget* w, const char* name)
@@ -301,7 +210,7 @@ private Q_SLOTS:
         QFETCH(QString, outcome);
         const bool halted = outcome == u"Succeeded";
 
-        Fixture f;
+        LabWindow f;
         QVERIFY(f.start(scenario));
         std::optional<VmState> target;
         QVERIFY2(QTest::qWaitFor(
@@ -373,7 +282,7 @@ private Q_SLOTS:
     // wizard reports each honestly and never sends a command twice for one confirmation.
     void safetyThroughRealSsh()
     {
-        Fixture f;
+        LabWindow f;
         f.connections.setReconnectDelays(500, 2000);
         QVERIFY(f.start(u"xl-host"_s));
         std::optional<VmState> target;
