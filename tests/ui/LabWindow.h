@@ -34,7 +34,7 @@ struct LabWindow
     QHash<int, LabPoolHost> byPort;
     QHash<QString, QString> ids; // lab host name -> saved host id
 
-    bool start(const QString& scenario, int pollMs = 500)
+    bool start(const QString& scenario, int pollMs = 500, bool onlyMaster = false)
     {
         if (!pool.start(scenario)) {
             qWarning() << pool.errorString();
@@ -62,7 +62,7 @@ struct LabWindow
         window->resize(1200, 800);
         window->show();
         for (const LabPoolHost& h : pool.hosts()) {
-            if (!h.reachable)
+            if (!h.reachable || (onlyMaster && !h.master))
                 continue;
             SavedHost saved;
             saved.label = h.name;

@@ -2,11 +2,13 @@
 // host reaches the tree within two poll intervals, a wedged xapi shows the banner and the
 // hypervisor's view, a member whose sshd dies shows as lost with stale VMs and comes back by
 // itself, the selection survives refreshes, and the window stays responsive throughout.
+#include "Inventory.h"
 #include "LabWindow.h"
 #include "MessageBar.h"
 #include "PoolTreeModel.h"
 #include "SshdHarness.h"
 
+#include <QAction>
 #include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTest>
@@ -200,6 +202,36 @@ private Q_SLOTS:
             20000));
         QVERIFY2(reconnecting.worst < 50,
                  qPrintable(u"longest stall while reconnecting: %1 ms"_s.arg(reconnecting.worst)));
+    }
+
+    void membersAreOfferedAndRemembered()
+    {
+        LabWindow f;
+        QVERIFY(f.start(u"demo"_s, kPollMs, true)); // only the master is saved
+        MessageBar* bar = f.window->messageBar();
+        QVERIFY(QTest::qWaitFor([&] { return bar->isVisible() && bar->text().contains(u"xcp-lab-02"_s); }, 30000));
+        QVERIFY(bar->text().contains(u"10.0.0.12"_s));
+        // The membership is remembered in the settings for the next start.
+        const QStringList pools = f.inventory.pools();
+        QCOMPARE(pools.size(), 1);
+        const QList<SavedPoolMember> members = f.inventory.poolMembers(pools.constFirst());
+        QCOMPARE(members.size(), 2);
+        QVERIFY(std::any_of(members.begin(), members.end(), [](const SavedPoolMember& m) {
+            return m.name == u"xcp-lab-02" && m.address == u"10.0.0.12";
+        }));
+        // Connect to Them saves the member with the master's way in (user, port, key).
+        QAction* connectAll = bar->findChild<QAction*>(u"actionConnectMembers"_s);
+        QVERIFY(connectAll);
+        const SavedHost master = *f.connections.savedHost(f.ids.value(u"xcp-lab-01"_s));
+        connectAll->trigger();
+        SshEndpoint e = master.endpoint;
+        e.host = u"10.0.0.12"_s;
+        const std::optional<SavedHost> saved = f.inventory.find(e);
+        QVERIFY(saved);
+        QCOMPARE(saved->label, u"xcp-lab-02"_s);
+        QCOMPARE(saved->endpoint.auth, master.endpoint.auth);
+        QCOMPARE(saved->endpoint.identityFile, master.endpoint.identityFile);
+        QVERIFY(!bar->isVisible());
     }
 };
 
