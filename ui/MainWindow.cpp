@@ -11,6 +11,8 @@
 #include "HostTreeDecorator.h"
 #include "HostTreeModel.h"
 #include "LabPoolBanner.h"
+#include "LogBrowserWindow.h"
+#include "LogsTab.h"
 #include "MessageBar.h"
 #include "PoolMonitor.h"
 #include "PoolTreeDecorator.h"
@@ -198,7 +200,8 @@ void MainWindow::createActions()
     setUnavailable(m_rescueAction, tr("Diagnose a hung VM and walk the recovery steps, safest first."),
                    tr("the rescue wizard is being built."));
     m_logsAction = makeAction(QStringLiteral("actionLogs"), tr("&Logs"), QStringLiteral("logs"));
-    setUnavailable(m_logsAction, tr("Browse the host's logs side by side."), tr("the log browser is being built."));
+    m_logsAction->setToolTip(tr("Open the Log Browser: logs of any host side by side, synchronised or merged by time"));
+    connect(m_logsAction, &QAction::triggered, this, &MainWindow::openLogBrowser);
 
     m_filterAction = makeAction(QStringLiteral("actionFilter"), tr("&Filter the Tree"));
     m_filterAction->setShortcut(QKeySequence::Find);
@@ -401,13 +404,16 @@ void MainWindow::createCentralWidget()
         pane->setIcon(Resources::icon(icon));
         return pane;
     };
-    m_logsPane = makePane(QStringLiteral("logsPane"), QStringLiteral("logs"));
+    m_logsTab = new xr::LogsTab(m_connections, m_monitor, m_tabs);
+    connect(m_logsTab, &xr::LogsTab::browserRequested, this, &MainWindow::openLogBrowser);
+    connect(m_logsTab, &xr::LogsTab::statusMessage, this,
+            [this](const QString& t) { statusBar()->showMessage(t, 5000); });
     m_networkPane = makePane(QStringLiteral("networkPane"), QStringLiteral("connect"));
     m_memoryPane = makePane(QStringLiteral("memoryPane"), QStringLiteral("host"));
     m_historyPane = makePane(QStringLiteral("historyPane"), QStringLiteral("refresh"));
 
     m_tabs->addTab(m_overviewStack, tr("Overview"));
-    m_tabs->addTab(m_logsPane, tr("Logs"));
+    m_tabs->addTab(m_logsTab, tr("Logs"));
     m_tabs->addTab(m_networkPane, tr("Network"));
     m_tabs->addTab(m_memoryPane, tr("Memory"));
     m_tabs->addTab(m_historyPane, tr("History"));
@@ -557,10 +563,7 @@ void MainWindow::updatePanes()
     if (id.isEmpty()) {
         const QString select = anyHost ? tr("Select a host in the tree first.")
                                        : tr("Connect to a host first: choose Connect… (%1).").arg(connectKey);
-        m_logsPane->setTitle(tr("Logs"));
-        m_logsPane->setText(tr("The host's logs (xensource.log, SMlog, the hypervisor's own) will appear here, "
-                               "side by side and merged by time. %1")
-                                .arg(select));
+        m_logsTab->setHost({}, {}, false, select);
         m_networkPane->setTitle(tr("Network"));
         m_networkPane->setText(tr("The path from physical NICs through bridges to each VM's virtual interfaces will "
                                   "be drawn here. %1")
@@ -581,8 +584,7 @@ void MainWindow::updatePanes()
                               "version.")
                                .arg(name);
     const QString why = connected ? notYet : notConnected;
-    m_logsPane->setTitle(tr("Logs of %1").arg(name));
-    m_logsPane->setText(tr("xensource.log, SMlog and the hypervisor's logs will appear here. %1").arg(why));
+    m_logsTab->setHost(id, name, connected);
     m_networkPane->setTitle(tr("Network of %1").arg(name));
     m_networkPane->setText(
         tr("Physical NICs, bridges and the VMs' virtual interfaces will be drawn here. %1").arg(why));
@@ -592,6 +594,14 @@ void MainWindow::updatePanes()
     m_historyPane->setText(tr("No commands have been sent to %1 from this window. Each command XenRescue sends is "
                               "listed here with its result, and recorded in the audit log (%2).")
                                .arg(name, QDir::toNativeSeparators(m_connections->paths().auditLogFile())));
+}
+
+void MainWindow::openLogBrowser()
+{
+    auto* browser = new LogBrowserWindow(m_connections, m_monitor, this);
+    browser->setWindowFlag(Qt::Window);
+    browser->setDefaultHost(currentHostId());
+    browser->show();
 }
 
 HostSummaryWidget::Facts MainWindow::hostFacts(const QString& sessionId) const

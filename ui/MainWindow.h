@@ -23,6 +23,7 @@ class HostFilterProxyModel;
 class HostPrompter;
 class HostTreeDecorator;
 class LabPoolBanner;
+class LogsTab;
 class MessageBar;
 class PoolFilterProxyModel;
 class PoolMonitor;
@@ -97,6 +98,7 @@ private:
     void onDemoActiveChanged(bool active);
     void onDemoScenarioStarted(const QString& scenario);
     void updateXapiBanner();
+    void openLogBrowser();
     void expandContainers(const QModelIndex& parent, int first, int last);
     QString sessionIdForModelId(const QString& modelId) const;
     QString detailsHtml(const QModelIndex& index) const;
@@ -127,7 +129,7 @@ private:
     QStackedWidget* m_overviewStack = nullptr;
     EmptyStatePane* m_overviewEmpty = nullptr;
     HostSummaryWidget* m_hostSummary = nullptr;
-    EmptyStatePane* m_logsPane = nullptr;
+    xr::LogsTab* m_logsTab = nullptr; // qualified: MainWindow::LogsTab is a tab index
     EmptyStatePane* m_networkPane = nullptr;
     EmptyStatePane* m_memoryPane = nullptr;
     EmptyStatePane* m_historyPane = nullptr;
