@@ -14,5 +14,9 @@ int runLadderCommand(CliDispatcher::Context& context);
 int runStatusCommand(CliDispatcher::Context& context);
 /// `xenrescue-cli scan [--json] FILE...`: the error catalogue's hits in logs (.gz too).
 int runScanCommand(CliDispatcher::Context& context);
+/// `xenrescue-cli network [user@]host [--json|--dot] | --demo SCENARIO`: the topology and checks.
+int runNetworkCommand(CliDispatcher::Context& context);
+/// `xenrescue-cli memory [user@]host [--json] | --demo SCENARIO`: memory figures, settings, advice.
+int runMemoryCommand(CliDispatcher::Context& context);
 
 } // namespace xr
