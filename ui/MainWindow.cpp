@@ -13,7 +13,9 @@
 #include "LabPoolBanner.h"
 #include "LogBrowserWindow.h"
 #include "LogsTab.h"
+#include "MemoryPane.h"
 #include "MessageBar.h"
+#include "NetworkPane.h"
 #include "PoolMonitor.h"
 #include "PoolTreeDecorator.h"
 #include "PoolTreeModel.h"
@@ -408,8 +410,10 @@ void MainWindow::createCentralWidget()
     connect(m_logsTab, &xr::LogsTab::browserRequested, this, &MainWindow::openLogBrowser);
     connect(m_logsTab, &xr::LogsTab::statusMessage, this,
             [this](const QString& t) { statusBar()->showMessage(t, 5000); });
-    m_networkPane = makePane(QStringLiteral("networkPane"), QStringLiteral("connect"));
-    m_memoryPane = makePane(QStringLiteral("memoryPane"), QStringLiteral("host"));
+    m_networkPane = new NetworkPane(m_tabs);
+    m_networkPane->setObjectName(QStringLiteral("networkTab"));
+    m_memoryPane = new MemoryPane(m_tabs);
+    m_memoryPane->setObjectName(QStringLiteral("memoryTab"));
     m_historyPane = makePane(QStringLiteral("historyPane"), QStringLiteral("refresh"));
 
     m_tabs->addTab(m_overviewStack, tr("Overview"));
@@ -525,8 +529,34 @@ void MainWindow::onSelectionChanged()
     updateActions();
 }
 
+void MainWindow::followHostInPanes()
+{
+    QString sessionId = currentHostId();
+    QString vmKey;
+    const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0);
+    if (sessionId.isEmpty() && item.isValid() &&
+        item.data(PoolTreeModel::KindRole).toInt() == int(PoolTreeModel::Kind::Vm)) {
+        sessionId = sessionIdForModelId(item.parent().data(PoolTreeModel::IdRole).toString());
+        const QString uuid = item.data(PoolTreeModel::UuidRole).toString();
+        const int domid = item.data(PoolTreeModel::DomainIdRole).toInt();
+        vmKey = !uuid.isEmpty() ? uuid : domid >= 0 ? QStringLiteral("dom%1").arg(domid) : item.data().toString();
+    }
+    const HostSession* s = sessionId.isEmpty() ? nullptr : m_monitor->session(sessionId);
+    RemoteHost* host = s ? s->host() : nullptr;
+    if (!s || !s->isIdentified() || !host || !host->isConnected()) {
+        m_networkPane->clearHost();
+        m_memoryPane->clearHost();
+        return;
+    }
+    AuditLog* audit = m_connections->isUnsaved(sessionId) ? nullptr : &m_connections->auditLog();
+    m_networkPane->setHost(host, s->identity(), s->identity().hostname, audit);
+    m_networkPane->setSelectedVm(vmKey);
+    m_memoryPane->setHost(host, s->identity(), s->identity().hostname, audit);
+}
+
 void MainWindow::updatePanes()
 {
+    followHostInPanes();
     const QString id = currentHostId();
     const HostTreeModel* model = m_connections->model();
     const bool anyHost = !model->hostIds().isEmpty();
@@ -580,16 +610,13 @@ void MainWindow::updatePanes()
     }
 
     const QString notConnected = tr("Connect to %1 to see this.").arg(name);
-    const QString notYet = tr("XenRescue is connected to %1 but does not read this yet: it arrives in a coming "
-                              "version.")
-                               .arg(name);
-    const QString why = connected ? notYet : notConnected;
     m_logsTab->setHost(id, name, connected);
     m_networkPane->setTitle(tr("Network of %1").arg(name));
-    m_networkPane->setText(
-        tr("Physical NICs, bridges and the VMs' virtual interfaces will be drawn here. %1").arg(why));
+    m_networkPane->setText(tr("Physical NICs, bridges and the VMs' virtual interfaces will be drawn here. %1")
+                               .arg(connected ? tr("Reading the host first…") : notConnected));
     m_memoryPane->setTitle(tr("Memory of %1").arg(name));
-    m_memoryPane->setText(tr("Xen, dom0 and VM memory, and dom0's memory settings, will appear here. %1").arg(why));
+    m_memoryPane->setText(tr("Xen, dom0 and VM memory, and dom0's memory settings, will appear here. %1")
+                              .arg(connected ? tr("Reading the host first…") : notConnected));
     m_historyPane->setTitle(tr("History of %1").arg(name));
     m_historyPane->setText(tr("No commands have been sent to %1 from this window. Each command XenRescue sends is "
                               "listed here with its result, and recorded in the audit log (%2).")

@@ -19,6 +19,8 @@ namespace xr {
 class ConnectionManager;
 class DemoSession;
 class EmptyStatePane;
+class MemoryPane;
+class NetworkPane;
 class HostFilterProxyModel;
 class HostPrompter;
 class HostTreeDecorator;
@@ -88,6 +90,8 @@ private:
     void onHostStateChanged(const QString& id, HostState state, const QString& message);
     void onSelectionChanged();
     void updatePanes();
+    /// The Network and Memory tabs follow the selected host, or the host of the selected VM.
+    void followHostInPanes();
     void updateActions();
     void updateStatus();
     void connectSelected();
@@ -130,8 +134,8 @@ private:
     EmptyStatePane* m_overviewEmpty = nullptr;
     HostSummaryWidget* m_hostSummary = nullptr;
     xr::LogsTab* m_logsTab = nullptr; // qualified: MainWindow::LogsTab is a tab index
-    EmptyStatePane* m_networkPane = nullptr;
-    EmptyStatePane* m_memoryPane = nullptr;
+    NetworkPane* m_networkPane = nullptr;
+    MemoryPane* m_memoryPane = nullptr;
     EmptyStatePane* m_historyPane = nullptr;
     QLabel* m_statusLabel = nullptr;
     LabPoolBanner* m_banner = nullptr;
