@@ -1,6 +1,7 @@
 #include "SimDispatcher.h"
 
 #include "SimInternal.h"
+#include "SimNetwork.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -36,6 +37,10 @@ constexpr Program Programs[] = {
     {"/usr/sbin/brctl", true, false, true, true},
     {"/sbin/ip", true, true, true, true},
     {"/usr/bin/logger", true, true, true, true},
+    // Network checks and the dom0 memory change (SimNetwork.cpp).
+    {"/sbin/sysctl", true, true, true, true},
+    {"/sbin/iptables", true, true, true, true},
+    {"/usr/sbin/update-grub", false, false, true, true},
 };
 
 bool programOn(const Program& p, Flavour f)
@@ -455,9 +460,10 @@ QString xlInfo(Ctx& c, bool xm)
     s += infoLine(QStringLiteral("xen_pagesize"), QStringLiteral("4096"));
     s += infoLine(QStringLiteral("platform_params"), QStringLiteral("virt_start=0xffff800000000000"));
     s += infoLine(QStringLiteral("xen_changeset"), QString());
-    s += infoLine(
-        QStringLiteral("xen_commandline"),
-        QStringLiteral("placeholder dom0_mem=%1M,max:%1M dom0_max_vcpus=1-4 no-real-mode edd=off").arg(h.dom0MemMiB));
+    s += infoLine(QStringLiteral("xen_commandline"),
+                  QStringLiteral("placeholder %1 dom0_max_vcpus=1-4 no-real-mode edd=off")
+                      .arg(dom0MemArgumentRunning(h))
+                      .simplified());
     s += infoLine(QStringLiteral("cc_compiler"), xm ? QStringLiteral("gcc version 4.7.2 (Debian 4.7.2-5)")
                                                     : QStringLiteral("x86_64-linux-gnu-gcc (Debian 12.2.0-14) 12.2.0"));
     s += infoLine(QStringLiteral("cc_compile_by"), QStringLiteral("pkg-xen-devel"));
@@ -822,193 +828,7 @@ SimCommandOutput runXenopsCli(Ctx& c, const QStringList& args)
     return c.out;
 }
 
-// --- networking and misc ---------------------------------------------------------------
-
-namespace {
-
-struct Iface
-{
-    QString name;
-    QString flags;
-    int mtu = 1500;
-    QString qdisc;
-    QString master;
-    QString state;
-    QString mac;
-    qint64 qlen = 1000;
-    bool loopback = false;
-};
-
-QList<Iface> interfaces(Ctx& c)
-{
-    QList<Iface> out;
-    out.append({QStringLiteral("lo"),
-                QStringLiteral("LOOPBACK,UP,LOWER_UP"),
-                65536,
-                QStringLiteral("noqueue"),
-                {},
-                QStringLiteral("UNKNOWN"),
-                QStringLiteral("00:00:00:00:00:00"),
-                1000,
-                true});
-    const bool ovs = hasXapi(c.host.flavour) && c.host.openVSwitch;
-    const bool xm = c.host.flavour == Flavour::XenXm;
-    QStringList bridges;
-    for (const SimPif& p : c.pool.pifs) {
-        if (p.hostUuid != c.host.uuid)
-            continue;
-        const SimNetwork* n = c.pool.network(p.networkUuid);
-        const QString bridge = n ? n->bridge : QString();
-        // Xen 3.2+ network-bridge renames the NIC to pethN and names the bridge ethN.
-        const QString nic = xm ? QStringLiteral("p") + p.device : p.device;
-        out.append({nic, QStringLiteral("BROADCAST,MULTICAST,UP,LOWER_UP"), 1500, QStringLiteral("mq"),
-                    ovs ? QStringLiteral("ovs-system") : bridge, QStringLiteral("UP"), p.mac, 1000});
-        bridges << bridge;
-    }
-    if (ovs)
-        out.append({QStringLiteral("ovs-system"),
-                    QStringLiteral("BROADCAST,MULTICAST"),
-                    1500,
-                    QStringLiteral("noop"),
-                    {},
-                    QStringLiteral("DOWN"),
-                    QStringLiteral("9a:33:18:6c:4d:0e"),
-                    1000});
-    int n = 0;
-    for (const QString& b : bridges)
-        out.append({b,
-                    QStringLiteral("BROADCAST,MULTICAST,UP,LOWER_UP"),
-                    1500,
-                    QStringLiteral("noqueue"),
-                    {},
-                    ovs ? QStringLiteral("UNKNOWN") : QStringLiteral("UP"),
-                    QStringLiteral("d2:7e:41:0a:5c:%1").arg(++n, 2, 16, QLatin1Char('0')),
-                    1000});
-    const QString firstBridge = bridges.value(0);
-    for (SimDomain* d : sortedDomains(c.host)) {
-        if (d->domid == 0 || d->dying)
-            continue;
-        const QString master = ovs ? QStringLiteral("ovs-system") : firstBridge;
-        out.append({QStringLiteral("vif%1.0").arg(d->domid), QStringLiteral("BROADCAST,PROMISC,UP,LOWER_UP"), 1500,
-                    QStringLiteral("mq"), master, QStringLiteral("UP"), QStringLiteral("fe:ff:ff:ff:ff:ff"), 32});
-        if (d->hvm)
-            out.append({c.host.flavour == Flavour::XenXl ? QStringLiteral("vif%1.0-emu").arg(d->domid)
-                                                         : QStringLiteral("tap%1.0").arg(d->domid),
-                        QStringLiteral("BROADCAST,PROMISC,UP,LOWER_UP"), 1500, QStringLiteral("pfifo_fast"), master,
-                        QStringLiteral("UNKNOWN"), QStringLiteral("fe:ff:ff:ff:ff:ff"), 1000});
-    }
-    return out;
-}
-
-QStringList bridgeNames(Ctx& c)
-{
-    QStringList out;
-    for (const SimPif& p : c.pool.pifs)
-        if (p.hostUuid == c.host.uuid)
-            if (const SimNetwork* n = c.pool.network(p.networkUuid))
-                out << n->bridge;
-    return out;
-}
-
-} // namespace
-
-SimCommandOutput runIp(Ctx& c, const QStringList& args)
-{
-    QStringList rest = args;
-    const bool oneline = rest.removeAll(QStringLiteral("-o")) + rest.removeAll(QStringLiteral("-oneline")) > 0;
-    const QString obj = rest.value(0);
-    if (obj != u"link" && obj != u"l" && obj != u"addr" && obj != u"a")
-        return c.fail(1, QStringLiteral("Object \"%1\" is unknown, try \"ip help\".\n").arg(obj));
-    const bool modernIp = c.host.flavour == Flavour::XenXl;
-    int index = 0;
-    for (const Iface& i : interfaces(c)) {
-        ++index;
-        QString head =
-            QStringLiteral("%1: %2: <%3> mtu %4 qdisc %5").arg(index).arg(i.name, i.flags).arg(i.mtu).arg(i.qdisc);
-        if (!i.master.isEmpty())
-            head += QStringLiteral(" master ") + i.master;
-        head += QStringLiteral(" state ") + i.state + QStringLiteral(" mode DEFAULT");
-        if (modernIp)
-            head += QStringLiteral(" group default");
-        head += QStringLiteral(" qlen %1").arg(i.qlen);
-        const QString link = i.loopback ? QStringLiteral("    link/loopback %1 brd 00:00:00:00:00:00").arg(i.mac)
-                                        : QStringLiteral("    link/ether %1 brd ff:ff:ff:ff:ff:ff").arg(i.mac);
-        if (oneline)
-            c.print(head + u'\\' + link + u'\n');
-        else
-            c.print(head + u'\n' + link + u'\n');
-    }
-    return c.out;
-}
-
-SimCommandOutput runBrctl(Ctx& c, const QStringList& args)
-{
-    if (args.value(0) != u"show")
-        return c.fail(1, QStringLiteral("never heard of command [%1]\n").arg(args.value(0)));
-    c.print(QStringLiteral("bridge name\tbridge id\t\tSTP enabled\tinterfaces\n"));
-    if (hasXapi(c.host.flavour) && c.host.openVSwitch)
-        return c.out;
-    const QList<Iface> ifs = interfaces(c);
-    for (const QString& b : bridgeNames(c)) {
-        QStringList ports;
-        for (const Iface& i : ifs)
-            if (i.master == b)
-                ports << i.name;
-        QString mac;
-        for (const Iface& i : ifs)
-            if (i.name == b)
-                mac = i.mac;
-        c.print(b + QStringLiteral("\t\t8000.") + QString(mac).remove(u':') + QStringLiteral("\tno\t\t"));
-        if (ports.isEmpty()) {
-            c.print(QStringLiteral("\n"));
-            continue;
-        }
-        c.print(ports.first() + u'\n');
-        for (qsizetype i = 1; i < ports.size(); ++i)
-            c.print(QStringLiteral("\t\t\t\t\t\t\t") + ports[i] + u'\n');
-    }
-    return c.out;
-}
-
-SimCommandOutput runOvsVsctl(Ctx& c, const QStringList& args)
-{
-    const QString sub = args.value(0);
-    QStringList bridges = bridgeNames(c);
-    std::sort(bridges.begin(), bridges.end());
-    if (sub == u"list-br") {
-        for (const QString& b : bridges)
-            c.print(b + u'\n');
-        return c.out;
-    }
-    if (sub != u"show")
-        return c.fail(1, QStringLiteral("ovs-vsctl: unknown command '%1'; use --help for help\n").arg(sub));
-    c.print(c.host.uuid.left(8) + QStringLiteral("-58c3-4e3b-9d43-") + c.host.uuid.right(12) + u'\n');
-    const QList<Iface> ifs = interfaces(c);
-    const QStringList ordered = bridgeNames(c);
-    for (qsizetype bi = 0; bi < ordered.size(); ++bi) {
-        const QString& b = ordered[bi];
-        c.print(QStringLiteral("    Bridge ") + b + u'\n');
-        c.print(QStringLiteral("        fail_mode: standalone\n"));
-        QStringList ports{b};
-        for (const SimPif& p : c.pool.pifs)
-            if (p.hostUuid == c.host.uuid)
-                if (const SimNetwork* n = c.pool.network(p.networkUuid); n && n->bridge == b)
-                    ports << p.device;
-        if (bi == 0)
-            for (const Iface& i : ifs)
-                if (i.name.startsWith(u"vif") || i.name.startsWith(u"tap"))
-                    ports << i.name;
-        for (const QString& p : ports) {
-            c.print(QStringLiteral("        Port ") + p + u'\n');
-            c.print(QStringLiteral("            Interface ") + p + u'\n');
-            if (p == b)
-                c.print(QStringLiteral("                type: internal\n"));
-        }
-    }
-    c.print(QStringLiteral("    ovs_version: \"%1\"\n")
-                .arg(c.host.flavour == Flavour::XenServer62 ? QStringLiteral("1.4.6") : QStringLiteral("2.5.3")));
-    return c.out;
-}
+// --- networking (SimNetwork.cpp) and misc ----------------------------------------------
 
 SimCommandOutput runTapCtl(Ctx& c, const QStringList& args)
 {
@@ -1041,24 +861,6 @@ SimCommandOutput runTapCtl(Ctx& c, const QStringList& args)
         return c.fail(1, QStringLiteral("failed to %1 tapdisk: -2\n").arg(sub));
     }
     return c.fail(1, QStringLiteral("usage: tap-ctl COMMAND [OPTIONS]\n"));
-}
-
-SimCommandOutput runXenCmdline(Ctx& c, const QStringList& args)
-{
-    if (args.value(0) != u"--get-xen")
-        return c.fail(
-            1,
-            QStringLiteral("Usage: xen-cmdline [--get-xen|--set-xen|--delete-xen|--get-dom0|--set-dom0|--delete-dom0] "
-                           "key[=value] ...\n"));
-    for (const QString& key : args.mid(1)) {
-        if (key == u"dom0_mem")
-            c.print(QStringLiteral("dom0_mem=%1M,max:%1M\n").arg(c.host.dom0MemMiB));
-        else if (key == u"dom0_max_vcpus")
-            c.print(QStringLiteral("dom0_max_vcpus=1-%1\n").arg(qMin(c.host.cpus, 16)));
-        else if (key == u"watchdog")
-            c.print(QStringLiteral("watchdog\n"));
-    }
-    return c.out;
 }
 
 SimCommandOutput runLogger(Ctx& c, const QStringList& args)
@@ -1155,6 +957,12 @@ SimCommandOutput SimDispatcher::run(SimPool& pool, const QString& hostName, cons
         return runXenCmdline(c, args);
     if (base == u"logger")
         return runLogger(c, args);
+    if (base == u"sysctl")
+        return runSysctl(c, args);
+    if (base == u"iptables")
+        return runIptables(c, args);
+    if (base == u"update-grub")
+        return runUpdateGrub(c, args);
     return c.fail(127, commandNotFound(host->flavour, program));
 }
 

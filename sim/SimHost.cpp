@@ -258,6 +258,40 @@ RemoteCommand* SimHost::run(const CommandRequest& request)
     return command;
 }
 
+FileResult SimHost::writeLocalFile(const FileRequest& request, const QString& local) const
+{
+    // As SshWorker does over SFTP: exclusive create, or a temporary file renamed over the file.
+    FileResult r;
+    r.info.name = request.path;
+    if (request.exclusive && QFileInfo::exists(local)) {
+        r.error = tr("%1 already exists").arg(request.path);
+        return r;
+    }
+    if (!QFileInfo(local).absoluteDir().exists()) {
+        r.error = tr("%1: No such file or directory").arg(request.path);
+        return r;
+    }
+    const QString target = request.exclusive ? local : local + QStringLiteral(".xenrescue-tmp");
+    QFile f(target);
+    if (!f.open(request.exclusive ? QIODevice::NewOnly : (QIODevice::WriteOnly | QIODevice::Truncate)) ||
+        f.write(request.data) != request.data.size()) {
+        r.error = f.errorString();
+        f.remove();
+        return r;
+    }
+    f.close();
+    if (!request.exclusive) {
+        QFile::remove(local);
+        if (!QFile::rename(target, local)) {
+            r.error = tr("Cannot rename %1").arg(request.path);
+            return r;
+        }
+    }
+    r.ok = true;
+    r.bytesTransferred = request.data.size();
+    return r;
+}
+
 FileResult SimHost::doFileOperation(const FileRequest& request) const
 {
     FileResult r;
@@ -274,6 +308,8 @@ FileResult SimHost::doFileOperation(const FileRequest& request) const
         i.permissions = f.isDir() ? 0755 : 0644;
         return i;
     };
+    if (request.kind == FileOperationKind::Write)
+        return writeLocalFile(request, local);
     if (!fi.exists()) {
         r.error = tr("%1: No such file or directory").arg(request.path);
         return r;
@@ -317,6 +353,8 @@ FileResult SimHost::doFileOperation(const FileRequest& request) const
         r.ok = true;
         return r;
     }
+    case FileOperationKind::Write:
+        break;
     }
     return r;
 }

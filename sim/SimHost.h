@@ -86,6 +86,7 @@ private:
     void finishCommand(quint64 id, const CommandResult& result);
     void failAllPending(CommandOutcome outcome, const QString& message);
     FileResult doFileOperation(const FileRequest& request) const;
+    FileResult writeLocalFile(const FileRequest& request, const QString& local) const;
 
     std::shared_ptr<SimLab> m_lab;
     QString m_hostName;

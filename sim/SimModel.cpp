@@ -505,6 +505,7 @@ QJsonObject SimHostModel::toJson() const
         {QStringLiteral("commandCount"), commandCount},
         {QStringLiteral("faults"), faults.toJson()},
         {QStringLiteral("xenDmesg"), xenDmesg},
+        {QStringLiteral("config"), config.toJson()},
     };
 }
 
@@ -537,6 +538,7 @@ SimHostModel SimHostModel::fromJson(const QJsonObject& o)
     h.commandCount = i32(o, "commandCount");
     h.faults = SimHostFaults::fromJson(o.value(QLatin1String("faults")).toObject());
     h.xenDmesg = s(o, "xenDmesg");
+    h.config = SimHostConfig::fromJson(o.value(QLatin1String("config")).toObject());
     return h;
 }
 

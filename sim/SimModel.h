@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SimHostConfig.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -246,6 +248,8 @@ struct SimHostModel
     int commandCount = 0; // commands run on this host (drives lingering domains, drops)
     SimHostFaults faults;
     QString xenDmesg; // boot log printed by xl/xm dmesg
+    // Network checks and dom0 memory settings (SimNetwork.cpp).
+    SimHostConfig config;
 
     bool isLive() const { return !faults.dead; }
     SimDomain* domain(int domid);

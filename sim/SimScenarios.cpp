@@ -1,4 +1,5 @@
 #include "SimModel.h"
+#include "SimNetwork.h"
 
 namespace xr::sim {
 
@@ -22,10 +23,11 @@ QString dmesgFor(const SimHostModel& h)
                                    : QStringLiteral("11.2.1 20220127 (Red Hat 11.2.1-9)"));
     l << QStringLiteral("(XEN) Latest ChangeSet: unavailable");
     l << QStringLiteral("(XEN) Bootloader: GRUB 2.06");
-    l << QStringLiteral("(XEN) Command line: dom0_mem=%1M,max:%1M watchdog ucode=scan dom0_max_vcpus=1-%2 "
+    l << QStringLiteral("(XEN) Command line: %1 watchdog ucode=scan dom0_max_vcpus=1-%2 "
                         "crashkernel=256M,below=4G console=vga vga=mode-0x0311")
-             .arg(h.dom0MemMiB)
-             .arg(qMin(h.cpus, 16));
+             .arg(dom0MemArgumentRunning(h))
+             .arg(qMin(h.cpus, 16))
+             .simplified();
     l << QStringLiteral("(XEN) Xen image load base address: 0x87800000");
     l << QStringLiteral("(XEN) Video information:");
     l << QStringLiteral("(XEN)  VGA is text mode 80x25, font 8x16");
@@ -288,12 +290,13 @@ void finish(SimPool& p)
 
 QStringList SimPool::scenarioNames()
 {
-    return {QStringLiteral("demo"),         QStringLiteral("hung-vm-stuck-task"),
-            QStringLiteral("xapi-wedged"),  QStringLiteral("lingering-domain"),
-            QStringLiteral("domain-gone"),  QStringLiteral("crash-only"),
-            QStringLiteral("dead-member"),  QStringLiteral("legacy-62"),
-            QStringLiteral("xl-host"),      QStringLiteral("xm-host"),
-            QStringLiteral("hostile-names")};
+    return {QStringLiteral("demo"),          QStringLiteral("hung-vm-stuck-task"),
+            QStringLiteral("xapi-wedged"),   QStringLiteral("lingering-domain"),
+            QStringLiteral("domain-gone"),   QStringLiteral("crash-only"),
+            QStringLiteral("dead-member"),   QStringLiteral("legacy-62"),
+            QStringLiteral("xl-host"),       QStringLiteral("xm-host"),
+            QStringLiteral("hostile-names"), QStringLiteral("network-faults"),
+            QStringLiteral("memory-faults")};
 }
 
 QString SimPool::scenarioDescription(const QString& name)
@@ -324,6 +327,13 @@ QString SimPool::scenarioDescription(const QString& name)
         return QStringLiteral("Legacy Xen 4.1 with xm/xend; guest legacy-app ignores xm shutdown.");
     if (name == u"hostile-names")
         return QStringLiteral("One XCP-ng host with VMs whose names hold quotes, $(), ;, newlines and non-ASCII.");
+    if (name == u"network-faults")
+        return QStringLiteral("Plain Xen 4.17 (xl) host that trips every network check: a VM on a bridge without "
+                              "uplink, an empty bridge, anti-spoofing rules with bridge-nf-call-iptables off, a "
+                              "vifname longer than 15 characters, a guest without a fixed MAC; xl.conf balloons dom0.");
+    if (name == u"memory-faults")
+        return QStringLiteral("Legacy Xen 4.1 (xm) host with no dom0_mem on the boot line, dom0 ballooning on and "
+                              "dom0-min-mem 196.");
     return {};
 }
 
@@ -427,6 +437,40 @@ std::optional<SimPool> SimPool::fromScenario(const QString& name)
         SimVm& app = addVm(p, QStringLiteral("xen-xm"), QStringLiteral("legacy-app"), false, 1024, 1);
         app.faults.ignoresCleanShutdown = true;
         addVm(p, QStringLiteral("xen-xm"), QStringLiteral("dns"), false, 256, 1);
+        finish(p);
+        return p;
+    }
+    if (name == u"network-faults") {
+        SimPool p = newPool(0x5eed000c, QStringLiteral("xl-netlab"));
+        SimHostModel& h = addHost(p, QStringLiteral("xen-netlab"), Flavour::XenXl, QStringLiteral("10.0.10.10"));
+        h.config.antispoof = true;
+        h.config.bridgeNfCallIptables = false;
+        h.config.emptyBridges = QStringList{QStringLiteral("xenbr9")};
+        h.config.customVifNames.insert(QStringLiteral("legacy-router"), QStringLiteral("vif-legacy-router0"));
+        h.config.guestsWithoutMac = QStringList{QStringLiteral("dhcp-test")};
+        h.config.xlAutoballoon = QStringLiteral("on");
+        SimNetwork internal{p.newUuid(), QStringLiteral("Host-internal network"), QString(),
+                            QStringLiteral("xenbr-int")};
+        p.networks.append(internal);
+        addVm(p, QStringLiteral("xen-netlab"), QStringLiteral("web"), false, 2048, 2);
+        addVm(p, QStringLiteral("xen-netlab"), QStringLiteral("isolated"), false, 1024, 1);
+        for (SimVif& v : p.vifs)
+            if (v.vmUuid == p.vms.last().uuid)
+                v.networkUuid = internal.uuid;
+        addVm(p, QStringLiteral("xen-netlab"), QStringLiteral("legacy-router"), false, 512, 1);
+        addVm(p, QStringLiteral("xen-netlab"), QStringLiteral("dhcp-test"), false, 512, 1);
+        finish(p);
+        return p;
+    }
+    if (name == u"memory-faults") {
+        SimPool p = newPool(0x5eed000d, QStringLiteral("xm-memlab"));
+        SimHostModel& h = addHost(p, QStringLiteral("xen-memlab"), Flavour::XenXm, QStringLiteral("10.0.11.10"));
+        h.config.dom0MemOnCmdline = false;
+        h.config.xendBallooning = true;
+        h.config.xendMinMemMiB = 196;
+        h.xenDmesg = dmesgFor(h);
+        addVm(p, QStringLiteral("xen-memlab"), QStringLiteral("mail"), false, 2048, 1);
+        addVm(p, QStringLiteral("xen-memlab"), QStringLiteral("files"), false, 4096, 2);
         finish(p);
         return p;
     }

@@ -1,5 +1,7 @@
 #include "SimStateStore.h"
 
+#include "SimNetwork.h"
+
 #include "SimDispatcher.h"
 #include "SimInternal.h"
 
@@ -135,23 +137,10 @@ bool layOutHostFiles(const SimPool& pool, const SimHostModel& host, const QStrin
                         historyLog(pool, host, QStringLiteral("daemon.log"), now, 10), error);
         ok &= writeFile(log + QStringLiteral("xen/hypervisor.log"), host.xenDmesg.toUtf8(), error);
     } else if (host.flavour == Flavour::XenXl) {
-        ok &= writeFile(
-            root + QStringLiteral("/etc/xen/xl.conf"),
-            QByteArrayLiteral("## Global XL config file ##\n\n# Control whether dom0 is ballooned down when "
-                              "xen doesn't have enough\n# free memory to create a domain.  \"auto\" means only "
-                              "balloon if dom0\n# starts with all the host's memory.\nautoballoon=\"off\"\n"),
-            error);
         ok &= writeFile(log + QStringLiteral("xen/xen-hotplug.log"), QByteArray(), error);
         ok &= writeFile(log + QStringLiteral("daemon.log"),
                         historyLog(pool, host, QStringLiteral("daemon.log"), now, 10), error);
     } else {
-        ok &= writeFile(root + QStringLiteral("/etc/xen/xend-config.sxp"),
-                        QStringLiteral("(xend-relocation-server no)\n(network-script network-bridge)\n(vif-script "
-                                       "vif-bridge)\n(dom0-min-mem %1)\n(enable-dom0-ballooning no)\n"
-                                       "(total_available_memory 0)\n(dom0-cpus 0)\n(vncpasswd '')\n")
-                            .arg(host.dom0MemMiB)
-                            .toUtf8(),
-                        error);
         ok &= writeFile(log + QStringLiteral("xen/xend.log"),
                         historyLog(pool, host, QStringLiteral("xen/xend.log"), now, 15), error);
         ok &= writeFile(log + QStringLiteral("xen/xend-debug.log"), QByteArray(), error);
@@ -160,6 +149,7 @@ bool layOutHostFiles(const SimPool& pool, const SimHostModel& host, const QStrin
     ok &= writeFile(log + SimDispatcher::syslogFile(host.flavour),
                     historyLog(pool, host, SimDispatcher::syslogFile(host.flavour), now, 5), error);
     ok &= writeFile(log + QStringLiteral("kern.log"), QByteArray(), error);
+    ok &= layOutConfigFiles(pool, host, root, error); // SimNetwork.cpp
     return ok;
 }
 

@@ -4,6 +4,7 @@
 // the texts of datamodel_errors.ml.
 
 #include "SimInternal.h"
+#include "SimNetwork.h"
 
 #include <QMap>
 
@@ -398,7 +399,7 @@ Rec hostRecord(Ctx& c, SimHostModel& h)
     add(QStringLiteral("allowed-operations"), 'S', false,
         QStringLiteral("VM.migrate; provision; VM.resume; evacuate; VM.start"));
     add(QStringLiteral("current-operations"), 'S', false, QString());
-    add(QStringLiteral("enabled"), ' ', false, boolStr(h.isLive()));
+    add(QStringLiteral("enabled"), ' ', false, boolStr(h.isLive() && !h.config.hostDisabled));
     if (m)
         add(QStringLiteral("display"), ' ', false, QStringLiteral("enabled"));
     add(QStringLiteral("API-version-major"), ' ', false, QStringLiteral("2"));
@@ -1241,6 +1242,8 @@ SimCommandOutput runXe(Ctx& c, const QStringList& args)
     case XapiPath::Ok:
         break;
     }
+    if (std::optional<SimCommandOutput> o = runXeHostMaintenance(c, args))
+        return *o;
     return dispatchXe(c, args);
 }
 

@@ -59,6 +59,16 @@ RemoteFileOperation* RemoteHost::readTail(const QString& path, qint64 bytes)
     return fileOperation(r);
 }
 
+RemoteFileOperation* RemoteHost::writeFile(const QString& path, const QByteArray& data, bool exclusive)
+{
+    FileRequest r;
+    r.kind = FileOperationKind::Write;
+    r.path = path;
+    r.data = data;
+    r.exclusive = exclusive;
+    return fileOperation(r);
+}
+
 RemoteFileOperation* RemoteHost::download(const QString& path, const QString& localPath)
 {
     FileRequest r;

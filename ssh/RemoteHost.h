@@ -37,6 +37,8 @@ public:
     [[nodiscard]] RemoteFileOperation* readRange(const QString& path, qint64 offset, qint64 length);
     [[nodiscard]] RemoteFileOperation* readTail(const QString& path, qint64 bytes);
     [[nodiscard]] RemoteFileOperation* download(const QString& path, const QString& localPath);
+    /// Replaces (or, with `exclusive`, creates) a small file with `data` (see FileOperationKind::Write).
+    [[nodiscard]] RemoteFileOperation* writeFile(const QString& path, const QByteArray& data, bool exclusive = false);
 
     /// Cancels an operation by id (RemoteOperation::cancel() calls this).
     virtual void cancelOperation(quint64 id) = 0;

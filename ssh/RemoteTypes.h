@@ -53,7 +53,10 @@ struct RemoteFileInfo
     quint32 permissions = 0;
 };
 
-enum class FileOperationKind { Stat, List, ReadRange, ReadTail, Download };
+// Write: `data` becomes the whole file. With `exclusive` the file must not exist yet (backups);
+// otherwise a temporary file beside it is written and renamed over it, so the file is never
+// seen half written. The original's permissions are kept.
+enum class FileOperationKind { Stat, List, ReadRange, ReadTail, Download, Write };
 
 struct FileRequest
 {
@@ -63,6 +66,9 @@ struct FileRequest
     qint64 length = 0;     // ReadRange: bytes wanted; ReadTail: the last N bytes
     QString localPath;     // Download: written here, never held whole in memory
     int timeoutMs = 60000; // no progress for this long fails the operation
+    // Write: the new content, and whether the file must not exist yet.
+    QByteArray data;
+    bool exclusive = false;
 };
 
 struct FileResult

@@ -1096,6 +1096,54 @@ bool SshWorker::ensureSftp(QString* error)
     return true;
 }
 
+void SshWorker::writeFileBlocking(const FileRequest& request, FileResult& r)
+{
+    // Called from stepFile() in blocking mode. Small files only (configuration files).
+    const QByteArray path = request.path.toUtf8();
+    mode_t mode = 0644;
+    if (sftp_attributes a = sftp_stat(m_sftp, path.constData())) {
+        if (request.exclusive) {
+            sftp_attributes_free(a);
+            r.error = QCoreApplication::translate("SshHost", "%1 already exists").arg(request.path);
+            return;
+        }
+        mode = mode_t(a->permissions & 07777);
+        sftp_attributes_free(a);
+    }
+    const QByteArray target = request.exclusive ? path : path + ".xenrescue-tmp";
+    const int flags = O_WRONLY | O_CREAT | (request.exclusive ? O_EXCL : O_TRUNC);
+    sftp_file f = sftp_open(m_sftp, target.constData(), flags, mode);
+    if (!f) {
+        r.error = sftpErrorText(m_sftp, m_session);
+        return;
+    }
+    qint64 written = 0;
+    while (written < request.data.size()) {
+        const size_t chunk = size_t(std::min<qint64>(request.data.size() - written, 32768));
+        const ssize_t n = sftp_write(f, request.data.constData() + written, chunk);
+        if (n <= 0) {
+            r.error = sftpErrorText(m_sftp, m_session);
+            sftp_close(f);
+            sftp_unlink(m_sftp, target.constData());
+            return;
+        }
+        written += n;
+    }
+    if (sftp_close(f) != SSH_OK) {
+        r.error = sftpErrorText(m_sftp, m_session);
+        sftp_unlink(m_sftp, target.constData());
+        return;
+    }
+    // libssh uses posix-rename@openssh.com when the server has it: the target is replaced.
+    if (!request.exclusive && sftp_rename(m_sftp, target.constData(), path.constData()) != SSH_OK) {
+        r.error = sftpErrorText(m_sftp, m_session);
+        sftp_unlink(m_sftp, target.constData());
+        return;
+    }
+    r.ok = true;
+    r.bytesTransferred = written;
+}
+
 bool SshWorker::stepFile(FileOp& op)
 {
     // SFTP calls in libssh are blocking; run them in blocking mode, bounded by the session
@@ -1154,6 +1202,11 @@ bool SshWorker::stepFile(FileOp& op)
         if (!r.ok)
             r.error = sftpErrorText(m_sftp, m_session);
         sftp_closedir(dir);
+        finishFile(op.id, r);
+        return false;
+    }
+    case FileOperationKind::Write: {
+        writeFileBlocking(op.request, r);
         finishFile(op.id, r);
         return false;
     }

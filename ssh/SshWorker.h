@@ -83,6 +83,7 @@ private:
     bool drain(Command& cmd, int stream);
     void finishCommand(quint64 id, CommandOutcome outcome, const QString& error);
     bool stepFile(FileOp& op);
+    void writeFileBlocking(const FileRequest& request, FileResult& r);
     bool ensureSftp(QString* error);
     void finishFile(quint64 id, FileResult result);
     void stopRemote(Command& cmd);

@@ -13,7 +13,11 @@
 #include "HostTreeModel.h"
 #include "Inventory.h"
 #include "LabPoolBanner.h"
+#include "LogBrowserWindow.h"
+#include "LogsTab.h"
+#include "MemoryPane.h"
 #include "MessageBar.h"
+#include "NetworkPane.h"
 #include "PoolMonitor.h"
 #include "PoolTreeDecorator.h"
 #include "PoolTreeModel.h"
@@ -246,7 +250,8 @@ void MainWindow::createActions()
             QApplication::clipboard()->setText(uuid);
     });
     m_logsAction = makeAction(QStringLiteral("actionLogs"), tr("&Logs"), QStringLiteral("logs"));
-    setUnavailable(m_logsAction, tr("Browse the host's logs side by side."), tr("the log browser is being built."));
+    m_logsAction->setToolTip(tr("Open the Log Browser: logs of any host side by side, synchronised or merged by time"));
+    connect(m_logsAction, &QAction::triggered, this, &MainWindow::openLogBrowser);
 
     m_filterAction = makeAction(QStringLiteral("actionFilter"), tr("&Filter the Tree"));
     m_filterAction->setShortcut(QKeySequence::Find);
@@ -449,22 +454,21 @@ void MainWindow::createCentralWidget()
     m_overviewStack->addWidget(m_hostSummary);
     m_overviewStack->addWidget(detailsScroll);
 
-    const auto makePane = [this](const QString& name, const QString& icon) {
-        auto* pane = new EmptyStatePane(m_tabs);
-        pane->setObjectName(name);
-        pane->setIcon(Resources::icon(icon));
-        return pane;
-    };
-    m_logsPane = makePane(QStringLiteral("logsPane"), QStringLiteral("logs"));
-    m_networkPane = makePane(QStringLiteral("networkPane"), QStringLiteral("connect"));
-    m_memoryPane = makePane(QStringLiteral("memoryPane"), QStringLiteral("host"));
+    m_logsTab = new xr::LogsTab(m_connections, m_monitor, m_tabs);
+    connect(m_logsTab, &xr::LogsTab::browserRequested, this, &MainWindow::openLogBrowser);
+    connect(m_logsTab, &xr::LogsTab::statusMessage, this,
+            [this](const QString& t) { statusBar()->showMessage(t, 5000); });
+    m_networkPane = new NetworkPane(m_tabs);
+    m_networkPane->setObjectName(QStringLiteral("networkTab"));
+    m_memoryPane = new MemoryPane(m_tabs);
+    m_memoryPane->setObjectName(QStringLiteral("memoryTab"));
     m_history = new HistoryPane(m_tabs);
     m_history->setObjectName(QStringLiteral("historyPane"));
     m_history->setLogFile(m_connections->historyLogFile());
     connect(m_connections, &ConnectionManager::auditWritten, m_history, &HistoryPane::scheduleReload);
 
     m_tabs->addTab(m_overviewStack, tr("Overview"));
-    m_tabs->addTab(m_logsPane, tr("Logs"));
+    m_tabs->addTab(m_logsTab, tr("Logs"));
     m_tabs->addTab(m_networkPane, tr("Network"));
     m_tabs->addTab(m_memoryPane, tr("Memory"));
     m_tabs->addTab(m_history, tr("History"));
@@ -597,8 +601,34 @@ void MainWindow::onSelectionChanged()
     updateActions();
 }
 
+void MainWindow::followHostInPanes()
+{
+    QString sessionId = currentHostId();
+    QString vmKey;
+    const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0);
+    if (sessionId.isEmpty() && item.isValid() &&
+        item.data(PoolTreeModel::KindRole).toInt() == int(PoolTreeModel::Kind::Vm)) {
+        sessionId = sessionIdForModelId(item.parent().data(PoolTreeModel::IdRole).toString());
+        const QString uuid = item.data(PoolTreeModel::UuidRole).toString();
+        const int domid = item.data(PoolTreeModel::DomainIdRole).toInt();
+        vmKey = !uuid.isEmpty() ? uuid : domid >= 0 ? QStringLiteral("dom%1").arg(domid) : item.data().toString();
+    }
+    const HostSession* s = sessionId.isEmpty() ? nullptr : m_monitor->session(sessionId);
+    RemoteHost* host = s ? s->host() : nullptr;
+    if (!s || !s->isIdentified() || !host || !host->isConnected()) {
+        m_networkPane->clearHost();
+        m_memoryPane->clearHost();
+        return;
+    }
+    AuditLog* audit = m_connections->isUnsaved(sessionId) ? nullptr : &m_connections->auditLog();
+    m_networkPane->setHost(host, s->identity(), s->identity().hostname, audit);
+    m_networkPane->setSelectedVm(vmKey);
+    m_memoryPane->setHost(host, s->identity(), s->identity().hostname, audit);
+}
+
 void MainWindow::updatePanes()
 {
+    followHostInPanes();
     const QString id = currentHostId();
     const HostTreeModel* model = m_connections->model();
     const bool anyHost = !model->hostIds().isEmpty();
@@ -635,10 +665,7 @@ void MainWindow::updatePanes()
     if (id.isEmpty()) {
         const QString select = anyHost ? tr("Select a host in the tree first.")
                                        : tr("Connect to a host first: choose Connect… (%1).").arg(connectKey);
-        m_logsPane->setTitle(tr("Logs"));
-        m_logsPane->setText(tr("The host's logs (xensource.log, SMlog, the hypervisor's own) will appear here, "
-                               "side by side and merged by time. %1")
-                                .arg(select));
+        m_logsTab->setHost({}, {}, false, select);
         m_networkPane->setTitle(tr("Network"));
         m_networkPane->setText(tr("The path from physical NICs through bridges to each VM's virtual interfaces will "
                                   "be drawn here. %1")
@@ -651,17 +678,21 @@ void MainWindow::updatePanes()
     }
 
     const QString notConnected = tr("Connect to %1 to see this.").arg(name);
-    const QString notYet = tr("XenRescue is connected to %1 but does not read this yet: it arrives in a coming "
-                              "version.")
-                               .arg(name);
-    const QString why = connected ? notYet : notConnected;
-    m_logsPane->setTitle(tr("Logs of %1").arg(name));
-    m_logsPane->setText(tr("xensource.log, SMlog and the hypervisor's logs will appear here. %1").arg(why));
+    m_logsTab->setHost(id, name, connected);
     m_networkPane->setTitle(tr("Network of %1").arg(name));
-    m_networkPane->setText(
-        tr("Physical NICs, bridges and the VMs' virtual interfaces will be drawn here. %1").arg(why));
+    m_networkPane->setText(tr("Physical NICs, bridges and the VMs' virtual interfaces will be drawn here. %1")
+                               .arg(connected ? tr("Reading the host first…") : notConnected));
     m_memoryPane->setTitle(tr("Memory of %1").arg(name));
-    m_memoryPane->setText(tr("Xen, dom0 and VM memory, and dom0's memory settings, will appear here. %1").arg(why));
+    m_memoryPane->setText(tr("Xen, dom0 and VM memory, and dom0's memory settings, will appear here. %1")
+                              .arg(connected ? tr("Reading the host first…") : notConnected));
+}
+
+void MainWindow::openLogBrowser()
+{
+    auto* browser = new LogBrowserWindow(m_connections, m_monitor, this);
+    browser->setWindowFlag(Qt::Window);
+    browser->setDefaultHost(currentHostId());
+    browser->show();
 }
 
 HostSummaryWidget::Facts MainWindow::hostFacts(const QString& sessionId) const

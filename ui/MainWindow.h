@@ -22,10 +22,13 @@ namespace xr {
 class ConnectionManager;
 class DemoSession;
 class EmptyStatePane;
+class MemoryPane;
+class NetworkPane;
 class HostFilterProxyModel;
 class HostPrompter;
 class HostTreeDecorator;
 class LabPoolBanner;
+class LogsTab;
 class MessageBar;
 class PoolFilterProxyModel;
 class PoolMonitor;
@@ -100,6 +103,8 @@ private:
     void onHostStateChanged(const QString& id, HostState state, const QString& message);
     void onSelectionChanged();
     void updatePanes();
+    /// The Network and Memory tabs follow the selected host, or the host of the selected VM.
+    void followHostInPanes();
     void updateActions();
     void updateStatus();
     void connectSelected();
@@ -116,6 +121,7 @@ private:
     std::optional<VmState> currentVm() const;
     void onDemoScenarioStarted(const QString& scenario);
     void updateXapiBanner();
+    void openLogBrowser();
     void expandContainers(const QModelIndex& parent, int first, int last);
     QString sessionIdForModelId(const QString& modelId) const;
     QString detailsHtml(const QModelIndex& index) const;
@@ -146,9 +152,9 @@ private:
     QStackedWidget* m_overviewStack = nullptr;
     EmptyStatePane* m_overviewEmpty = nullptr;
     HostSummaryWidget* m_hostSummary = nullptr;
-    EmptyStatePane* m_logsPane = nullptr;
-    EmptyStatePane* m_networkPane = nullptr;
-    EmptyStatePane* m_memoryPane = nullptr;
+    xr::LogsTab* m_logsTab = nullptr; // qualified: MainWindow::LogsTab is a tab index
+    NetworkPane* m_networkPane = nullptr;
+    MemoryPane* m_memoryPane = nullptr;
     HistoryPane* m_history = nullptr;
     QLabel* m_statusLabel = nullptr;
     LabPoolBanner* m_banner = nullptr;

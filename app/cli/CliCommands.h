@@ -19,6 +19,10 @@ int runStatusCommand(CliDispatcher::Context& context);
 int runPlanCommand(CliDispatcher::Context& context);
 /// `xenrescue-cli scan [--json] FILE...`: the error catalogue's hits in logs (.gz too).
 int runScanCommand(CliDispatcher::Context& context);
+/// `xenrescue-cli network [user@]host [--json|--dot] | --demo SCENARIO`: the topology and checks.
+int runNetworkCommand(CliDispatcher::Context& context);
+/// `xenrescue-cli memory [user@]host [--json] | --demo SCENARIO`: memory figures, settings, advice.
+int runMemoryCommand(CliDispatcher::Context& context);
 
 struct Ladder;
 /// The ladder as the `ladder` command prints it.

@@ -1,17 +1,28 @@
 #include "CliCommands.h"
 
+#include "AppPaths.h"
 #include "ErrorCatalogue.h"
 #include "GzipReader.h"
+#include "RemoteHost.h"
+#include "RemoteOperation.h"
+#include "ShellCommand.h"
+#include "SimHost.h"
+#include "SshHost.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 
+#include <memory>
 #include <optional>
 
 namespace xr {
@@ -83,7 +94,8 @@ private:
 // Scans one file (or stdin) in line-aligned chunks: the partial last line of a chunk is
 // carried over to the next, so memory stays bounded whatever the file's size. Returns false
 // with `error` set when the file could not be read (to the end).
-bool scanFile(const QString& path, const CatalogueMatcher& matcher, HitPrinter& printer, QString& error)
+bool scanFile(const QString& path, const CatalogueMatcher& matcher, HitPrinter& printer, QString& error,
+              const QString& displayName = {})
 {
     QFile file;
     const bool isStdin = path == u"-";
@@ -94,7 +106,9 @@ bool scanFile(const QString& path, const CatalogueMatcher& matcher, HitPrinter& 
         error = QCoreApplication::translate("cli", "cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
-    const QString shownName = isStdin ? QCoreApplication::translate("cli", "(standard input)") : path;
+    const QString shownName = !displayName.isEmpty() ? displayName
+                              : isStdin              ? QCoreApplication::translate("cli", "(standard input)")
+                                                     : path;
     GzipReader reader(file, path.endsWith(u".gz") ? GzipReader::Format::Gzip : GzipReader::Format::Auto);
 
     qint64 lineNumber = 1;
@@ -144,6 +158,175 @@ bool scanFile(const QString& path, const CatalogueMatcher& matcher, HitPrinter& 
     return true;
 }
 
+// `[user@]host:/path`: a file on a host (the path is absolute; a local file of that name wins).
+bool isRemoteTarget(const QString& arg)
+{
+    const qsizetype colon = arg.indexOf(u":/");
+    return colon > 0 && !arg.left(colon).contains(u'/') && !QFileInfo::exists(arg);
+}
+
+// Waits for `op` without blocking forever; the operation's signals drive the loop.
+void waitFor(RemoteOperation* op)
+{
+    if (op->isFinished())
+        return;
+    QEventLoop loop;
+    QObject::connect(op, &RemoteOperation::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Scans a remote log for the catalogue's entries. The host's own grep (zgrep for .gz) keeps
+// only the lines holding one of the catalogue's literals or prefilters, so only those cross
+// the network; the matcher then decides on each. Where grep cannot run (a lab host in demo
+// mode, a host without it), the file is copied over SFTP and scanned like a local one.
+bool scanRemote(const QString& target, const QString& demoScenario, const CatalogueMatcher& matcher,
+                HitPrinter& printer, QTextStream& err, QString& error)
+{
+    const qsizetype colon = target.indexOf(u":/");
+    const QString hostPart = target.left(colon);
+    const QString path = target.mid(colon + 1);
+    std::unique_ptr<RemoteHost> transport;
+    std::shared_ptr<sim::SimLab> lab;
+    SshHost* ssh = nullptr;
+    if (!demoScenario.isEmpty()) {
+        lab = sim::SimLab::fromScenario(demoScenario, &error);
+        const QString name = hostPart.section(u'@', -1);
+        if (!lab || !lab->hostNames().contains(name)) {
+            error = QCoreApplication::translate("cli", "the lab scenario \"%1\" has no host \"%2\".")
+                        .arg(demoScenario, name);
+            return false;
+        }
+        transport = std::make_unique<sim::SimHost>(lab, name);
+    } else {
+        SshEndpoint e;
+        e.host = hostPart;
+        if (const qsizetype at = hostPart.lastIndexOf(u'@'); at >= 0) {
+            e.user = hostPart.left(at);
+            e.host = hostPart.mid(at + 1);
+        }
+        const AppPaths paths = AppPaths::standard();
+        paths.ensureDirectories();
+        e.sshConfigFile = paths.userSshConfigFile();
+        auto host = std::make_unique<SshHost>(e, paths.sshOptions());
+        ssh = host.get();
+        transport = std::move(host);
+    }
+
+    QEventLoop loop;
+    QString failure;
+    if (ssh) {
+        QObject::connect(ssh, &SshHost::hostKeyPrompt, &loop, [&](const HostKeyInfo& info) {
+            failure =
+                info.status == HostKeyInfo::Status::Changed
+                    ? QCoreApplication::translate("cli", "the host key of %1 has CHANGED (%2); not connecting.")
+                          .arg(info.hostPort, info.sha256Fingerprint)
+                    : QCoreApplication::translate("cli", "the host key of %1 is not known (%2): accept it once in the "
+                                                         "XenRescue window or add it to ~/.ssh/known_hosts.")
+                          .arg(info.hostPort, info.sha256Fingerprint);
+            ssh->rejectHostKey();
+            loop.quit();
+        });
+        QObject::connect(ssh, &SshHost::credentialsRequested, &loop, [&](const CredentialRequest& request) {
+            failure =
+                QCoreApplication::translate("cli", "%1 needs a password or passphrase: use ssh-agent, a key, or store "
+                                                   "it in the keychain from the XenRescue window.")
+                    .arg(request.endpointKey);
+            ssh->cancelCredentials();
+            loop.quit();
+        });
+    }
+    QObject::connect(transport.get(), &RemoteHost::stateChanged, &loop, [&](HostState state, const QString& message) {
+        if (state == HostState::Connected) {
+            loop.quit();
+        } else if (state == HostState::Failed || state == HostState::Lost) {
+            if (failure.isEmpty())
+                failure = message;
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(60000, &loop, [&] {
+        failure = QCoreApplication::translate("cli", "no connection in 60 s.");
+        loop.quit();
+    });
+    transport->connectToHost();
+    if (!transport->isConnected())
+        loop.exec();
+    if (!transport->isConnected()) {
+        error = QCoreApplication::translate("cli", "cannot reach %1: %2").arg(hostPart, failure);
+        return false;
+    }
+
+    // The prefilter: every literal and prefilter of the catalogue, as fixed strings.
+    QStringList args{QStringLiteral("LC_ALL=C"),
+                     path.endsWith(u".gz") ? QStringLiteral("zgrep") : QStringLiteral("grep"), QStringLiteral("-n"),
+                     QStringLiteral("-F")};
+    QSet<QByteArray> needles;
+    for (const CatalogueEntry& entry : matcher.catalogue().entries())
+        for (const CataloguePattern& p : entry.patterns)
+            needles.insert(p.kind == CataloguePattern::Kind::Literal ? p.literal : p.prefilter);
+    for (const QByteArray& n : std::as_const(needles))
+        args << QStringLiteral("-e") << QString::fromUtf8(n);
+    args << QStringLiteral("--") << path;
+    CommandRequest request;
+    request.command = ShellCommand{QStringLiteral("env"), args}.toShell();
+    request.timeoutMs = 600000;
+    request.maxOutputBytes = 256 * 1024 * 1024;
+    std::unique_ptr<RemoteCommand> grep(transport->run(request));
+    waitFor(grep.get());
+    const CommandResult& r = grep->result();
+    if (r.outcome == CommandOutcome::Finished && (r.exitStatus == 0 || r.exitStatus == 1) && !r.truncated) {
+        // "N:text" per candidate line.
+        qsizetype pos = 0;
+        const QByteArray& out = r.stdOut;
+        while (pos < out.size()) {
+            qsizetype nl = out.indexOf('\n', pos);
+            if (nl < 0)
+                nl = out.size();
+            const QByteArrayView line(out.constData() + pos, nl - pos);
+            pos = nl + 1;
+            const qsizetype sep = line.indexOf(':');
+            bool ok = false;
+            const qint64 number = sep > 0 ? line.first(sep).toLongLong(&ok) : 0;
+            if (!ok)
+                continue;
+            matcher.scan(
+                line.sliced(sep + 1),
+                [&](const CatalogueHit& hit) {
+                    printer.print(target, hit);
+                    return true;
+                },
+                number, 0);
+        }
+        transport->disconnectFromHost();
+        return true;
+    }
+    if (r.outcome == CommandOutcome::Finished && r.exitStatus == 2 && !r.stdErr.isEmpty() &&
+        !r.stdErr.contains("not found")) {
+        // grep ran and could not read the file: say why, as it did.
+        error =
+            QCoreApplication::translate("cli", "cannot read %1: %2").arg(target, QString::fromUtf8(r.stdErr).trimmed());
+        transport->disconnectFromHost();
+        return false;
+    }
+
+    // No grep there: copy the file and scan it here.
+    err << QCoreApplication::translate("cli", "xenrescue-cli scan: %1 has no usable grep; copying %2 to scan it here.")
+               .arg(hostPart, path)
+        << '\n';
+    err.flush();
+    QTemporaryDir dir;
+    const QString local =
+        dir.filePath(QStringLiteral("log") + (path.endsWith(u".gz") ? QStringLiteral(".gz") : QString()));
+    std::unique_ptr<RemoteFileOperation> copy(transport->download(path, local));
+    waitFor(copy.get());
+    transport->disconnectFromHost();
+    if (!copy->result().ok) {
+        error = QCoreApplication::translate("cli", "cannot read %1: %2").arg(target, copy->result().error);
+        return false;
+    }
+    return scanFile(local, matcher, printer, error, target);
+}
+
 } // namespace
 
 // Exit codes: 0 when every file was scanned (with hits or not), 1 when a file could not be
@@ -157,9 +340,16 @@ int runScanCommand(CliDispatcher::Context& context)
                "Exit status 0 when every file was scanned (hits or not), 1 when a file could not be read, "
                "2 on a usage error."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QCoreApplication::translate("cli", "Files to scan (.gz too), - for stdin."),
-                                 QStringLiteral("FILE..."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("cli", "Files to scan (.gz too), - for stdin, or [user@]host:/path for a log on a "
+                                           "host (only the lines the host's grep keeps are sent)."),
+        QStringLiteral("FILE..."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("cli", "host:/path names a host of the simulated lab pool SCENARIO."),
+        QStringLiteral("SCENARIO"));
+    parser.addOption(demo);
     const QCommandLineOption json(QStringLiteral("json"),
                                   QCoreApplication::translate("cli", "Print a JSON array of {file, line, id, title, "
                                                                      "risk, text} (titles in English)."));
@@ -191,7 +381,10 @@ int runScanCommand(CliDispatcher::Context& context)
         context.out << '[';
     int status = 0;
     for (const QString& path : files) {
-        if (!scanFile(path, *matcher, printer, error)) {
+        const bool ok = isRemoteTarget(path)
+                            ? scanRemote(path, parser.value(demo), *matcher, printer, context.err, error)
+                            : scanFile(path, *matcher, printer, error);
+        if (!ok) {
             // Hits printed so far stay in the output; stderr says which file is incomplete.
             context.out.flush();
             context.err << "xenrescue-cli scan: " << error << '\n';

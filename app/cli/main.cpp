@@ -71,6 +71,15 @@ int main(int argc, char** argv)
                            QCoreApplication::translate("cli", "Find the known errors of the catalogue in logs "
                                                               "(plain or .gz) and print each hit."),
                            xr::runScanCommand});
+    dispatcher.addCommand(
+        {QStringLiteral("network"),
+         QCoreApplication::translate("cli", "Connect to a host and print its network topology "
+                                            "(NICs, bridges, VM interfaces) and the checks' findings."),
+         xr::runNetworkCommand});
+    dispatcher.addCommand({QStringLiteral("memory"),
+                           QCoreApplication::translate("cli", "Connect to a host and print its memory, dom0's "
+                                                              "memory settings and advice."),
+                           xr::runMemoryCommand});
 
     QTextStream out(stdout);
     QTextStream err(stderr);

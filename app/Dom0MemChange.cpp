@@ -1,0 +1,252 @@
+#include "Dom0MemChange.h"
+
+#include "AuditLog.h"
+#include "RemoteHost.h"
+
+#include <QTimer>
+
+namespace xr {
+
+Dom0MemChange::Dom0MemChange(RemoteHost* host, const HostIdentity& identity, AuditLog* audit, QObject* parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_identity(identity)
+    , m_audit(audit)
+{}
+
+Dom0MemChange::~Dom0MemChange() = default;
+
+QList<FileEdit> Dom0MemChange::allFiles() const
+{
+    return m_plan.backupsOnly + m_plan.edits;
+}
+
+void Dom0MemChange::run(const Dom0MemPlan& plan)
+{
+    m_plan = plan;
+    m_stage = plan.requiresMaintenanceMode ? Stage::Maintenance : Stage::Reread;
+    m_index = 0;
+    QTimer::singleShot(0, this, &Dom0MemChange::next);
+}
+
+void Dom0MemChange::say(const QString& line)
+{
+    m_transcript << line;
+    Q_EMIT progress(line);
+}
+
+void Dom0MemChange::fail(const QString& message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    say(message);
+    Q_EMIT finished(false, message);
+}
+
+void Dom0MemChange::auditBefore(const QString& command)
+{
+    if (!m_audit || !m_host)
+        return;
+    AuditEntry e;
+    e.time = QDateTime::currentDateTimeUtc();
+    e.host = m_host->displayName();
+    e.user = e.host.contains(u'@') ? e.host.section(u'@', 0, 0) : QString();
+    e.command = command;
+    e.outcome = QStringLiteral("sending");
+    e.runId = QStringLiteral("dom0-mem");
+    m_audit->append(e);
+}
+
+void Dom0MemChange::auditAfter(const QString& command, bool ok, int exitStatus, qint64 ms, const QDateTime& started)
+{
+    if (!m_audit || !m_host)
+        return;
+    AuditEntry e;
+    e.time = started;
+    e.host = m_host->displayName();
+    e.user = e.host.contains(u'@') ? e.host.section(u'@', 0, 0) : QString();
+    e.command = command;
+    e.outcome = ok ? QStringLiteral("finished") : QStringLiteral("failed");
+    e.exitStatus = exitStatus;
+    e.durationMs = ms;
+    e.runId = QStringLiteral("dom0-mem");
+    m_audit->append(e);
+}
+
+void Dom0MemChange::next()
+{
+    if (m_finished)
+        return;
+    if (!m_host || !m_host->isConnected()) {
+        fail(tr("The host is not connected; nothing more was changed."));
+        return;
+    }
+    const QList<FileEdit> files = allFiles();
+    switch (m_stage) {
+    case Stage::Maintenance: {
+        const ShellCommand check =
+            Dom0MemPlan::maintenanceCheckCommand(m_identity.toolPaths.value(QStringLiteral("xe")), m_identity.uuid);
+        CommandRequest req;
+        req.command = check.toShell();
+        req.timeoutMs = 20000;
+        say(tr("Checking that %1 is in maintenance mode: %2").arg(m_identity.hostname, req.command));
+        RemoteCommand* c = m_host->run(req);
+        c->setParent(this);
+        connect(c, &RemoteOperation::finished, this, [this, c] {
+            const CommandResult r = c->result();
+            c->deleteLater();
+            const QString value = QString::fromUtf8(r.stdOut).trimmed();
+            if (!r.succeeded()) {
+                fail(tr("Could not read whether the host is enabled (%1); nothing was changed.")
+                         .arg(r.error.isEmpty() ? QString::fromUtf8(r.stdErr).trimmed() : r.error));
+                return;
+            }
+            if (value != u"false") {
+                fail(tr("%1 is not in maintenance mode (enabled: %2). Migrate its VMs away and disable the host "
+                        "first (xe host-disable, or Enter Maintenance Mode in XenCenter); nothing was changed.")
+                         .arg(m_identity.hostname, value));
+                return;
+            }
+            say(tr("The host is disabled (maintenance mode)."));
+            m_stage = Stage::Reread;
+            m_index = 0;
+            next();
+        });
+        return;
+    }
+    case Stage::Reread: {
+        if (m_index >= files.size()) {
+            m_stage = Stage::Backup;
+            m_index = 0;
+            next();
+            return;
+        }
+        const FileEdit f = files[m_index];
+        RemoteFileOperation* op = m_host->readRange(f.path, 0, 4 * 1024 * 1024);
+        op->setParent(this);
+        connect(op, &RemoteOperation::finished, this, [this, op, f] {
+            const FileResult r = op->result();
+            op->deleteLater();
+            if (!r.ok) {
+                fail(tr("Could not read %1 again (%2); nothing was changed.").arg(f.path, r.error));
+                return;
+            }
+            if (r.data != f.before) {
+                fail(tr("%1 changed since the preview was made; nothing was changed. Open the dialog again.")
+                         .arg(f.path));
+                return;
+            }
+            ++m_index;
+            next();
+        });
+        return;
+    }
+    case Stage::Backup:
+    case Stage::Write: {
+        const bool backup = m_stage == Stage::Backup;
+        const QList<FileEdit> list = backup ? files : m_plan.edits;
+        if (m_index >= list.size()) {
+            m_stage = backup ? Stage::Write : Stage::Commands;
+            m_index = 0;
+            next();
+            return;
+        }
+        const FileEdit f = list[m_index];
+        const QString path = backup ? f.backupPath : f.path;
+        const QByteArray data = backup ? f.before : f.after;
+        const QString what = backup ? QStringLiteral("sftp write %1 (backup of %2, %3 bytes, exclusive)")
+                                          .arg(f.backupPath, f.path)
+                                          .arg(data.size())
+                                    : QStringLiteral("sftp write %1 (%2 bytes, temporary file renamed over it)")
+                                          .arg(f.path)
+                                          .arg(data.size());
+        say(backup ? tr("Backing up %1 to %2").arg(f.path, f.backupPath) : tr("Writing %1").arg(f.path));
+        auditBefore(what);
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        RemoteFileOperation* op = m_host->writeFile(path, data, backup);
+        op->setParent(this);
+        connect(op, &RemoteOperation::finished, this, [this, op, what, path, started] {
+            const FileResult r = op->result();
+            op->deleteLater();
+            auditAfter(what, r.ok, r.ok ? 0 : 1, started.msecsTo(QDateTime::currentDateTimeUtc()), started);
+            if (!r.ok) {
+                fail(tr("Writing %1 failed: %2. Files written before this step are listed above; their backups "
+                        "are kept.")
+                         .arg(path, r.error));
+                return;
+            }
+            ++m_index;
+            next();
+        });
+        return;
+    }
+    case Stage::Commands: {
+        if (m_index >= m_plan.commands.size()) {
+            m_stage = Stage::Verify;
+            m_index = 0;
+            next();
+            return;
+        }
+        CommandRequest req;
+        req.command = m_plan.commands[m_index].toShell();
+        req.timeoutMs = 120000;
+        say(tr("Running %1").arg(req.command));
+        auditBefore(req.command);
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        RemoteCommand* c = m_host->run(req);
+        c->setParent(this);
+        connect(c, &RemoteOperation::finished, this, [this, c, req, started] {
+            const CommandResult r = c->result();
+            c->deleteLater();
+            if (m_audit && m_host) {
+                const QString hostKey = m_host->displayName();
+                m_audit->record(hostKey, hostKey.contains(u'@') ? hostKey.section(u'@', 0, 0) : QString(), req, r,
+                                QStringLiteral("dom0-mem"), started);
+            }
+            if (!r.succeeded()) {
+                fail(tr("%1 failed (exit status %2): %3")
+                         .arg(req.command)
+                         .arg(r.exitStatus)
+                         .arg(r.error.isEmpty() ? QString::fromUtf8(r.stdErr).trimmed() : r.error));
+                return;
+            }
+            ++m_index;
+            next();
+        });
+        return;
+    }
+    case Stage::Verify: {
+        if (m_index >= m_plan.edits.size()) {
+            m_stage = Stage::Done;
+            m_finished = true;
+            const QString msg = tr("dom0's memory will be %1 MiB after the next reboot of %2. Reboot the host when "
+                                   "its VMs are moved or shut down.")
+                                    .arg(m_plan.newMiB)
+                                    .arg(m_identity.hostname);
+            say(msg);
+            Q_EMIT finished(true, msg);
+            return;
+        }
+        const FileEdit f = m_plan.edits[m_index];
+        RemoteFileOperation* op = m_host->readRange(f.path, 0, 4 * 1024 * 1024);
+        op->setParent(this);
+        connect(op, &RemoteOperation::finished, this, [this, op, f] {
+            const FileResult r = op->result();
+            op->deleteLater();
+            if (!r.ok || r.data != f.after) {
+                fail(tr("%1 does not read back as written; compare it with its backup %2.").arg(f.path, f.backupPath));
+                return;
+            }
+            say(tr("%1 reads back as written.").arg(f.path));
+            ++m_index;
+            next();
+        });
+        return;
+    }
+    case Stage::Done:
+        return;
+    }
+}
+
+} // namespace xr

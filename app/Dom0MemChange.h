@@ -1,0 +1,61 @@
+#pragma once
+
+#include "Dom0MemPlan.h"
+#include "PoolState.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace xr {
+
+class AuditLog;
+class RemoteHost;
+
+/// Carries out a Dom0MemPlan on a host (issue 8), one step after the other, stopping at the
+/// first failure:
+///   1. xapi hosts: `xe host-param-get uuid=H param-name=enabled` must say false (maintenance
+///      mode), else nothing is changed;
+///   2. every file is read again and must still be what the preview showed;
+///   3. each file is copied to its backup (never overwriting one), then written;
+///   4. the plan's commands run (xen-cmdline --set-xen, update-grub);
+///   5. each edited file is read back and compared.
+/// Every write and command is recorded in the audit log before it is sent and again with its
+/// result (when `audit` is set: real hosts).
+class Dom0MemChange final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Dom0MemChange)
+
+public:
+    Dom0MemChange(RemoteHost* host, const HostIdentity& identity, AuditLog* audit, QObject* parent = nullptr);
+    ~Dom0MemChange() override;
+
+    void run(const Dom0MemPlan& plan);
+    /// What was done, one translated line per step.
+    QStringList transcript() const { return m_transcript; }
+
+Q_SIGNALS:
+    void progress(const QString& line);
+    void finished(bool ok, const QString& message);
+
+private:
+    enum class Stage { Maintenance, Reread, Backup, Write, Commands, Verify, Done };
+    void next();
+    void fail(const QString& message);
+    void say(const QString& line);
+    void auditBefore(const QString& command);
+    void auditAfter(const QString& command, bool ok, int exitStatus, qint64 ms, const QDateTime& started);
+    QList<FileEdit> allFiles() const;
+
+    QPointer<RemoteHost> m_host;
+    HostIdentity m_identity;
+    AuditLog* m_audit;
+    Dom0MemPlan m_plan;
+    Stage m_stage = Stage::Maintenance;
+    int m_index = 0;
+    bool m_finished = false;
+    QStringList m_transcript;
+};
+
+} // namespace xr

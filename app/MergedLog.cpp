@@ -1,0 +1,161 @@
+#include "MergedLog.h"
+
+#include "LogSource.h"
+#include "OffThread.h"
+
+#include <QMetaObject>
+
+#include <span>
+
+namespace xr {
+
+namespace {
+
+struct MergeOutput
+{
+    std::vector<MergedLine> lines;
+    std::vector<std::vector<quint64>> inverse;
+    bool cancelled = false;
+};
+
+} // namespace
+
+MergedLog::MergedLog(QList<LogSource*> sources, QObject* parent)
+    : QObject(parent)
+    , m_sources(std::move(sources))
+{
+    if (m_sources.size() > int(MergedLine::MaxSources))
+        m_sources.resize(MergedLine::MaxSources);
+    // Line numbers of a source change when older lines arrive or it is read again.
+    for (LogSource* s : std::as_const(m_sources)) {
+        const auto invalidate = [this] {
+            m_lines.clear();
+            m_inverse.clear();
+            m_ready = false;
+            Q_EMIT cleared();
+            if (m_building)
+                m_rebuild = true;
+            else
+                build();
+        };
+        connect(s, &LogSource::reloaded, this, invalidate);
+        connect(s, &LogSource::linesPrepended, this, invalidate);
+    }
+}
+
+MergedLog::~MergedLog()
+{
+    cancel();
+}
+
+void MergedLog::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void MergedLog::build()
+{
+    if (m_building)
+        return;
+    m_building = true;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    struct Input
+    {
+        QByteArrayView data;
+        const LineIndex* index;
+        LogParser parser;
+    };
+    std::vector<Input> inputs;
+    quint64 totalBytes = 0;
+    for (LogSource* s : std::as_const(m_sources)) {
+        s->pin();
+        inputs.push_back({s->data(), &s->index(), s->parserFor(0)});
+        totalBytes += quint64(s->data().size());
+    }
+    QPointer<MergedLog> self(this);
+    runOffThread(
+        this,
+        [inputs = std::move(inputs), cancel = m_cancel, totalBytes, self]() {
+            MergeOutput out;
+            std::vector<std::vector<qint64>> keys;
+            quint64 done = 0;
+            int lastPerMille = -1;
+            const auto report = [&](quint64 d) {
+                const int pm = totalBytes ? int(qMin<quint64>(1000, (d * 900) / totalBytes)) : 0;
+                if (pm != lastPerMille) {
+                    lastPerMille = pm;
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, pm] {
+                            if (self)
+                                Q_EMIT self->progress(pm);
+                        },
+                        Qt::QueuedConnection);
+                }
+            };
+            for (const Input& in : inputs) {
+                keys.push_back(
+                    logTimeKeys(in.data, *in.index, in.parser, *cancel, [&](quint64 d, quint64) { report(done + d); }));
+                done += quint64(in.data.size());
+                if (cancel->load()) {
+                    out.cancelled = true;
+                    return out;
+                }
+            }
+            std::vector<std::span<const qint64>> spans;
+            for (const auto& k : keys)
+                spans.emplace_back(k);
+            MergeResult merged = mergeByTime(spans, *cancel);
+            out.cancelled = merged.cancelled;
+            out.lines = std::move(merged.lines);
+            out.inverse.resize(keys.size());
+            for (size_t s = 0; s < keys.size(); ++s)
+                out.inverse[s].resize(keys[s].size());
+            for (quint64 i = 0; i < out.lines.size(); ++i)
+                out.inverse[out.lines[i].source()][out.lines[i].line()] = i;
+            return out;
+        },
+        [this](MergeOutput out) {
+            for (LogSource* s : std::as_const(m_sources))
+                s->unpin();
+            m_building = false;
+            if (m_rebuild) {
+                m_rebuild = false;
+                build();
+                return;
+            }
+            if (out.cancelled)
+                return;
+            m_lines = std::move(out.lines);
+            m_inverse = std::move(out.inverse);
+            m_ready = true;
+            Q_EMIT progress(1000);
+            Q_EMIT built();
+        });
+}
+
+quint64 MergedLog::mergedIndexOf(int source, quint64 line) const
+{
+    if (source < 0 || size_t(source) >= m_inverse.size() || m_inverse[source].empty())
+        return 0;
+    return m_inverse[source][qMin<quint64>(line, m_inverse[source].size() - 1)];
+}
+
+QByteArrayView MergedLog::lineBytes(quint64 i) const
+{
+    const MergedLine& m = m_lines[i];
+    return m_sources.at(int(m.source()))->lineBytes(m.line());
+}
+
+const LogParser& MergedLog::parserFor(quint64 i) const
+{
+    return m_sources.at(int(m_lines[i].source()))->parserFor(0);
+}
+
+QString MergedLog::sourceName(int source) const
+{
+    return m_sources.value(source) ? m_sources.at(source)->origin().displayName() : QString();
+}
+
+} // namespace xr

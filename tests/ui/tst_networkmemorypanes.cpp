@@ -1,0 +1,206 @@
+// The Network and Memory tabs (issue 8) on the in-process lab pool: the drawing's boxes are the
+// topology's nodes, a VM's path is highlighted, findings are listed and marked, the table shows
+// the same rows, SVG export is valid XML naming the nodes, PNG export is an image; the memory
+// bars and advice cards; the dom0 memory dialog asks for the host name and refuses on a xapi
+// host that is not in maintenance mode.
+#include "Dom0MemDialog.h"
+#include "HostSession.h"
+#include "MemoryChart.h"
+#include "MemoryPane.h"
+#include "NetworkPane.h"
+#include "SimHost.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QFrame>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace Qt::StringLiterals;
+using namespace xr;
+
+namespace {
+
+struct Lab
+{
+    std::shared_ptr<sim::SimLab> lab;
+    std::unique_ptr<sim::SimHost> host;
+    HostIdentity identity;
+};
+
+bool start(Lab& l, const QString& scenario)
+{
+    l.lab = sim::SimLab::fromScenario(scenario);
+    if (!l.lab)
+        return false;
+    l.host = std::make_unique<sim::SimHost>(l.lab, l.lab->pool()->master()->name);
+    HostSession s(l.host.get(), nullptr);
+    HostSession::Options o;
+    o.autoPoll = false;
+    s.setOptions(o);
+    QSignalSpy identified(&s, &HostSession::identified);
+    s.start();
+    l.host->connectToHost();
+    if (!identified.wait(10000))
+        return false;
+    l.identity = s.identity();
+    s.stop();
+    return true;
+}
+
+QStringList drawnNodes(const QGraphicsScene* scene)
+{
+    QStringList out;
+    for (const QGraphicsItem* i : scene->items())
+        if (i->type() == QGraphicsRectItem::Type && !i->data(0).toString().isEmpty())
+            out << i->data(0).toString();
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestNetworkMemoryPanes final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void networkDrawing()
+    {
+        Lab l;
+        QVERIFY(start(l, u"network-faults"_s));
+        NetworkPane pane;
+        pane.resize(1200, 800);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QSignalSpy shown(&pane, &NetworkPane::topologyShown);
+        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        QVERIFY(shown.wait(20000));
+        const NetworkTopology& t = pane.topology();
+        QStringList ids;
+        for (const TopologyNode& n : t.nodes)
+            ids << n.id;
+        ids.sort();
+        QCOMPARE(drawnNodes(pane.scene()), ids);
+        // Findings: listed, numbered, and marked on the drawing (ellipses with the node id).
+        auto* list = pane.findChild<QListWidget*>(u"networkFindings"_s);
+        QCOMPARE(list->count(), 5);
+        QVERIFY(list->item(0)->text().startsWith(u"1. "_s));
+        int markers = 0;
+        for (const QGraphicsItem* i : pane.scene()->items())
+            markers += i->type() == QGraphicsEllipseItem::Type ? 1 : 0;
+        QVERIFY(markers >= 5);
+        // Selecting a VM highlights VM, vif, bridge, uplink.
+        pane.setSelectedVm(u"web"_s);
+        QCOMPARE(pane.highlighted().size(), 4);
+        QVERIFY(pane.highlighted().contains(u"nic:eth0"_s));
+        pane.setSelectedVm(QString());
+        QVERIFY(pane.highlighted().isEmpty());
+        // The table has a row per node, reachable from the checkbox.
+        auto* table = pane.findChild<QTableWidget*>(u"networkTable"_s);
+        QCOMPARE(table->rowCount(), t.nodes.size());
+        auto* asTable = pane.findChild<QCheckBox*>();
+        asTable->setChecked(true);
+        QVERIFY(table->isVisible());
+        QVERIFY(!table->accessibleName().isEmpty());
+        asTable->setChecked(false);
+        // Export: SVG is well-formed XML naming the bridges; PNG is an image.
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(u"net.svg"_s);
+        QVERIFY(pane.exportSvg(svg));
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray xml = f.readAll();
+        QXmlStreamReader reader(xml);
+        int texts = 0;
+        while (!reader.atEnd()) {
+            reader.readNext();
+            if (reader.isStartElement() && reader.name() == u"text")
+                ++texts;
+        }
+        QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+        QVERIFY(texts >= t.nodes.size());
+        for (const char* name : {"xenbr0", "xenbr-int", "xenbr9", "eth0", "vif-legacy-rout", "dhcp-test"})
+            QVERIFY2(xml.contains(name), name);
+        const QString png = dir.filePath(u"net.png"_s);
+        QVERIFY(pane.exportPng(png));
+        QImage image(png);
+        QVERIFY(!image.isNull() && image.width() > 400);
+    }
+
+    void emptyStateUntilHost()
+    {
+        NetworkPane pane;
+        pane.setTitle(u"Network"_s);
+        pane.setText(u"Select a host"_s);
+        auto* stack = pane.findChild<QStackedWidget*>();
+        QCOMPARE(stack->currentWidget()->objectName(), u"networkPane"_s);
+    }
+
+    void memoryPane()
+    {
+        Lab l;
+        QVERIFY(start(l, u"memory-faults"_s));
+        MemoryPane pane;
+        pane.resize(1000, 800);
+        pane.show();
+        QSignalSpy shown(&pane, &MemoryPane::reportShown);
+        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        QVERIFY(shown.wait(20000));
+        const QList<MemoryChart::Segment> segs = pane.chart()->segments();
+        QStringList labels;
+        qint64 sum = 0;
+        for (const MemoryChart::Segment& s : segs) {
+            labels << s.label;
+            sum += s.mib;
+        }
+        QCOMPARE(labels, (QStringList{u"Xen"_s, u"dom0"_s, u"files"_s, u"mail"_s, u"free"_s}));
+        QCOMPARE(sum, pane.reading().report.totalMiB);
+        QVERIFY(!pane.chart()->accessibleDescription().isEmpty());
+        QVERIFY(pane.findChild<QFrame*>(u"advice-dom0-mem-unset"_s));
+        QVERIFY(pane.findChild<QFrame*>(u"advice-xend-ballooning-on"_s));
+        QVERIFY(pane.findChild<QLabel*>(u"memorySettings"_s)->text().contains(u"xend-config.sxp"_s));
+        QVERIFY(pane.findChild<QPushButton*>(u"changeDom0Memory"_s)->isEnabled());
+    }
+
+    void dialogNeedsNameAndMaintenanceMode()
+    {
+        Lab l;
+        QVERIFY(start(l, u"hung-vm-stuck-task"_s));
+        MemoryPane pane;
+        QSignalSpy shown(&pane, &MemoryPane::reportShown);
+        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        QVERIFY(shown.wait(20000));
+        Dom0MemDialog dialog(l.host.get(), pane.reading(), nullptr);
+        dialog.show();
+        QVERIFY(dialog.plan().has_value());
+        QVERIFY(dialog.previewText().contains(u"--set-xen dom0_mem="_s));
+        QVERIFY(dialog.previewText().contains(u"param-name=enabled"_s));
+        QVERIFY(dialog.previewText().contains(u"reboot"_s));
+        auto* apply = dialog.findChild<QPushButton*>(u"dom0MemApply"_s);
+        auto* confirm = dialog.findChild<QLineEdit*>(u"dom0MemConfirm"_s);
+        QVERIFY(!apply->isEnabled());
+        QTest::keyClicks(confirm, u"xcp-hun"_s);
+        QVERIFY(!apply->isEnabled());
+        QTest::keyClicks(confirm, u"g"_s);
+        QVERIFY(apply->isEnabled());
+        apply->click();
+        auto* result = dialog.findChild<QLabel*>(u"dom0MemError"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"maintenance mode"_s), 20000);
+        QCOMPARE(l.lab->pool()->host(l.identity.hostname)->config.nextBootDom0MemMiB, 0);
+    }
+};
+
+QTEST_MAIN(TestNetworkMemoryPanes)
+#include "tst_networkmemorypanes.moc"
