@@ -808,6 +808,7 @@ void RescueRun::runNextStep()
                                  int(m_rung.verification.timeoutSeconds * 1000 * m_options.verificationTimeScale));
     if (!step.essential)
         request.timeoutMs = std::min(request.timeoutMs, 15000);
+    m_commandTimeoutMs = request.timeoutMs;
     const QString action = QStringLiteral("rung %1 %2").arg(m_rung.number, RecoveryLadder::idName(m_rung.id));
     const QString host = hostKeyOf(step.sessionId);
     add(TranscriptEntry::Kind::Command, request.command, host);

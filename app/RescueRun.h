@@ -173,6 +173,8 @@ public:
     /// Seconds into the current check, and its timeout.
     int checkElapsedSeconds() const;
     int checkTimeoutSeconds() const { return m_checkTimeoutS; }
+    /// The deadline of the command running now, in seconds.
+    int commandTimeoutSeconds() const { return m_commandTimeoutMs / 1000; }
 
     static QString outcomeText(Outcome outcome);
 
@@ -231,6 +233,7 @@ private:
     QList<Step> m_steps;
     int m_stepIndex = 0;
     QPointer<RemoteCommand> m_command;
+    int m_commandTimeoutMs = 0;
     bool m_checkOnly = false;
     QSet<RemoteCommand*> m_reads;
 

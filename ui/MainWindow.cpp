@@ -408,6 +408,11 @@ void MainWindow::createCentralWidget()
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onSelectionChanged);
     connect(m_poolDecorator, &PoolTreeDecorator::repaintNeeded, m_tree->viewport(), qOverload<>(&QWidget::update));
     connect(m_tree, &QTreeView::activated, this, [this] {
+        // A VM with a problem badge: straight to its rescue.
+        if (const std::optional<VmState> vm = currentVm(); vm && vm->problems && !vm->isControlDomain) {
+            openRescueWizard(vm->id);
+            return;
+        }
         const QString id = currentHostId();
         if (!id.isEmpty() && m_connections->host(id) && !m_connections->host(id)->isConnected())
             connectSelected();
@@ -855,20 +860,39 @@ std::optional<VmState> MainWindow::currentVm() const
     return v.value<VmState>();
 }
 
+std::optional<SavedHost> MainWindow::poolTemplateHost(const QString& poolUuid) const
+{
+    // The credentials of a saved host of that pool: members are usually reached the same way.
+    for (const QString& id : m_monitor->sessionIds()) {
+        const HostSession* s = m_monitor->session(id);
+        if (s && s->pool().uuid == poolUuid && !m_connections->isUnsaved(id)) {
+            if (std::optional<SavedHost> saved = m_connections->savedHost(id))
+                return saved;
+        }
+    }
+    return std::nullopt;
+}
+
+void MainWindow::connectPoolMembers(const QString& poolUuid, const QList<XapiHost>& members)
+{
+    const std::optional<SavedHost> model = poolTemplateHost(poolUuid);
+    if (!model)
+        return;
+    for (const XapiHost& h : members) {
+        SavedHost member = *model;
+        member.id.clear();
+        member.label = h.name;
+        member.endpoint.host = h.address;
+        const QString id = m_connections->saveHost(member);
+        m_connections->connectHost(id);
+    }
+}
+
 void MainWindow::offerPoolMembers(const QString& poolUuid, const QList<XapiHost>& unconnected)
 {
     if (m_demo && m_demo->isActive())
         return;
-    // The credentials of a saved host of that pool: members are usually reached the same way.
-    std::optional<SavedHost> model;
-    for (const QString& id : m_monitor->sessionIds()) {
-        const HostSession* s = m_monitor->session(id);
-        if (s && s->pool().uuid == poolUuid && !m_connections->isUnsaved(id)) {
-            model = m_connections->savedHost(id);
-            if (model)
-                break;
-        }
-    }
+    const std::optional<SavedHost> model = poolTemplateHost(poolUuid);
     QList<XapiHost> offer;
     for (const XapiHost& h : unconnected) {
         if (h.address.isEmpty() || !h.live)
@@ -895,16 +919,8 @@ void MainWindow::offerPoolMembers(const QString& poolUuid, const QList<XapiHost>
                                   .arg(names.join(QStringLiteral(", "))));
     auto* connectAll = new QAction(tr("Connect to Them"), m_messageBar);
     connectAll->setObjectName(QStringLiteral("actionConnectMembers"));
-    const SavedHost templateHost = *model;
-    connect(connectAll, &QAction::triggered, this, [this, offer, templateHost] {
-        for (const XapiHost& h : offer) {
-            SavedHost member = templateHost;
-            member.id.clear();
-            member.label = h.name;
-            member.endpoint.host = h.address;
-            const QString id = m_connections->saveHost(member);
-            m_connections->connectHost(id);
-        }
+    connect(connectAll, &QAction::triggered, this, [this, poolUuid, offer] {
+        connectPoolMembers(poolUuid, offer);
         m_messageBar->hide();
     });
     m_messageBar->addAction(connectAll);
@@ -975,6 +991,18 @@ RescueWizard* MainWindow::openRescueWizard(const QString& vmId)
         run->setOptions(options);
     }
     auto* wizard = new RescueWizard(run, this);
+    connect(wizard, &RescueWizard::connectHostRequested, this, [this, vmId](const QString& hostUuid) {
+        // A pool member without a session (rungs 4 and 5 run there): saved and connected with
+        // the credentials of the pool's other hosts.
+        const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vmId);
+        if (!found || !found->first.startsWith(QStringLiteral("pool:")))
+            return;
+        const QString pool = found->first.mid(5);
+        for (const XapiHost& h : m_monitor->poolMembers(pool)) {
+            if (h.uuid == hostUuid && !h.address.isEmpty())
+                connectPoolMembers(pool, {h});
+        }
+    });
     connect(wizard, &RescueWizard::startVmRequested, this, [this, vmId] {
         if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vmId))
             sendVmAction(VmAction::Start, found->second);

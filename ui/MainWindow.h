@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HostSummaryWidget.h"
+#include "Inventory.h"
 #include "PoolState.h"
 #include "RemoteTypes.h"
 
@@ -115,6 +116,8 @@ private:
     void onDemoActiveChanged(bool active);
     void showTreeMenu(const QPoint& pos);
     void offerPoolMembers(const QString& poolUuid, const QList<XapiHost>& unconnected);
+    void connectPoolMembers(const QString& poolUuid, const QList<XapiHost>& members);
+    std::optional<SavedHost> poolTemplateHost(const QString& poolUuid) const;
     void refreshSelected();
     void sendVmAction(VmAction action, const VmState& vm);
     /// The selected row's VM; nullptr when the selection is not a VM.

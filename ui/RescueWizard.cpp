@@ -320,11 +320,28 @@ void RescueWizard::buildRungPage()
     m_rungBack = new QPushButton(tr("< &Back to the Ladder"), page);
     m_rungBack->setObjectName(QStringLiteral("rungBackButton"));
     connect(m_rungBack, &QPushButton::clicked, this, [this] { showPage(LadderPage); });
+    m_connectHost = new QPushButton(page);
+    m_connectHost->setObjectName(QStringLiteral("connectHostButton"));
+    m_connectHost->setVisible(false);
+    connect(m_connectHost, &QPushButton::clicked, this, [this] {
+        m_connectHost->setEnabled(false);
+        Q_EMIT connectHostRequested(m_run->situation().residentHost.uuid);
+    });
+    // While a rung waits for its host to be connected, look again every second.
+    m_reach = new QTimer(this);
+    m_reach->setInterval(1000);
+    connect(m_reach, &QTimer::timeout, this, [this] {
+        if (currentPage() == RungPage)
+            updateRunButton();
+        else
+            m_reach->stop();
+    });
     m_runRung = new QPushButton(tr("&Run"), page);
     m_runRung->setObjectName(QStringLiteral("runRungButton"));
     connect(m_runRung, &QPushButton::clicked, this, &RescueWizard::startRung);
     buttons->addWidget(m_rungBack);
     buttons->addStretch(1);
+    buttons->addWidget(m_connectHost);
     buttons->addWidget(m_runRung);
     l->addLayout(buttons);
     m_pages->addWidget(page);
@@ -381,8 +398,10 @@ void RescueWizard::buildRunPage()
             m_ticker->stop();
             return;
         }
-        m_checkText->setText(tr("The command has been running for %1 s. Stop ends it on the host.")
-                                 .arg(m_runClock.elapsed() / 1000));
+        m_checkText->setText(tr("The command has been running for %1 s; it is stopped after %2 s. Stop ends it on "
+                                "the host now.")
+                                 .arg(m_runClock.elapsed() / 1000)
+                                 .arg(m_run->commandTimeoutSeconds()));
     });
     l->addLayout(buttons);
     m_pages->addWidget(page);
@@ -688,7 +707,20 @@ void RescueWizard::updateRunButton()
     RescueRun::Confirmation c{r->id, m_acknowledge->isChecked(), m_typeName->text()};
     const QString problem = RescueRun::confirmationProblem(*r, c, m_run->vmName(), m_run->vmUuid());
     m_runRung->setText(tr("&Run Rung %1").arg(r->number));
-    const bool ready = r->applies && m_run->phase() == RescueRun::Phase::Ready && m_run->canReach(r->runsOn);
+    const bool reachable = m_run->canReach(r->runsOn);
+    const bool ready = r->applies && m_run->phase() == RescueRun::Phase::Ready && reachable;
+    // A resident host known to the pool but not connected: offer to connect it here.
+    const HostRef& resident = m_run->situation().residentHost;
+    const bool offer = !reachable && r->runsOn == HostRole::ResidentHost && !resident.uuid.isEmpty() &&
+                       !resident.address.isEmpty() && r->applies;
+    m_connectHost->setVisible(offer);
+    if (offer) {
+        m_connectHost->setText(tr("&Connect to %1").arg(resident.label()));
+        if (!m_reach->isActive())
+            m_reach->start();
+    } else {
+        m_connectHost->setEnabled(true);
+    }
     m_runRung->setEnabled(ready && problem.isEmpty());
     QString tip = problem;
     if (!r->applies)

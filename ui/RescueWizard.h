@@ -52,6 +52,8 @@ public:
 Q_SIGNALS:
     /// The admin asked to start the VM again after a successful rescue.
     void startVmRequested(const QString& vmUuid);
+    /// The rung runs on a pool member XenRescue is not connected to: connect to it.
+    void connectHostRequested(const QString& hostUuid);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -108,6 +110,8 @@ private:
     QTreeWidget* m_checklist = nullptr;
     QPushButton* m_runRung = nullptr;
     QPushButton* m_rungBack = nullptr;
+    QPushButton* m_connectHost = nullptr;
+    QTimer* m_reach = nullptr;
 
     // Run & verify
     QLabel* m_runStatus = nullptr;
