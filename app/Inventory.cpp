@@ -152,8 +152,7 @@ bool Inventory::remove(const QString& id)
     return true;
 }
 
-void Inventory::setPoolMembers(const QString& poolUuid, const QString& poolName,
-                               const QList<SavedPoolMember>& members)
+void Inventory::setPoolMembers(const QString& poolUuid, const QString& poolName, const QList<SavedPoolMember>& members)
 {
     if (poolUuid.isEmpty() || poolUuid.contains(u'/') || poolUuid.contains(u'\\'))
         return;
