@@ -28,6 +28,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -234,6 +235,34 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(memory->reading().identity.hostname, u"xcp-lab-02"_s, 20000);
         window.reset();
         demo.reset();
+    }
+
+    void dialogAppliesOnXl()
+    {
+        Lab l;
+        QVERIFY(start(l, u"network-faults"_s));
+        MemoryPane pane;
+        QSignalSpy shown(&pane, &MemoryPane::reportShown);
+        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        QVERIFY(shown.wait(20000));
+        Dom0MemDialog dialog(l.host.get(), pane.reading(), nullptr);
+        QSignalSpy changed(&dialog, &Dom0MemDialog::changed);
+        dialog.show();
+        QVERIFY(dialog.plan().has_value());
+        QCOMPARE(dialog.plan()->edits.size(), 1); // today's size: only xl.conf's autoballoon changes
+        dialog.findChild<QSpinBox*>()->setValue(6144);
+        QCOMPARE(dialog.plan()->edits.size(), 2); // /etc/default/grub and xl.conf
+        QVERIFY(dialog.previewText().contains(u"+GRUB_CMDLINE_XEN_DEFAULT=\"dom0_mem="_s));
+        QVERIFY(dialog.previewText().contains(u"+autoballoon=\"off\""_s));
+        QVERIFY(dialog.previewText().contains(u"update-grub"_s));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(u"dom0MemConfirm"_s), l.identity.hostname);
+        dialog.findChild<QPushButton*>(u"dom0MemApply"_s)->click();
+        QVERIFY(changed.wait(20000));
+        QVERIFY(dialog.findChild<QLabel*>(u"dom0MemError"_s)->text().contains(u"Done"_s));
+        QVERIFY(dialog.previewText().contains(u"reads back as written"_s));
+        QFile conf(l.lab->store()->hostRoot(l.identity.hostname) + u"/etc/xen/xl.conf"_s);
+        QVERIFY(conf.open(QIODevice::ReadOnly));
+        QVERIFY(conf.readAll().endsWith("autoballoon=\"off\"\n"));
     }
 
     void dialogNeedsNameAndMaintenanceMode()
