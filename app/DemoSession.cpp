@@ -49,6 +49,10 @@ QString DemoSession::scenarioTitle(const QString& scenario)
         return tr("Legacy Xen with xm");
     if (scenario == u"hostile-names")
         return tr("VMs with hostile names");
+    if (scenario == u"network-faults")
+        return tr("Bridging mistakes");
+    if (scenario == u"memory-faults")
+        return tr("dom0 memory left to ballooning");
     return scenario;
 }
 
@@ -81,6 +85,13 @@ QString DemoSession::scenarioDescription(const QString& scenario)
         return tr("Legacy Xen 4.1 with xm and xend; the guest legacy-app ignores xm shutdown.");
     if (scenario == u"hostile-names")
         return tr("One XCP-ng host whose VM names hold quotes, $(), semicolons, new lines and non-ASCII text.");
+    if (scenario == u"network-faults")
+        return tr("Plain Xen 4.17 (xl) host that trips every network check: a VM on a bridge with no uplink, an "
+                  "empty bridge, anti-spoofing rules that bridged traffic bypasses, a vifname longer than 15 "
+                  "characters, a guest without a fixed MAC. See the Network tab.");
+    if (scenario == u"memory-faults")
+        return tr("Legacy Xen 4.1 (xm) host with no dom0_mem on the boot line and dom0 ballooning on. See the Memory "
+                  "tab, and try Change dom0 Memory.");
     return sim::SimPool::scenarioDescription(scenario);
 }
 

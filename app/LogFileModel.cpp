@@ -181,18 +181,29 @@ QVariant LogFileModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case NameColumn:
-            return e.command.isEmpty() ? (e.rotated ? QStringLiteral("    ") : QString()) + e.path
-                                       : tr("%1 (command output)").arg(e.path);
+        case NameColumn: {
+            if (!e.command.isEmpty())
+                return QStringLiteral("$ ") + e.path; // a command's output
+            // Relative to /var/log (the full path is the tooltip); rotated siblings indented.
+            const QString prefix = QStringLiteral("/var/log/");
+            const QString name = e.path.startsWith(prefix) ? e.path.mid(prefix.size()) : e.path;
+            return (e.rotated ? QStringLiteral("    ") : QString()) + name;
+        }
         case SizeColumn:
             return e.size < 0 ? QString() : QLocale().formattedDataSize(e.size);
-        case ModifiedColumn:
-            return e.modified.isValid() ? QLocale().toString(e.modified.toLocalTime(), QLocale::ShortFormat)
-                                        : QString();
+        case ModifiedColumn: {
+            if (!e.modified.isValid())
+                return QString();
+            // Today's files by time only: the column stays narrow.
+            const QDateTime local = e.modified.toLocalTime();
+            return local.date() == QDate::currentDate() ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                                                        : QLocale().toString(local.date(), QLocale::ShortFormat);
+        }
         }
         return {};
     case Qt::ToolTipRole:
-        return e.command.isEmpty() ? e.path : tr("Runs %1 on the host").arg(e.command);
+        return e.command.isEmpty() ? tr("%1, modified %2").arg(e.path, QLocale().toString(e.modified.toLocalTime()))
+                                   : tr("The output of %1 on the host").arg(e.command);
     case PathRole:
         return e.path;
     case CommandRole:

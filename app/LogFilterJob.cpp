@@ -88,13 +88,28 @@ void LogFilterJob::run()
             break;
         }
         case LogFilterRequest::Kind::Catalogue: {
-            m_request.matcher.scan(p.data, [&](const CatalogueHit& hit) {
-                const quint64 line = mapLine(p, quint64(hit.lineNumber - 1));
-                m_hits.push_back({line, hit.entryIndex});
-                if (m_lines.empty() || m_lines.back() != line)
-                    m_lines.push_back(line);
-                return !m_cancel.load(std::memory_order_relaxed);
-            });
+            // In line-aligned pieces of a few MiB: progress, and a cancel that does not wait for
+            // the whole log when nothing matches.
+            const quint64 n = p.index->lineCount();
+            quint64 first = 0;
+            while (first < n && !m_cancel.load(std::memory_order_relaxed)) {
+                const quint64 start = p.index->lineStart(first);
+                quint64 last = p.index->lineAt(qMin<quint64>(start + (4 << 20), p.index->indexedSize() - 1), first);
+                last = qMax(last, first);
+                const quint64 end = p.index->nextLineStart(last);
+                m_request.matcher.scan(
+                    p.data.sliced(qsizetype(start), qsizetype(end - start)),
+                    [&](const CatalogueHit& hit) {
+                        const quint64 line = mapLine(p, quint64(hit.lineNumber - 1));
+                        m_hits.push_back({line, hit.entryIndex});
+                        if (m_lines.empty() || m_lines.back() != line)
+                            m_lines.push_back(line);
+                        return !m_cancel.load(std::memory_order_relaxed);
+                    },
+                    qint64(first) + 1, qint64(start));
+                partProgress(end, 0);
+                first = last + 1;
+            }
             break;
         }
         }

@@ -95,7 +95,6 @@ struct LogSource::Built
 {
     QByteArray data;
     LineIndex index;
-    SyslogYears years;
     LogFormatKind kind = LogFormatKind::Unknown;
     qint64 base = 0;
 };
@@ -278,17 +277,15 @@ void LogSource::applyWhole(QByteArray data, qint64 base, qint64 fileSize, const 
     m_modified = modified.isValid() ? modified : QDateTime::currentDateTimeUtc();
     m_fileSize = fileSize;
     const QString name = QFileInfo(m_origin.path).fileName();
-    const QDateTime ref = m_modified.toUTC().addSecs(14 * 3600);
     runOffThread(
         this,
-        [data = std::move(data), base, trimHead, name, ref]() mutable {
+        [data = std::move(data), base, trimHead, name]() mutable {
             Built b;
             const qint64 skip = trimHead ? firstLineStart(data) : 0;
             b.data = skip > 0 ? data.mid(skip) : std::move(data);
             b.base = base + skip;
             b.index.build(QByteArrayView(b.data));
             b.kind = LogFormat::detect(QByteArrayView(b.data).first(qMin<qsizetype>(b.data.size(), 16384)), name);
-            b.years = SyslogYears::infer(QByteArrayView(b.data), b.index, QDateTime(ref.date(), ref.time(), Qt::UTC));
             return b;
         },
         [this, generation](Built b) {
@@ -298,12 +295,12 @@ void LogSource::applyWhole(QByteArray data, qint64 base, qint64 fileSize, const 
                 if (generation != m_generation)
                     return;
                 m_data = std::move(b.data);
-                m_index = std::move(b.index);
+                m_index = std::make_shared<LineIndex>(std::move(b.index));
                 m_base = b.base;
                 m_parser = makeParser(b.kind);
-                m_parser.setYears(std::move(b.years));
                 m_state = State::Ready;
                 setBusy(false);
+                inferYears();
                 Q_EMIT stateChanged(m_state);
                 Q_EMIT reloaded();
                 if (m_following)
@@ -312,53 +309,100 @@ void LogSource::applyWhole(QByteArray data, qint64 base, qint64 fileSize, const 
         });
 }
 
+QDateTime LogSource::yearsReference() const
+{
+    // The reference must lie at or after the last line in the host's local time, which is
+    // unknown here: the mtime plus the largest zone offset.
+    const QDateTime ref =
+        (m_modified.isValid() ? m_modified : QDateTime::currentDateTimeUtc()).toUTC().addSecs(14 * 3600);
+    return QDateTime(ref.date(), ref.time(), Qt::UTC);
+}
+
+bool LogSource::hasSyslogStamps(LogFormatKind kind)
+{
+    return kind == LogFormatKind::XapiSyslog || kind == LogFormatKind::SmLog || kind == LogFormatKind::Syslog;
+}
+
+void LogSource::inferYears()
+{
+    // The year map is a pass over every line: the lines are shown (and searchable) before it
+    // is done; until then a syslog stamp takes the reference's year.
+    m_yearsReady = !hasSyslogStamps(m_parser.kind());
+    if (m_yearsReady)
+        return;
+    const int job = ++m_yearsJob;
+    runOffThread(
+        this,
+        [data = m_data, index = std::shared_ptr<const LineIndex>(m_index), ref = yearsReference()] {
+            return SyslogYears::infer(QByteArrayView(data), *index, ref);
+        },
+        [this, job](SyslogYears years) {
+            // Lines appended meanwhile keep the last year; new data started another map.
+            if (job != m_yearsJob)
+                return;
+            m_parser.setYears(std::move(years));
+            m_yearsReady = true;
+            Q_EMIT yearsReady();
+        });
+}
+
 void LogSource::loadOlder()
+{
+    loadBefore(false);
+}
+
+void LogSource::loadAll()
+{
+    loadBefore(true);
+}
+
+void LogSource::loadBefore(bool all)
 {
     if (m_state != State::Ready || m_loadingOlder || m_base <= 0)
         return;
-    const qint64 from = qMax<qint64>(0, m_base - m_chunkBytes);
+    // Everything: the whole file up to what is held is read again in one piece (no copy of
+    // the held part); older lines only: the chunk before them, put in front.
+    const qint64 from = all ? 0 : qMax<qint64>(0, m_base - m_chunkBytes);
+    const qint64 length = all ? m_base + m_data.size() : m_base - from;
     const int generation = m_generation;
     m_loadingOlder = true;
     setBusy(true);
     pin(); // the file's end stays as it is until the older part is in
-    readRange(from, m_base - from, false, [this, generation, from](const FileResult& r) {
-        if (generation != m_generation) {
-            unpin();
-            return;
-        }
-        if (!r.ok || r.offset != from) {
+    readRange(from, length, false, [this, generation, from, length, all](const FileResult& r) {
+        const auto stop = [this](const QString& error) {
             m_loadingOlder = false;
             setBusy(false);
             unpin();
-            m_error = r.error;
-            return;
+            m_error = error;
+        };
+        if (generation != m_generation)
+            return unpin();
+        if (!r.ok || r.offset != from || (all && r.data.size() < length))
+            return stop(r.ok ? tr("%1 changed while it was read.").arg(m_origin.displayName()) : r.error);
+        QByteArray older = r.data.left(length);
+        qint64 newBase = from;
+        if (!all) {
+            const qint64 skip = from > 0 ? firstLineStart(older) : 0;
+            if (skip > 0)
+                older.remove(0, skip);
+            newBase = from + skip;
+            if (older.isEmpty() && newBase >= m_base) {
+                // One line longer than the chunk: read more next time.
+                m_chunkBytes *= 2;
+                return stop({});
+            }
         }
-        QByteArray older = r.data.left(m_base - from);
-        const qint64 skip = from > 0 ? firstLineStart(older) : 0;
-        if (skip > 0)
-            older.remove(0, skip);
-        const qint64 newBase = from + skip;
-        if (older.isEmpty() && newBase >= m_base) {
-            // One line longer than the chunk: read more next time.
-            m_chunkBytes *= 2;
-            m_loadingOlder = false;
-            setBusy(false);
-            unpin();
-            return;
-        }
-        const QByteArray current = m_data;
-        const QDateTime ref = m_modified.toUTC().addSecs(14 * 3600);
-        const quint64 oldCount = m_index.lineCount();
+        const QByteArray current = all ? QByteArray() : m_data;
+        const quint64 oldCount = m_index->lineCount();
         runOffThread(
             this,
-            [older = std::move(older), current, newBase, ref]() mutable {
+            [older = std::move(older), current, newBase]() mutable {
                 Built b;
                 b.data = std::move(older);
-                b.data += current;
+                if (!current.isEmpty())
+                    b.data += current;
                 b.base = newBase;
                 b.index.build(QByteArrayView(b.data));
-                b.years =
-                    SyslogYears::infer(QByteArrayView(b.data), b.index, QDateTime(ref.date(), ref.time(), Qt::UTC));
                 return b;
             },
             [this, generation, oldCount](Built b) {
@@ -369,21 +413,13 @@ void LogSource::loadOlder()
                     if (generation != m_generation)
                         return;
                     m_data = std::move(b.data);
-                    m_index = std::move(b.index);
+                    m_index = std::make_shared<LineIndex>(std::move(b.index));
                     m_base = b.base;
-                    m_parser.setYears(std::move(b.years));
-                    Q_EMIT linesPrepended(m_index.lineCount() - oldCount);
+                    inferYears();
+                    Q_EMIT linesPrepended(m_index->lineCount() - qMin(oldCount, m_index->lineCount()));
                 });
             });
     });
-}
-
-void LogSource::loadAll()
-{
-    if (m_base <= 0)
-        return;
-    m_chunkBytes = qMax(m_chunkBytes, m_base);
-    loadOlder();
 }
 
 bool LogSource::canFollow() const
@@ -456,10 +492,12 @@ void LogSource::poll()
 
 void LogSource::append(const QByteArray& more)
 {
-    const quint64 oldCount = m_index.lineCount();
-    const quint64 firstNew = m_index.lastLineUnterminated() ? oldCount - 1 : oldCount;
+    const quint64 oldCount = m_index->lineCount();
+    const quint64 firstNew = m_index->lastLineUnterminated() ? oldCount - 1 : oldCount;
     m_data += more;
-    m_index.append(QByteArrayView(m_data));
+    if (m_index.use_count() > 1) // a year map is being built on it
+        m_index = std::make_shared<LineIndex>(*m_index);
+    m_index->append(QByteArrayView(m_data));
     Q_EMIT linesAppended(firstNew);
 }
 

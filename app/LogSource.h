@@ -104,13 +104,18 @@ public:
     LogFormatKind format() const { return m_parser.kind(); }
 
     QByteArrayView data() const { return QByteArrayView(m_data); }
-    const LineIndex& index() const { return m_index; }
+    const LineIndex& index() const { return *m_index; }
+    /// True once every syslog stamp has its year (a pass over the lines after they arrive).
+    bool hasYears() const { return m_yearsReady; }
+    /// The date syslog years are inferred from (the file's mtime, see LogParser).
+    QDateTime yearsReference() const;
+    static bool hasSyslogStamps(LogFormatKind kind);
     void pin() { ++m_pins; }
     void unpin();
 
     // LogDocument
-    quint64 lineCount() const override { return m_index.lineCount(); }
-    QByteArrayView lineBytes(quint64 i) const override { return m_index.line(QByteArrayView(m_data), i); }
+    quint64 lineCount() const override { return m_index->lineCount(); }
+    QByteArrayView lineBytes(quint64 i) const override { return m_index->line(QByteArrayView(m_data), i); }
     const LogParser& parserFor(quint64) const override { return m_parser; }
     QString sourceName(int) const override { return m_origin.displayName(); }
 
@@ -127,6 +132,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void downloadProgress(qint64 done, qint64 total);
     void downloadFinished(bool ok, const QString& message);
+    /// Syslog stamps got their years (hasYears()).
+    void yearsReady();
 
 private:
     struct Built;
@@ -138,6 +145,8 @@ private:
     void openFile();
     void openCompressed();
     void openCommand();
+    void loadBefore(bool all);
+    void inferYears();
     void applyWhole(QByteArray data, qint64 base, qint64 fileSize, const QDateTime& modified, bool trimHead);
     void prepend(QByteArray older);
     void append(const QByteArray& more);
@@ -154,7 +163,10 @@ private:
     qint64 m_chunkBytes = DefaultChunkBytes;
 
     QByteArray m_data;
-    LineIndex m_index;
+    // Shared with a year-map job running on it; copied before an append changes it.
+    std::shared_ptr<LineIndex> m_index = std::make_shared<LineIndex>();
+    bool m_yearsReady = false;
+    int m_yearsJob = 0; // the year map being built; older ones are dropped
     LogParser m_parser{LogFormatKind::Unknown};
     qint64 m_base = 0;     // file offset of m_data[0]
     qint64 m_fileSize = 0; // as last seen

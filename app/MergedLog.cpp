@@ -65,18 +65,19 @@ void MergedLog::build()
         QByteArrayView data;
         const LineIndex* index;
         LogParser parser;
+        QDateTime yearsReference; // valid: the source's year map is not there yet, build one
     };
     std::vector<Input> inputs;
     quint64 totalBytes = 0;
     for (LogSource* s : std::as_const(m_sources)) {
         s->pin();
-        inputs.push_back({s->data(), &s->index(), s->parserFor(0)});
+        inputs.push_back({s->data(), &s->index(), s->parserFor(0), s->hasYears() ? QDateTime() : s->yearsReference()});
         totalBytes += quint64(s->data().size());
     }
     QPointer<MergedLog> self(this);
     runOffThread(
         this,
-        [inputs = std::move(inputs), cancel = m_cancel, totalBytes, self]() {
+        [inputs = std::move(inputs), cancel = m_cancel, totalBytes, self]() mutable {
             MergeOutput out;
             std::vector<std::vector<qint64>> keys;
             quint64 done = 0;
@@ -94,7 +95,9 @@ void MergedLog::build()
                         Qt::QueuedConnection);
                 }
             };
-            for (const Input& in : inputs) {
+            for (Input& in : inputs) {
+                if (in.yearsReference.isValid())
+                    in.parser.setYears(SyslogYears::infer(in.data, *in.index, in.yearsReference, cancel.get()));
                 keys.push_back(
                     logTimeKeys(in.data, *in.index, in.parser, *cancel, [&](quint64 d, quint64) { report(done + d); }));
                 done += quint64(in.data.size());

@@ -1134,11 +1134,21 @@ void SshWorker::writeFileBlocking(const FileRequest& request, FileResult& r)
         sftp_unlink(m_sftp, target.constData());
         return;
     }
-    // libssh uses posix-rename@openssh.com when the server has it: the target is replaced.
-    if (!request.exclusive && sftp_rename(m_sftp, target.constData(), path.constData()) != SSH_OK) {
-        r.error = sftpErrorText(m_sftp, m_session);
-        sftp_unlink(m_sftp, target.constData());
-        return;
+    if (!request.exclusive) {
+        // SFTP v3 rename never replaces a file (and libssh 0.10 has no posix-rename): move the
+        // original aside, move the new file in, then drop the original; put it back on failure.
+        const QByteArray aside = path + ".xenrescue-old";
+        sftp_unlink(m_sftp, aside.constData());
+        const bool hadOriginal = sftp_rename(m_sftp, path.constData(), aside.constData()) == SSH_OK;
+        if (sftp_rename(m_sftp, target.constData(), path.constData()) != SSH_OK) {
+            r.error = sftpErrorText(m_sftp, m_session);
+            if (hadOriginal)
+                sftp_rename(m_sftp, aside.constData(), path.constData());
+            sftp_unlink(m_sftp, target.constData());
+            return;
+        }
+        if (hadOriginal)
+            sftp_unlink(m_sftp, aside.constData());
     }
     r.ok = true;
     r.bytesTransferred = written;

@@ -21,6 +21,7 @@
 #include <QThread>
 #include <QThreadPool>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -132,22 +133,32 @@ LogPane::LogPane(QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->setContentsMargins(4, 2, 4, 2);
-    top->addWidget(m_title, 1);
-    top->addWidget(m_status);
+    top->addWidget(m_title, 2);
+    top->addWidget(m_status, 1);
     top->addWidget(m_progress);
     top->addWidget(m_cancelDownload);
-    auto* tools = new QHBoxLayout;
-    tools->setContentsMargins(4, 0, 4, 0);
-    for (QWidget* w : {static_cast<QWidget*>(m_follow), static_cast<QWidget*>(m_wrap), static_cast<QWidget*>(m_columns),
-                       static_cast<QWidget*>(m_older), static_cast<QWidget*>(m_download)})
+    // A tool bar: what does not fit goes behind its extension button, so a narrow pane works.
+    auto* tools = new QToolBar(this);
+    tools->setObjectName(QStringLiteral("logPaneTools"));
+    tools->setIconSize(QSize(16, 16));
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_follow), static_cast<QWidget*>(m_wrap), static_cast<QWidget*>(m_columns)})
         tools->addWidget(w);
-    tools->addStretch(1);
-    tools->addWidget(m_timeEdit);
-    tools->addWidget(m_goTime);
+    // Widgets in a tool bar are shown and hidden through their actions.
+    m_olderAction = tools->addWidget(m_older);
+    m_downloadAction = tools->addWidget(m_download);
+    tools->addSeparator();
     auto* filterLabel = new QLabel(tr("&Show:"), this);
     filterLabel->setBuddy(m_filterBox);
     tools->addWidget(filterLabel);
     tools->addWidget(m_filterBox);
+    tools->addSeparator();
+    tools->addWidget(m_timeEdit);
+    tools->addWidget(m_goTime);
+    // Long titles and status lines give way rather than widen the window.
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
@@ -160,7 +171,7 @@ LogPane::LogPane(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(top);
-    layout->addLayout(tools);
+    layout->addWidget(tools);
     layout->addWidget(split, 1);
     layout->addWidget(m_findBar);
 
@@ -286,8 +297,8 @@ void LogPane::setDocument(LogDocument* document)
     LogSource* s = source();
     m_follow->setEnabled(s && s->canFollow());
     m_follow->setChecked(s && s->isFollowing());
-    m_older->setVisible(s != nullptr);
-    m_download->setVisible(s && s->canDownload());
+    m_olderAction->setVisible(s != nullptr);
+    m_downloadAction->setVisible(s && s->canDownload());
     if (s) {
         m_title->setText(s->origin().displayName());
         connect(s, &LogSource::stateChanged, this, &LogPane::updateStatus);
@@ -327,6 +338,12 @@ void LogPane::setDocument(LogDocument* document)
 void LogPane::onDocumentChanged()
 {
     updateStatus();
+    if (m_doc && m_doc->lineCount() > 0 && !m_view->hasCurrentLine()) {
+        if (const auto key = m_doc->nearestTimeKey(m_doc->lineCount() - 1)) {
+            const QSignalBlocker block(m_timeEdit);
+            m_timeEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(*key, Qt::UTC));
+        }
+    }
     if (!m_findBar->query().pattern.isEmpty() || m_filter != Filter::AllLines)
         m_rerun->start();
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+class QAction;
 class QComboBox;
 class QDateTimeEdit;
 class QLabel;
@@ -100,6 +101,8 @@ private:
     QToolButton* m_columns;
     QToolButton* m_older;
     QToolButton* m_download;
+    QAction* m_olderAction = nullptr;
+    QAction* m_downloadAction = nullptr;
     QDateTimeEdit* m_timeEdit;
     QToolButton* m_goTime;
     QComboBox* m_filterBox;

@@ -30,7 +30,7 @@ bool isDark(const QPalette& p)
 }
 
 constexpr int kMarkerChars = 2;
-constexpr int kSourceChars = 14;
+constexpr int kSourceChars = 22;
 enum ColumnBits { TimeCol = 1, HostCol = 2, ProcessCol = 4, LevelCol = 8, ContextCol = 16 };
 constexpr int kTimeChars = 19;
 constexpr int kHostChars = 12;
@@ -108,6 +108,7 @@ void LogView::setDocument(LogDocument* document)
         connect(source, &LogSource::linesPrepended, this, &LogView::onPrepended);
         connect(source, &LogSource::linesAppended, this, &LogView::onAppended);
         connect(source, &LogSource::reloaded, this, &LogView::onReloaded);
+        connect(source, &LogSource::yearsReady, viewport(), qOverload<>(&QWidget::update));
     } else if (auto* merged = qobject_cast<MergedLog*>(m_docObject)) {
         connect(merged, &MergedLog::built, this, &LogView::onReloaded);
         connect(merged, &MergedLog::cleared, this, &LogView::onReloaded);
@@ -517,9 +518,13 @@ void LogView::paintEvent(QPaintEvent*)
             const QRect tag(kMarkerChars * m_charWidth, y + 1, kSourceChars * m_charWidth, m_lineHeight - 2);
             p.fillRect(tag, sourceColour(src));
             p.setPen(isDark(pal) ? QColor(20, 20, 20) : QColor(0, 0, 0));
-            p.drawText(
-                tag.adjusted(2, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                fm.elidedText(m_doc->sourceName(src).section(QLatin1Char('/'), -1), Qt::ElideLeft, tag.width() - 4));
+            // "host:file" (the folder left out): the same file of two hosts stays apart.
+            const QString name = m_doc->sourceName(src);
+            const qsizetype colon = name.indexOf(QStringLiteral(":/"));
+            const QString label = colon > 0 ? name.left(colon + 1) + name.section(QLatin1Char('/'), -1)
+                                            : name.section(QLatin1Char('/'), -1);
+            p.drawText(tag.adjusted(2, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(label, Qt::ElideMiddle, tag.width() - 4));
         }
         p.save();
         p.setClipRect(QRect(gutter, y, w - gutter, height));

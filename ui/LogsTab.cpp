@@ -47,6 +47,7 @@ LogsTab::LogsTab(ConnectionManager* connections, PoolMonitor* monitor, QWidget* 
     , m_pathEdit(new QLineEdit(this))
     , m_scan(new QPushButton(tr("Scan for &Known Problems"), this))
     , m_tabs(new QTabWidget(this))
+    , m_hint(new QLabel(this))
     , m_problems(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("logsTab"));
@@ -63,6 +64,8 @@ LogsTab::LogsTab(ConnectionManager* connections, PoolMonitor* monitor, QWidget* 
     m_fileView->setModel(m_files);
     m_fileView->setRootIsDecorated(false);
     m_fileView->setAllColumnsShowFocus(true);
+    m_fileView->setTextElideMode(Qt::ElideMiddle);
+    m_fileView->setMinimumWidth(160);
     m_fileView->header()->setStretchLastSection(false);
     m_fileView->header()->setSectionResizeMode(LogFileModel::NameColumn, QHeaderView::Stretch);
     m_fileView->header()->setSectionResizeMode(LogFileModel::SizeColumn, QHeaderView::ResizeToContents);
@@ -103,8 +106,20 @@ LogsTab::LogsTab(ConnectionManager* connections, PoolMonitor* monitor, QWidget* 
     m_problems->setHeaderLabels({tr("Known problem"), tr("Log"), tr("Line")});
     m_problems->setRootIsDecorated(false);
     m_problems->hide();
+    m_hint->setObjectName(QStringLiteral("logsHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint->setText(tr("Double-click a log on the left to read it: it opens at its end, older lines come as you "
+                       "scroll up. Ctrl+F finds text; lines with a known problem carry a dot."));
+    auto* rightPage = new QWidget(page);
+    auto* rightLayout = new QVBoxLayout(rightPage);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_hint, 1);
+    rightLayout->addWidget(m_tabs, 1);
+    m_tabs->hide();
     auto* rightSplit = new QSplitter(Qt::Vertical, page);
-    rightSplit->addWidget(m_tabs);
+    rightSplit->addWidget(rightPage);
     rightSplit->addWidget(m_problems);
     rightSplit->setStretchFactor(0, 3);
     rightSplit->setStretchFactor(1, 1);
@@ -114,7 +129,7 @@ LogsTab::LogsTab(ConnectionManager* connections, PoolMonitor* monitor, QWidget* 
     split->addWidget(rightSplit);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({300, 700});
+    split->setSizes({280, 900});
     auto* pageLayout = new QVBoxLayout(page);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addWidget(split);
@@ -233,6 +248,8 @@ LogPane* LogsTab::openLog(const LogOrigin& origin)
     const QString title = origin.kind == LogOrigin::Kind::LocalFile ? origin.path.section(QLatin1Char('/'), -1)
                                                                     : origin.path.section(QLatin1Char('/'), -1);
     const int index = m_tabs->addTab(pane, title);
+    m_hint->hide();
+    m_tabs->show();
     m_tabs->setTabToolTip(index, origin.displayName());
     m_tabs->setCurrentIndex(index);
     m_stack->setCurrentIndex(1);
@@ -291,8 +308,12 @@ void LogsTab::closeTab(int index)
         if (m_problems->topLevelItem(i)->data(0, kPaneRole).value<QObject*>() == w)
             delete m_problems->takeTopLevelItem(i);
     delete w;
-    if (m_tabs->count() == 0 && !m_connected)
-        m_stack->setCurrentIndex(0);
+    if (m_tabs->count() == 0) {
+        m_tabs->hide();
+        m_hint->show();
+        if (!m_connected)
+            m_stack->setCurrentIndex(0);
+    }
 }
 
 void LogsTab::cancelScan()

@@ -83,6 +83,7 @@ private:
     QLineEdit* m_pathEdit;
     QPushButton* m_scan;
     QTabWidget* m_tabs;
+    QLabel* m_hint;
     QTreeWidget* m_problems;
     QList<QPointer<LogFilterJob>> m_scanJobs;
     QMetaObject::Connection m_identifiedConnection;

@@ -251,7 +251,7 @@ void MainWindow::createActions()
     });
     m_logsAction = makeAction(QStringLiteral("actionLogs"), tr("&Logs"), QStringLiteral("logs"));
     m_logsAction->setToolTip(tr("Open the Log Browser: logs of any host side by side, synchronised or merged by time"));
-    connect(m_logsAction, &QAction::triggered, this, &MainWindow::openLogBrowser);
+    connect(m_logsAction, &QAction::triggered, this, [this] { openLogBrowser(); });
 
     m_filterAction = makeAction(QStringLiteral("actionFilter"), tr("&Filter the Tree"));
     m_filterAction->setShortcut(QKeySequence::Find);
@@ -692,11 +692,11 @@ void MainWindow::updatePanes()
                               .arg(connected ? tr("Reading the host first…") : notConnected));
 }
 
-void MainWindow::openLogBrowser()
+void MainWindow::openLogBrowser(const QString& hostId)
 {
     auto* browser = new LogBrowserWindow(m_connections, m_monitor, this);
     browser->setWindowFlag(Qt::Window);
-    browser->setDefaultHost(currentHostId());
+    browser->setDefaultHost(hostId.isEmpty() ? currentHostId() : hostId);
     browser->show();
 }
 

@@ -124,7 +124,8 @@ private:
     std::optional<VmState> currentVm() const;
     void onDemoScenarioStarted(const QString& scenario);
     void updateXapiBanner();
-    void openLogBrowser();
+    /// Opens the Log Browser on `hostId` (empty: the selected host).
+    void openLogBrowser(const QString& hostId = {});
     void expandContainers(const QModelIndex& parent, int first, int last);
     QString sessionIdForModelId(const QString& modelId) const;
     QString detailsHtml(const QModelIndex& index) const;

@@ -364,7 +364,8 @@ void NetworkPane::redraw()
         auto* l2 = m_scene->addSimpleText(clean(second), small);
         l2->setBrush(text);
         l2->setPos(p + QPointF(8, 23));
-        auto* l3 = m_scene->addSimpleText(third.isEmpty() ? kind : third.join(QStringLiteral(" · ")), small);
+        auto* l3 =
+            m_scene->addSimpleText(third.isEmpty() && second != kind ? kind : third.join(QStringLiteral(" · ")), small);
         l3->setBrush(text);
         l3->setPos(p + QPointF(8, 39));
         QStringList tip{kind + QStringLiteral(": ") + n.name};

@@ -370,10 +370,8 @@ private Q_SLOTS:
         LogFilterJob job(merged, request);
         sa.pin();
         sb.pin();
-        QSignalSpy done(&job, &LogFilterJob::finished);
         QThreadPool::globalInstance()->start(&job);
-        QVERIFY(done.wait(20000));
-        QTRY_VERIFY(job.isDone());
+        QTRY_VERIFY_WITH_TIMEOUT(job.isDone(), 20000);
         sa.unpin();
         sb.unpin();
         QCOMPARE(job.lines().size(), size_t(2));

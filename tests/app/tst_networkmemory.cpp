@@ -223,6 +223,20 @@ private Q_SLOTS:
         QVERIFY(hasEdge(t, u"vif:vif-legacy-rout"_s, vmId(t, u"legacy-router"_s)));
     }
 
+    void hostileNames()
+    {
+        LabHost h;
+        QVERIFY(connectLab(h, u"hostile-names"_s));
+        const NetworkTopology t = readNetwork(h);
+        for (const QString& name :
+             {u"it's \"quoted\""_s, u"$(touch /tmp/xr-pwned); rm -rf x"_s, u"`id` | tee ; echo"_s})
+            QVERIFY2(!vmId(t, name).isEmpty(), qPrintable(name));
+        QVERIFY(!QFile::exists(u"/tmp/xr-pwned"_s));
+        QVERIFY(t.toDot().count(u"\"vm:"_s) >= 4);
+        const MemoryReport r = readMemory(h).report;
+        QCOMPARE(r.vms.size(), 5); // dom0 and the four running guests
+    }
+
     void memoryPerFlavour_data()
     {
         QTest::addColumn<QString>("scenario");

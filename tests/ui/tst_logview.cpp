@@ -316,14 +316,19 @@ private Q_SLOTS:
         QVERIFY(pane->source()->lineBytes(pane->view()->currentLine()).contains(kKnownProblem));
         QVERIFY(pane->explanation()->isVisible());
 
-        // The Logs action opens the Log Browser.
-        window->findChild<QAction*>(QStringLiteral("actionLogs"))->trigger();
+        // "Side by Side…" opens the Log Browser on this host, the Logs action too.
+        QTest::mouseClick(tab->findChild<QPushButton*>(QStringLiteral("sideBySideButton")), Qt::LeftButton);
         auto* browser = window->findChild<LogBrowserWindow*>(QStringLiteral("logBrowser"));
         QVERIFY(browser);
         QVERIFY(browser->isVisible());
         QCOMPARE(browser->panes().size(), 2);
-        QCOMPARE(browser->panes().first()->hostId(), id);
-        browser->close();
+        QCOMPARE(browser->panes().first()->hostId(), tab->hostId());
+        delete browser;
+        window->findChild<QAction*>(QStringLiteral("actionLogs"))->trigger();
+        browser = window->findChild<LogBrowserWindow*>(QStringLiteral("logBrowser"));
+        QVERIFY(browser && browser->isVisible());
+        QVERIFY(!browser->panes().first()->hostId().isEmpty());
+        delete browser;
         window.reset();
         demo.reset();
     }

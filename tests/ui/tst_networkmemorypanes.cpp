@@ -3,11 +3,18 @@
 // the same rows, SVG export is valid XML naming the nodes, PNG export is an image; the memory
 // bars and advice cards; the dom0 memory dialog asks for the host name and refuses on a xapi
 // host that is not in maintenance mode.
+#include "ConnectionManager.h"
+#include "DemoSession.h"
 #include "Dom0MemDialog.h"
 #include "HostSession.h"
+#include "HostTreeModel.h"
+#include "Inventory.h"
+#include "MainWindow.h"
 #include "MemoryChart.h"
 #include "MemoryPane.h"
 #include "NetworkPane.h"
+#include "PoolMonitor.h"
+#include "PoolTreeModel.h"
 #include "SimHost.h"
 
 #include <QCheckBox>
@@ -21,10 +28,12 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
@@ -172,6 +181,88 @@ private Q_SLOTS:
         QVERIFY(pane.findChild<QFrame*>(u"advice-xend-ballooning-on"_s));
         QVERIFY(pane.findChild<QLabel*>(u"memorySettings"_s)->text().contains(u"xend-config.sxp"_s));
         QVERIFY(pane.findChild<QPushButton*>(u"changeDom0Memory"_s)->isEnabled());
+    }
+
+    void mainWindowFollowsSelection()
+    {
+        // The app's objects as main.cpp builds them, in demo mode.
+        QTemporaryDir dir;
+        AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
+        Inventory inventory{paths.settingsFile()};
+        HostTreeModel model;
+        ConnectionManager connections{paths, &inventory, &model};
+        auto demo = std::make_unique<DemoSession>(&connections);
+        auto window = std::make_unique<MainWindow>(&connections);
+        HostSession::Options options;
+        options.intervalMs = 250;
+        options.maxIntervalMs = 1000;
+        window->poolMonitor()->setSessionOptions(options);
+        window->setDemoSession(demo.get());
+        QVERIFY(demo->start(u"demo"_s));
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto* tree = window->findChild<QTreeView*>(u"hostTree"_s);
+        auto* network = window->findChild<NetworkPane*>(u"networkTab"_s);
+        auto* memory = window->findChild<MemoryPane*>(u"memoryTab"_s);
+        QVERIFY(tree && network && memory);
+        const auto vmRow = [tree](const QString& name) {
+            const QAbstractItemModel* m = tree->model();
+            std::function<QModelIndex(const QModelIndex&)> find = [&](const QModelIndex& parent) -> QModelIndex {
+                for (int r = 0; r < m->rowCount(parent); ++r) {
+                    const QModelIndex i = m->index(r, 0, parent);
+                    if (i.data(PoolTreeModel::KindRole).toInt() == int(PoolTreeModel::Kind::Vm) &&
+                        i.data().toString() == name)
+                        return i;
+                    if (const QModelIndex below = find(i); below.isValid())
+                        return below;
+                }
+                return {};
+            };
+            return find({});
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(vmRow(u"web-01"_s).isValid() && vmRow(u"db-01"_s).isValid(), 20000);
+        // Selecting web-01 draws its host and lights its path.
+        tree->setCurrentIndex(vmRow(u"web-01"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(network->highlighted().contains(u"nic:eth0"_s), 20000);
+        QVERIFY(network->highlighted().contains(u"vif:vif1.0"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(memory->reading().identity.hostname, u"xcp-lab-01"_s, 20000);
+        // db-01 runs on the other host: both tabs follow.
+        tree->setCurrentIndex(vmRow(u"db-01"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(network->highlighted().contains(u"vif:vif1.0"_s) &&
+                                     network->topology().node(network->highlighted().value(0)) &&
+                                     network->topology().node(network->highlighted().value(0))->name == u"db-01"_s,
+                                 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(memory->reading().identity.hostname, u"xcp-lab-02"_s, 20000);
+        window.reset();
+        demo.reset();
+    }
+
+    void dialogAppliesOnXl()
+    {
+        Lab l;
+        QVERIFY(start(l, u"network-faults"_s));
+        MemoryPane pane;
+        QSignalSpy shown(&pane, &MemoryPane::reportShown);
+        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        QVERIFY(shown.wait(20000));
+        Dom0MemDialog dialog(l.host.get(), pane.reading(), nullptr);
+        QSignalSpy changed(&dialog, &Dom0MemDialog::changed);
+        dialog.show();
+        QVERIFY(dialog.plan().has_value());
+        QCOMPARE(dialog.plan()->edits.size(), 1); // today's size: only xl.conf's autoballoon changes
+        dialog.findChild<QSpinBox*>()->setValue(6144);
+        QCOMPARE(dialog.plan()->edits.size(), 2); // /etc/default/grub and xl.conf
+        QVERIFY(dialog.previewText().contains(u"+GRUB_CMDLINE_XEN_DEFAULT=\"dom0_mem="_s));
+        QVERIFY(dialog.previewText().contains(u"+autoballoon=\"off\""_s));
+        QVERIFY(dialog.previewText().contains(u"update-grub"_s));
+        QTest::keyClicks(dialog.findChild<QLineEdit*>(u"dom0MemConfirm"_s), l.identity.hostname);
+        dialog.findChild<QPushButton*>(u"dom0MemApply"_s)->click();
+        QVERIFY(changed.wait(20000));
+        QVERIFY(dialog.findChild<QLabel*>(u"dom0MemError"_s)->text().contains(u"Done"_s));
+        QVERIFY(dialog.previewText().contains(u"reads back as written"_s));
+        QFile conf(l.lab->store()->hostRoot(l.identity.hostname) + u"/etc/xen/xl.conf"_s);
+        QVERIFY(conf.open(QIODevice::ReadOnly));
+        QVERIFY(conf.readAll().endsWith("autoballoon=\"off\"\n"));
     }
 
     void dialogNeedsNameAndMaintenanceMode()
