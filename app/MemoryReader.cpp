@@ -32,16 +32,19 @@ void MemoryReader::start()
     const HostIdentity& id = m_identity;
     if (id.flavour.isXapi()) {
         const QString xe = tool(id, QStringLiteral("xe"));
-        m_batch->addCommand(QStringLiteral("host"),
-                            ShellCommand{xe, {QStringLiteral("host-param-list"), QStringLiteral("uuid=") + id.uuid}},
-                            20000);
-        m_batch->addCommand(QStringLiteral("vms"),
-                            ShellCommand{xe,
-                                         {QStringLiteral("vm-list"), QStringLiteral("resident-on=") + id.uuid,
-                                          QStringLiteral("params=uuid,name-label,dom-id,resident-on,power-state,"
-                                                         "is-control-domain,memory-static-min,memory-static-max,"
-                                                         "memory-dynamic-min,memory-dynamic-max,memory-actual")}},
-                            20000);
+        // xapi not answering (the caller clears Xe): no xe call that would hang.
+        if (id.tools.has(HostTool::Xe))
+            m_batch->addCommand(
+                QStringLiteral("host"),
+                ShellCommand{xe, {QStringLiteral("host-param-list"), QStringLiteral("uuid=") + id.uuid}}, 20000);
+        if (id.tools.has(HostTool::Xe))
+            m_batch->addCommand(QStringLiteral("vms"),
+                                ShellCommand{xe,
+                                             {QStringLiteral("vm-list"), QStringLiteral("resident-on=") + id.uuid,
+                                              QStringLiteral("params=uuid,name-label,dom-id,resident-on,power-state,"
+                                                             "is-control-domain,memory-static-min,memory-static-max,"
+                                                             "memory-dynamic-min,memory-dynamic-max,memory-actual")}},
+                                20000);
         m_batch->addCommand(QStringLiteral("xen-cmdline"),
                             ShellCommand{xenCmdlinePath(), {QStringLiteral("--get-xen"), QStringLiteral("dom0_mem")}});
         if (id.tools.has(HostTool::Xl))

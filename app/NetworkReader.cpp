@@ -39,6 +39,10 @@ QList<std::pair<QString, ShellCommand>> NetworkReader::commands(const HostIdenti
     if (id.flavour.isXapi()) {
         const QString xe = tool(id, QStringLiteral("xe"));
         out.append({QStringLiteral("ovs"), ShellCommand{QStringLiteral("ovs-vsctl"), {QStringLiteral("show")}}});
+        // xapi not answering (the caller clears Xe): no xe call that would hang and hold a
+        // channel the rescue needs; the drawing shows what the host itself says.
+        if (!id.tools.has(HostTool::Xe))
+            return out;
         out.append(
             {QStringLiteral("networks"),
              ShellCommand{xe, {QStringLiteral("network-list"), QStringLiteral("params=uuid,name-label,bridge,MTU")}}});

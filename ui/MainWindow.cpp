@@ -626,9 +626,14 @@ void MainWindow::followHostInPanes()
         return;
     }
     AuditLog* audit = m_connections->isUnsaved(sessionId) ? nullptr : &m_connections->auditLog();
-    m_networkPane->setHost(host, s->identity(), s->identity().hostname, audit);
+    // While xapi does not answer the panes read only what the host itself says: a hung xe
+    // call holds an SSH channel until its deadline, and the rescue needs those channels.
+    HostIdentity identity = s->identity();
+    if (s->isXapi() && (s->xapiHealth() == XapiHealth::NotAnswering || s->xapiHealth() == XapiHealth::Refused))
+        identity.tools.set(HostTool::Xe, false);
+    m_networkPane->setHost(host, identity, identity.hostname, audit);
     m_networkPane->setSelectedVm(vmKey);
-    m_memoryPane->setHost(host, s->identity(), s->identity().hostname, audit);
+    m_memoryPane->setHost(host, identity, identity.hostname, audit);
 }
 
 void MainWindow::updatePanes()

@@ -235,7 +235,7 @@ private Q_SLOTS:
                 qInfo().noquote() << RescueTranscript::kindName(e.kind) << e.host << e.text;
             });
         }
-        QVERIFY(QTest::qWaitFor([&] { return wizard->run()->hasLadder(); }, 30000));
+        QVERIFY(QTest::qWaitFor([&] { return wizard->run()->hasLadder(); }, 60000));
         const qsizetype before = f.changes().size();
 
         QStringList taken;
