@@ -111,6 +111,7 @@ public:
     QDateTime yearsReference() const;
     static bool hasSyslogStamps(LogFormatKind kind);
     void pin() { ++m_pins; }
+    bool isPinned() const { return m_pins > 0; }
     void unpin();
 
     // LogDocument

@@ -4,6 +4,7 @@
 #include "OffThread.h"
 
 #include <QMetaObject>
+#include <QThread>
 
 #include <span>
 
@@ -45,7 +46,15 @@ MergedLog::MergedLog(QList<LogSource*> sources, QObject* parent)
 
 MergedLog::~MergedLog()
 {
+    // The worker reads the sources' bytes: it stops within a few MiB once cancelled, and the
+    // sources (deleted after this, maybe) must not be read after that. Its pins go with it.
     cancel();
+    if (m_running)
+        while (m_running->load())
+            QThread::yieldCurrentThread();
+    if (m_building)
+        for (LogSource* s : std::as_const(m_sources))
+            s->unpin();
 }
 
 void MergedLog::cancel()
@@ -60,6 +69,7 @@ void MergedLog::build()
         return;
     m_building = true;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
+    m_running = std::make_shared<std::atomic<bool>>(true);
     struct Input
     {
         QByteArrayView data;
@@ -74,10 +84,15 @@ void MergedLog::build()
         inputs.push_back({s->data(), &s->index(), s->parserFor(0), s->hasYears() ? QDateTime() : s->yearsReference()});
         totalBytes += quint64(s->data().size());
     }
-    QPointer<MergedLog> self(this);
+    MergedLog* self = this; // outlives the worker: the destructor waits for it
     runOffThread(
         this,
-        [inputs = std::move(inputs), cancel = m_cancel, totalBytes, self]() mutable {
+        [inputs = std::move(inputs), cancel = m_cancel, running = m_running, totalBytes, self]() mutable {
+            struct Done
+            {
+                std::shared_ptr<std::atomic<bool>> running;
+                ~Done() { running->store(false); }
+            } done_{running};
             MergeOutput out;
             std::vector<std::vector<qint64>> keys;
             quint64 done = 0;
@@ -87,12 +102,7 @@ void MergedLog::build()
                 if (pm != lastPerMille) {
                     lastPerMille = pm;
                     QMetaObject::invokeMethod(
-                        self.data(),
-                        [self, pm] {
-                            if (self)
-                                Q_EMIT self->progress(pm);
-                        },
-                        Qt::QueuedConnection);
+                        self, [self, pm] { Q_EMIT self->progress(pm); }, Qt::QueuedConnection);
                 }
             };
             for (Input& in : inputs) {

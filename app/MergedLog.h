@@ -59,6 +59,7 @@ private:
     std::vector<MergedLine> m_lines;
     std::vector<std::vector<quint64>> m_inverse; // per source: line -> merged index
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::shared_ptr<std::atomic<bool>> m_running; // true while the worker runs
     bool m_building = false;
     bool m_ready = false;
     bool m_rebuild = false;

@@ -126,8 +126,9 @@ void LogFindBar::setStatus(const QString& text, bool error)
 {
     m_status->setText(text);
     QPalette pal = palette();
-    if (error)
-        pal.setColor(QPalette::WindowText, QColor(200, 0, 0));
+    if (error) // a red that reads on the theme's background, light or dark
+        pal.setColor(QPalette::WindowText,
+                     pal.color(QPalette::Window).lightnessF() < 0.5 ? QColor(255, 120, 110) : QColor(190, 0, 0));
     m_status->setPalette(pal);
 }
 

@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QThread>
@@ -609,6 +610,8 @@ void LogPane::updateExplanation(quint64 line)
     }
     m_explain->setHtml(html);
     m_explain->show();
+    // The title first, once the just-shown panel has its size.
+    QTimer::singleShot(0, m_explain, [e = m_explain] { e->verticalScrollBar()->setValue(0); });
 }
 
 void LogPane::chooseDownload()

@@ -414,6 +414,13 @@ private Q_SLOTS:
             order << QString::fromUtf8(merged.lineBytes(i)).section(QLatin1Char(' '), -2, -2);
         QCOMPARE(order, (QStringList{QStringLiteral("b1"), QStringLiteral("a1"), QStringLiteral("b2"),
                                      QStringLiteral("b3"), QStringLiteral("a2")}));
+
+        // A merge dropped while it is built lets go of its sources.
+        auto dropped = std::make_unique<MergedLog>(QList<LogSource*>{&sa, &sb});
+        dropped->build();
+        QVERIFY(sa.isPinned() && sb.isPinned());
+        dropped.reset();
+        QVERIFY(!sa.isPinned() && !sb.isPinned());
     }
 
     void downloadWithProgress()

@@ -203,6 +203,8 @@ private Q_SLOTS:
         const QString explained = pane.explanation()->toPlainText();
         QVERIFY2(explained.contains(QStringLiteral("boot loader"), Qt::CaseInsensitive), qPrintable(explained));
         QVERIFY2(explained.contains(QStringLiteral("What to do")), qPrintable(explained));
+        QVERIFY2(explained.startsWith(QStringLiteral("Known problem: The boot loader found no kernel")),
+                 qPrintable(explained));
 
         // Ctrl+C copies the selected lines as they are in the log.
         QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
