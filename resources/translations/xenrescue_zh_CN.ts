@@ -7,6 +7,10 @@
         <source>Cannot write the audit log %1: %2</source>
         <translation>无法写入审计日志 %1：%2</translation>
     </message>
+    <message>
+        <source>Cannot read the audit log %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChangedHostKeyDialog</name>
@@ -1031,6 +1035,76 @@
     </message>
 </context>
 <context>
+    <name>RescueRun</name>
+    <message>
+        <source>exit 0 after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit %1 after %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within the deadline (%1 ms): stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RescueTranscript</name>
+    <message>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stdout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stderr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SshHost</name>
     <message>
         <source>The keychain is switched off for this host: you will be asked each time.</source>
@@ -1192,6 +1266,61 @@
         <source>The file read made no progress for %1 s.</source>
         <translation>读取文件已有 %1 秒没有进展。</translation>
     </message>
+    <message>
+        <source>%1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VmActions</name>
+    <message>
+        <source>The VM has no valid UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts a guest from its configuration file: run &quot;%1 create FILE&quot; on the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM has no running domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no forced shutdown or reboot: use Rescue… (it destroys the domain, with a warning).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shut down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force shutdown</source>
+        <translation type="unfinished">强制关机</translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force reboot</source>
+        <translation type="unfinished">强制重启</translation>
+    </message>
+    <message>
+        <source>The VM is switched off at once, like pulling its power cord: whatever it had not written to disk is lost and its file systems may need a check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM is reset at once, like pressing its reset button: whatever it had not written to disk is lost and its file systems may need a check.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -1348,10 +1477,6 @@ Exit status 0 when every file was scanned (hits or not), 1 when a file could not
 所有文件都扫描完毕时（无论是否有匹配）退出状态为 0，有文件无法读取时为 1，用法错误时为 2。</translation>
     </message>
     <message>
-        <source>Files to scan (.gz too), - for stdin.</source>
-        <translation>要扫描的文件（包括 .gz）；用 - 表示标准输入。</translation>
-    </message>
-    <message>
         <source>Print a JSON array of {file, line, id, title, risk, text} (titles in English).</source>
         <translation>输出由 {file, line, id, title, risk, text} 组成的 JSON 数组（标题为英文）。</translation>
     </message>
@@ -1503,6 +1628,78 @@ Exit status 0 when every file was scanned (hits or not), 1 when a file could not
         <source>Connect to a host and print its flavour, xapi health and VMs with both views of their state.</source>
         <translation>连接一台主机，输出其类型、xapi 健康状况，以及各虚拟机在 xapi 和 hypervisor 两方面的状态。</translation>
     </message>
+    <message>
+        <source>the lab scenario &quot;%1&quot; has no host &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host key of %1 has CHANGED (%2); not connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host key of %1 is not known (%2): accept it once in the XenRescue window or add it to ~/.ssh/known_hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a password or passphrase: use ssh-agent, a key, or store it in the keychain from the XenRescue window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection in 60 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli scan: %1 has no usable grep; copying %2 to scan it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files to scan (.gz too), - for stdin, or [user@]host:/path for a log on a host (only the lines the host&apos;s grep keeps are sent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host:/path names a host of the simulated lab pool SCENARIO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli plan: no VM &quot;%1&quot; on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli plan: &quot;%1&quot; names several VMs on %2: give its UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli plan: the diagnosis failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a host, diagnose one VM afresh (both views of its state, pending tasks, xapi health) and print its recovery ladder: every rung with its risk, whether it applies now and why not, the exact commands and where they run. A dry run: only reads are sent, nothing is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM: its name, UUID or domain id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli plan: give a host ([user@]host[:port]) and a VM, or --demo SCENARIO [HOST] VM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnose one VM live and print its recovery ladder (dry run: nothing is changed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a host and print its network topology (NICs, bridges, VM interfaces) and the checks&apos; findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a host and print its memory, dom0&apos;s memory settings and advice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1525,6 +1722,232 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>Practise on a simulated lab pool inside XenRescue (no network, nothing saved). An optional SCENARIO follows: %1. Without saved hosts XenRescue starts this way anyway.</source>
         <translation>在 XenRescue 内部的模拟实验资源池上练习（不联网，不保存任何内容）。后面可以跟一个场景名 SCENARIO：%1。没有已保存的主机时，XenRescue 也会以这种方式启动。</translation>
+    </message>
+</context>
+<context>
+    <name>xr</name>
+    <message>
+        <source>xenrescue-cli %1: unknown scenario &quot;%2&quot; (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli %1: the scenario has no host &quot;%2&quot; (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli %1: &quot;%2&quot; is not [user@]host[:port].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the key with the host&apos;s administrator, then remove the old entry from %4.</source>
+        <translation type="unfinished">%1 的主机密钥已变更（%2 %3）。XenRescue 拒绝连接：请先与该主机的管理员核实密钥，然后从 %4 中删除旧条目。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its own: connect once from the XenRescue window and accept it there, or add it to ~/.ssh/known_hosts after checking the fingerprint.</source>
+        <translation type="unfinished">%1 的主机密钥未知：%2 %3。xenrescue-cli 绝不会自行接受密钥：请先在 XenRescue 窗口中连接一次并在那里接受该密钥，或在核对指纹后将其添加到 ~/.ssh/known_hosts。</translation>
+    </message>
+    <message>
+        <source>%1 needs a password or passphrase and standard input is not a terminal: store it in the keychain from the XenRescue window, or use ssh-agent or a key.</source>
+        <translation type="unfinished">%1 需要密码或私钥口令，但标准输入不是终端：请在 XenRescue 窗口中将其保存到系统密钥环（钥匙串），或使用 ssh-agent 或密钥。</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation type="unfinished">%1 的口令：</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation type="unfinished">%1 的密码：</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli %1: %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli %1: no answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[user@]host[:port]; with --demo, a lab host name.</source>
+        <translation type="unfinished">[user@]host[:port]；使用 --demo 时为实验主机名称。</translation>
+    </message>
+    <message>
+        <source>Use the simulated lab pool SCENARIO instead of SSH.</source>
+        <translation type="unfinished">使用模拟实验资源池场景 SCENARIO，而不是通过 SSH 连接。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for each command (default 15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli %1: give one host ([user@]host[:port]) or --demo SCENARIO.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli %1: --timeout takes a number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished">%1 MiB</translation>
+    </message>
+    <message>
+        <source>Print the topology as JSON (nodes, edges, findings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the topology as a Graphviz graph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a host and print its network as the Network tab draws it: physical NICs, bridges, the VMs&apos; interfaces and the VMs, with the checks&apos; findings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenrescue-cli network: choose --json or --dot, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bridge %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplink %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found by the network checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished">输出 JSON。</translation>
+    </message>
+    <message>
+        <source>Connect to a host and print its memory: total, free, Xen, dom0 and each VM, dom0&apos;s boot and ballooning settings, and advice with its reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xen:      %1</source>
+        <translation type="unfinished">Xen：     %1</translation>
+    </message>
+    <message>
+        <source>dom0:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0_mem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autoballoon (xl.conf): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0-min-mem (xend-config.sxp): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enable-dom0-ballooning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished">%1 GiB</translation>
+    </message>
+</context>
+<context>
+    <name>xr::AuditHistoryModel</name>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation type="unfinished">连接已断开</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1627,6 +2050,17 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>xr::ConnectionManager</name>
+    <message>
+        <source>The host is no longer known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1786,6 +2220,22 @@ Qt options such as -platform and -style are accepted too.
         <source>lab host %1</source>
         <translation>实验主机 %1</translation>
     </message>
+    <message>
+        <source>Bridging mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0 memory left to ballooning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain Xen 4.17 (xl) host that trips every network check: a VM on a bridge with no uplink, an empty bridge, anti-spoofing rules that bridged traffic bypasses, a vifname longer than 15 characters, a guest without a fixed MAC. See the Network tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy Xen 4.1 (xm) host with no dom0_mem on the boot line and dom0 ballooning on. See the Memory tab, and try Change dom0 Memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xr::Dom0Mem</name>
@@ -1800,6 +2250,191 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>The hypervisor command line has no dom0_mem.</source>
         <translation>hypervisor 命令行中没有 dom0_mem。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::Dom0MemChange</name>
+    <message>
+        <source>The host is not connected; nothing more was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking that %1 is in maintenance mode: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read whether the host is enabled (%1); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in maintenance mode (enabled: %2). Migrate its VMs away and disable the host first (xe host-disable, or Enter Maintenance Mode in XenCenter); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host is disabled (maintenance mode).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1 again (%2); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed since the preview was made; nothing was changed. Open the dialog again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Files written before this step are listed above; their backups are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0&apos;s memory will be %1 MiB after the next reboot of %2. Reboot the host when its VMs are moved or shut down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not read back as written; compare it with its backup %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reads back as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::Dom0MemDialog</name>
+    <message>
+        <source>&amp;Apply Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change dom0 Memory on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0&apos;s memory is set when the host boots. XenRescue backs up every file it changes (FILE.xenrescue-%1), changes only the lines shown below, and records each step in the audit log. &lt;b&gt;The new size applies after the host reboots.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On XenServer and XCP-ng the host must be in &lt;b&gt;maintenance mode&lt;/b&gt; first (disabled, its VMs moved away): XenRescue checks with xe host-param-get and refuses otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New dom0 memory in MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New dom0 &amp;memory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be done (&amp;preview):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands, file edits and diff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the host name &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host name to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read, so XenRescue cannot change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># On %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># first: %1 must print false (maintenance mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># expected change made by xen-cmdline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Nothing to change: the files already say this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Then reboot %1 for the new size to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Applying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Done.&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not done.&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::Dom0MemPlan</name>
+    <message>
+        <source># back up %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># back up %1 to %2, then write the new version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#   add line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#   line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0 needs at least 256 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB would leave too little for the guests: at most %2 MiB on this host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 of %2 has no closing quote; XenRescue does not edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no Xen boot line to change.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1866,10 +2501,60 @@ Qt options such as -platform and -style are accepted too.
     </message>
 </context>
 <context>
+    <name>xr::Editor</name>
+    <message>
+        <source>Line %1 of %2 is not valid UTF-8; XenRescue does not edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xr::EmptyStatePane</name>
     <message>
         <source>Empty pane</source>
         <translation>空白面板</translation>
+    </message>
+</context>
+<context>
+    <name>xr::HistoryPane</name>
+    <message>
+        <source>Only &amp;actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished">主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Filter the history by host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;VM:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name or UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the history by VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the reads XenRescue makes to follow the hosts&apos; state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries shown · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1905,6 +2590,17 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>Trust &amp;Once</source>
         <translation>仅信任本次(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>xr::HostReadBatch</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1，%2 {1:?}</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2845,142 @@ State: %3</source>
     </message>
 </context>
 <context>
+    <name>xr::LogBrowserPane</name>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a log of the list, or any path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::LogBrowserWindow</name>
+    <message>
+        <source>Logs — side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync by Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selecting a line scrolls the other panes to the nearest timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interleave the open logs by time in one view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open at least two logs to merge them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::LogFileModel</name>
+    <message>
+        <source>%1, modified %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output of %1 on the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::LogFindBar</name>
+    <message>
+        <source>Re&amp;gex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text or regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xr::LogFormat</name>
     <message>
         <source>Debug</source>
@@ -2216,6 +3048,169 @@ State: %3</source>
     </message>
 </context>
 <context>
+    <name>xr::LogPane</name>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show new lines as they are written (copes with rotation and truncation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap long lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the parsed columns (time, host, process, level, thread and task) or the raw lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the part of the file before what is shown (scrolling to the top does it too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the whole file to this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the first line at or after this time (the log&apos;s own clock)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings and worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation of the known problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging by time… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No log open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · reading older lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · last %2 of %3 loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtering… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matching line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (search cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xr::LogSearch</name>
     <message>
         <source>The log changed while it was being searched.</source>
@@ -2224,6 +3219,185 @@ State: %3</source>
     <message>
         <source>The regular expression is not valid: %1 (at %2).</source>
         <translation>正则表达式无效：%1（位置 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::LogSource</name>
+    <message>
+        <source>The host&apos;s connection is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1，%2 {1:?}</translation>
+    </message>
+    <message>
+        <source>%1 did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while it was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was truncated or rotated; showing it again from its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was rotated; showing the new file from its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 downloaded (%2 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::LogView</name>
+    <message>
+        <source>Log lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(repeated %n times) </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xr::LogsTab</name>
+    <message>
+        <source>Scan for &amp;Known Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other path on the host, e.g. /var/log/xen/qemu-dm-7.log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote path to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Local File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Log Browser: two to four logs from any host, synchronised or merged by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for the error catalogue&apos;s known problems in every open log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a log on the left to read it: it opens at its end, older lines come as you scroll up. Ctrl+F finds text; lines with a known problem carry a dot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished">日志</translation>
+    </message>
+    <message>
+        <source>Logs of %1</source>
+        <translation type="unfinished">%1 的日志</translation>
+    </message>
+    <message>
+        <source>The host&apos;s logs (xensource.log, SMlog, the hypervisor&apos;s own) are listed and read here, side by side and merged by time. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to %1 to read its logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Local Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a log first: the scan reads the open logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Scanning %n log(s) for known problems…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No known problem in the open logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n known problem(s) found in the open logs.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2255,14 +3429,6 @@ Not available yet: %2</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <source>Read the state of the selected host and its VMs again.</source>
-        <translation>重新读取所选主机及其虚拟机的状态。</translation>
-    </message>
-    <message>
-        <source>XenRescue connects to hosts but does not read their state yet.</source>
-        <translation>XenRescue 目前只能连接主机，尚不能读取主机状态。</translation>
-    </message>
-    <message>
         <source>C&amp;onnect</source>
         <translation>连接(&amp;O)</translation>
     </message>
@@ -2287,56 +3453,20 @@ Not available yet: %2</source>
         <translation>忘记所选主机（已保存的密码仍留在系统密钥环中）</translation>
     </message>
     <message>
-        <source>XenRescue does not list VMs yet; VM actions come with the VM list.</source>
-        <translation>XenRescue 尚不能列出虚拟机；虚拟机操作将与虚拟机列表一同提供。</translation>
-    </message>
-    <message>
         <source>&amp;Shut Down</source>
         <translation>关机(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Ask the selected VM to shut down cleanly.</source>
-        <translation>请求所选虚拟机正常关机。</translation>
-    </message>
-    <message>
-        <source>&amp;Force Shutdown</source>
-        <translation>强制关机(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Power off the selected VM without asking its operating system.</source>
-        <translation>不经虚拟机操作系统同意，直接关闭所选虚拟机的电源。</translation>
     </message>
     <message>
         <source>Re&amp;boot</source>
         <translation>重启(&amp;B)</translation>
     </message>
     <message>
-        <source>Restart the selected VM cleanly.</source>
-        <translation>正常重启所选虚拟机。</translation>
-    </message>
-    <message>
         <source>Rescue &amp;VM…</source>
         <translation>恢复虚拟机(&amp;V)…</translation>
     </message>
     <message>
-        <source>Diagnose a hung VM and walk the recovery steps, safest first.</source>
-        <translation>诊断无响应的虚拟机，并从最安全的步骤开始逐级执行恢复步骤。</translation>
-    </message>
-    <message>
-        <source>the rescue wizard is being built.</source>
-        <translation>恢复向导尚在开发中。</translation>
-    </message>
-    <message>
         <source>&amp;Logs</source>
         <translation>日志(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Browse the host&apos;s logs side by side.</source>
-        <translation>并排查看主机的日志。</translation>
-    </message>
-    <message>
-        <source>the log browser is being built.</source>
-        <translation>日志浏览器尚在开发中。</translation>
     </message>
     <message>
         <source>&amp;Filter the Tree</source>
@@ -2451,10 +3581,6 @@ Not available yet: %2</source>
         <translation>请先连接主机：选择“连接…”（%1）。</translation>
     </message>
     <message>
-        <source>The host&apos;s logs (xensource.log, SMlog, the hypervisor&apos;s own) will appear here, side by side and merged by time. %1</source>
-        <translation>这里将显示主机的日志（xensource.log、SMlog 以及 hypervisor 自身的日志），可并排查看或按时间合并。%1</translation>
-    </message>
-    <message>
         <source>The path from physical NICs through bridges to each VM&apos;s virtual interfaces will be drawn here. %1</source>
         <translation>这里将绘制从物理网卡经网桥到各虚拟机虚拟网卡（vif）的路径。%1</translation>
     </message>
@@ -2463,24 +3589,8 @@ Not available yet: %2</source>
         <translation>这里将显示主机内存在 Xen、dom0 和各虚拟机之间的分配情况，以及 dom0 的内存设置。%1</translation>
     </message>
     <message>
-        <source>Every command XenRescue sends to a host will be listed here with its result, as recorded in the audit log. %1</source>
-        <translation>XenRescue 发送到主机的每条命令及其结果都会列在这里，与审计日志中的记录一致。%1</translation>
-    </message>
-    <message>
         <source>Connect to %1 to see this.</source>
         <translation>连接 %1 后即可查看。</translation>
-    </message>
-    <message>
-        <source>XenRescue is connected to %1 but does not read this yet: it arrives in a coming version.</source>
-        <translation>XenRescue 已连接到 %1，但尚不能读取这部分内容：将在后续版本中提供。</translation>
-    </message>
-    <message>
-        <source>Logs of %1</source>
-        <translation>%1 的日志</translation>
-    </message>
-    <message>
-        <source>xensource.log, SMlog and the hypervisor&apos;s logs will appear here. %1</source>
-        <translation>这里将显示 xensource.log、SMlog 和 hypervisor 的日志。%1</translation>
     </message>
     <message>
         <source>Network of %1</source>
@@ -2497,14 +3607,6 @@ Not available yet: %2</source>
     <message>
         <source>Xen, dom0 and VM memory, and dom0&apos;s memory settings, will appear here. %1</source>
         <translation>这里将显示 Xen、dom0 和虚拟机的内存，以及 dom0 的内存设置。%1</translation>
-    </message>
-    <message>
-        <source>History of %1</source>
-        <translation>%1 的历史</translation>
-    </message>
-    <message>
-        <source>No commands have been sent to %1 from this window. Each command XenRescue sends is listed here with its result, and recorded in the audit log (%2).</source>
-        <translation>本窗口尚未向 %1 发送任何命令。XenRescue 发送的每条命令及其结果都会列在这里，并记录在审计日志（%2）中。</translation>
     </message>
     <message>
         <source>Connect to %1</source>
@@ -2613,10 +3715,6 @@ Not available yet: %2</source>
     <message>
         <source>Restart Toolstack…</source>
         <translation>重启 toolstack…</translation>
-    </message>
-    <message>
-        <source>Restarting the toolstack is a rung of the rescue wizard, which comes in the next version. Until then: run xe-toolstack-restart on the host; running VMs keep running.</source>
-        <translation>重启 toolstack 是恢复向导中的一个步骤，恢复向导将在下一版本中提供。在此之前，请在主机上运行 xe-toolstack-restart；运行中的虚拟机会继续运行。</translation>
     </message>
     <message>
         <source>no record</source>
@@ -2748,6 +3846,366 @@ Not available yet: %2</source>
         <source> · xapi not answering: %1</source>
         <translation> · xapi 无响应：%1</translation>
     </message>
+    <message>
+        <source>Read the state of the selected host (or of every host) and its VMs again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the state again now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the selected VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the selected VM to shut down cleanly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force Shutdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Power off the selected VM without asking its operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the selected VM cleanly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Re&amp;boot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the selected VM without asking its operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnose a hung VM and walk the recovery steps, safest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected item&apos;s UUID to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Log Browser: logs of any host side by side, synchronised or merged by time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the rescue wizard for a VM on that host: restarting the toolstack is rung 3 of the ladder, with its warning, exact command and check. Running VMs keep running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a VM on that host, then choose Rescue VM…: restarting the toolstack is rung 3 of its ladder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the host first…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>XenRescue is not connected to %n member(s) of this pool: %1. Rescue steps that destroy or crash a domain run on the VM&apos;s own host, so connect to them now, while you can.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect to Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the state again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2?</source>
+        <translation type="unfinished">%1 %2?</translation>
+    </message>
+    <message>
+        <source>%1 the VM &quot;%2&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the VM is hung rather than just slow, Rescue VM… diagnoses it first and picks the safest step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM&apos;s host is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2: done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3
+If the VM is hung, Rescue VM… walks the safe steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a VM in the tree first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not for the control domain (dom0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::MemoryChart</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation type="unfinished">%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished">%1 MiB</translation>
+    </message>
+    <message>
+        <source>Memory bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1，%2 {1:?}</translation>
+    </message>
+    <message>
+        <source>Xen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>Per domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outline: static min-max · light: dynamic min-max · solid: actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::MemoryPane</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished">%1 MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Change dom0 Memory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;dom0&apos;s memory settings&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Advice&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the memory of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 in total, %3 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read in part: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xen overhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0_mem at boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set: dom0 starts with all memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autoballoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0-min-mem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enable-dom0-ballooning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>not set (yes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended for dom0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished">警告</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::MemoryReport</name>
+    <message>
+        <source>XCP-ng recommends at least 2 GiB for dom0: 4 GiB on hosts with less than 128 GiB of RAM, 8 GiB from 128 GiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XenServer sizes dom0 at 1 GiB plus 5 % of the host&apos;s RAM, at most 8 GiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain Xen has no vendor figure: give dom0 a fixed size that covers its own work (the chapter&apos;s hosts used about 512 MiB; 1 to 4 GiB is common today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1，%2 {1:?}</translation>
+    </message>
+    <message>
+        <source>dom0&apos;s memory is not fixed at boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without dom0_mem= on the hypervisor&apos;s command line dom0 starts with all of the host&apos;s memory and hands it back by ballooning as guests start. Under load dom0 is then left short (the oom-killer ends processes in dom0) and starting guests is slow. Set dom0_mem=N,max:N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0_mem has no matching max:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0_mem=%1 sets where dom0 starts but not a ceiling, so dom0 can still grow or be ballooned. Write it as dom0_mem=%2M,max:%2M so its size is the same from boot to shutdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0 has %1; %2 is recommended for this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> A dom0 that is too small swaps or kills processes under load; xapi, the storage manager and qemu of HVM guests all run there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0&apos;s size (%1) meets the recommendation (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xl still balloons dom0 down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autoballoon is on in /etc/xen/xl.conf: xl takes memory from dom0 whenever a guest needs it, even though dom0_mem fixes its size. Set autoballoon=&quot;off&quot; so dom0 keeps what it was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ballooning is off but dom0 holds all memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autoballoon is off and no dom0_mem is set: dom0 starts with all of the host&apos;s memory and xl will not take any back, so new guests fail to start for lack of memory. Set dom0_mem first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xend may balloon dom0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xend-config.sxp does not say (enable-dom0-ballooning no), so xend shrinks dom0 down to dom0-min-mem when guests need memory. With a fixed dom0_mem, turn it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0-min-mem (%1) differs from dom0_mem (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s advice is to give xend the same figure as the boot line: (dom0-min-mem %1), so xend never tries to take dom0 below its fixed size (guests then fail with &quot;I need ... KiB, but dom0_min_mem is ...&quot; instead of starving dom0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0 has a fixed size and is not ballooned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0_mem=%1 pins dom0&apos;s memory and nothing takes it back: what the chapter recommends.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xr::MemorySettings</name>
@@ -2788,6 +4246,219 @@ Not available yet: %2</source>
     </message>
 </context>
 <context>
+    <name>xr::NetworkPane</name>
+    <message>
+        <source>Show as &amp;table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical NICs, bridges, VM interfaces and VMs from left to right. The same content is available as a table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the network of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n bridge(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n VM interface(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read in part: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical NICs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bridges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VLAN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open vSwitch bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linux bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>emulated NIC (domain %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM interface (domain %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM, domain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTU %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bridge could be read on this host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Connected to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problems found by the network checks (uplinks, anti-spoofing, interface names, fixed MACs, empty bridges).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network of %1</source>
+        <translation type="unfinished">%1 的网络</translation>
+    </message>
+    <message>
+        <source>Drawn by XenRescue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xr::NetworkParsers</name>
     <message>
         <source>The output of %1 lists no interface.</source>
@@ -2816,6 +4487,65 @@ Not available yet: %2</source>
     <message>
         <source>This is not ovs-vsctl list-br output: %1</source>
         <translation>这不是 ovs-vsctl list-br 的输出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>xr::NetworkTopology</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was read only in part; the drawing may miss something.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither brctl nor ovs-vsctl answered: no bridge can be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bridge %1 has no interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is attached to this bridge: no physical NIC and no VM. A guest configured for it reaches nobody. Attach the host&apos;s NIC (or a VLAN interface) to it, or point the guests&apos; vif lines at the bridge that carries the traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VMs on bridge %1 have no way out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bridge holds VM interfaces but no physical NIC, so these VMs reach only each other on this host. Unless it is meant as a private network, put the uplink NIC (for example eth0 or peth0) on the same bridge as the VMs&apos; vifs, or move the vifs to the bridge that has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anti-spoofing rules exist but bridged traffic bypasses iptables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iptables holds per-vif rules (--physdev-in) that should stop guests from using addresses that are not theirs, but net.bridge.bridge-nf-call-iptables is %1, so frames crossing the bridge never reach those rules. Load br_netfilter and set it to 1 (sysctl -w net.bridge.bridge-nf-call-iptables=1, and in /etc/sysctl.conf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface name %1 of %2 is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kernel keeps %1 characters of an interface name; &quot;%2&quot; has %3. Depending on the tools it is cut to &quot;%4&quot; or the interface is not created, and scripts or firewall rules that use the full name miss it. Choose a vifname of at most %1 characters in %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface %1 of %2 has no fixed MAC address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without mac= in its vif line the guest gets a new random MAC at every start, so the guest&apos;s udev numbers its NIC anew (eth1, eth2, ...) and its network settings stop applying. Add a fixed mac=00:16:3e:xx:xx:xx (the XenSource range) to the vif line in %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3054,6 +4784,631 @@ Not available yet: %2</source>
     <message>
         <source>&amp;Start Practice</source>
         <translation>开始练习(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>xr::RescueRun</name>
+    <message>
+        <source>Rescue %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescue %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This VM is no longer in the tree: connect to its host again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connected host of this VM&apos;s pool has been identified yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosing: reading both views of the VM afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while reading the VM&apos;s state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host that answered for this pool is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xe vm-list did not answer within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain list of %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check %1 (%2 s): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain is dying but something still holds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rung&apos;s effect did not show within %1 s. Last seen: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended next: rung %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xapi: %1</source>
+        <translation type="unfinished">xapi：%1</translation>
+    </message>
+    <message>
+        <source>xapi says %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>domain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operations: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The confirmation was given for another rung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the box that names the consequence first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the VM&apos;s name (or its UUID) exactly to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown risk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost: the diagnosis must run again before any rung.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the diagnosis to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rung does not exist for this host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rung is never run by XenRescue: work through its checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rung does not apply now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rung has no command to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XenRescue is not connected to %1, where this rung runs: connect to it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rung %1 (%2, risk %3) confirmed; running on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rung %1 (%2): the commands were run by hand; checking the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during rung %2. Whether the command reached the host is not known, so nothing will be repeated: XenRescue diagnoses again once the host is back, and any rung then needs a new confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note in the host&apos;s system log could not be written; going on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped on the host. Whatever the command did before it was stopped stays done: the diagnosis below shows the state now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest did not shut down within %1 s: a guest that ignores the request, or is hung, never does. The request may stay pending as a task; the ladder below shows what fits next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command did not finish within %1 s and was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command failed (exit %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commands finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking for up to %1 s: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel requested: stopping the command on the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was stopped. The rung&apos;s commands had finished; the diagnosis below shows the state now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host answers again: diagnosing afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host is connected again: diagnosing afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No effect in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain still held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked (run by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::RescueWizard</name>
+    <message>
+        <source>Checking… %1 s of %2 s: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step 1: diagnosis.&lt;/b&gt; Both views of the VM, read afresh from the hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the Ladder &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step 2: the ladder.&lt;/b&gt; Least dangerous first. The recommended rung is selected; you may pick another one that applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the checklist for &quot;%1&quot; &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &quot;%1&quot; &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exact commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commands are on the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Only show me the commands: I will type them myself, then XenRescue checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the VM&apos;s name to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back to the Ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I Ran Them: &amp;Check Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Result &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command has been running for %1 s; it is stopped after %2 s. Stop ends it on the host now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Transcript…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart the VM Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run and check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xapi believes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown: xapi is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hypervisor runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (dying: a backend still holds it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current operations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1% done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, cannot be cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (not live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xapi health (pool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xapi on the resident host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the VM&apos;s state from the hosts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist only: never run by XenRescue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tried: worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tried: no effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tried: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ recommended; %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rung %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What can be lost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afterwards XenRescue checks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on %1 (as root, over SSH). A note goes to that host&apos;s system log first (logger -t xenrescue).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on %1 (as root, over SSH).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this rung changes the VM&apos;s state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 risk.&lt;/b&gt; Type the VM&apos;s name &lt;b&gt;%2&lt;/b&gt; (or its UUID) to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 risk.&lt;/b&gt; This VM&apos;s name cannot be typed: type its UUID &lt;b&gt;%2&lt;/b&gt; to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I Will Run Them &amp;Myself &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run Rung %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the diagnosis to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XenRescue is not connected to the host this rung runs on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run these commands on %1 yourself, then press &quot;I Ran Them: Check Now&quot;:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running rung %1 (%2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop the Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commands finished. Checking that the rung took effect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost. Nothing will be repeated; XenRescue diagnoses again when the host is back, and any rung then needs a new confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished. The transcript stays here; the result is on the next page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rung %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What fits next for this refusal: rung %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the state again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The state now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: Rung %1, %2 &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rung is running: stop it first (Stop), so that its outcome is on record.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
