@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Cannot read the audit log %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取审计日志 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1038,70 +1038,70 @@
     <name>RescueRun</name>
     <message>
         <source>exit 0 after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒后退出，状态码 0</translation>
     </message>
     <message>
         <source>exit %1 after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 毫秒后退出，状态码 %1</translation>
     </message>
     <message>
         <source>no answer within the deadline (%1 ms): stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>在时限（%1 毫秒）内无响应：已停止</translation>
     </message>
     <message>
         <source>cancelled after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒后已取消</translation>
     </message>
     <message>
         <source>the connection was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已断开</translation>
     </message>
     <message>
         <source>not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未启动：%1</translation>
     </message>
 </context>
 <context>
     <name>RescueTranscript</name>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <source>diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <source>command</source>
-        <translation type="unfinished"></translation>
+        <translation>命令</translation>
     </message>
     <message>
         <source>stdout</source>
-        <translation type="unfinished"></translation>
+        <translation>stdout</translation>
     </message>
     <message>
         <source>stderr</source>
-        <translation type="unfinished"></translation>
+        <translation>stderr</translation>
     </message>
     <message>
         <source>result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>success</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
 </context>
 <context>
@@ -1268,58 +1268,58 @@
     </message>
     <message>
         <source>%1 already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已存在</translation>
     </message>
 </context>
 <context>
     <name>VmActions</name>
     <message>
         <source>The VM has no valid UUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>该虚拟机没有有效的 UUID。</translation>
     </message>
     <message>
         <source>Unknown action.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知操作。</translation>
     </message>
     <message>
         <source>%1 starts a guest from its configuration file: run &quot;%1 create FILE&quot; on the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 通过配置文件启动虚拟机：请在主机上运行“%1 create FILE”。</translation>
     </message>
     <message>
         <source>The VM has no running domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>该虚拟机没有正在运行的域。</translation>
     </message>
     <message>
         <source>%1 has no forced shutdown or reboot: use Rescue… (it destroys the domain, with a warning).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不支持强制关机或强制重启：请使用“救援…”（它会销毁域，并事先发出警告）。</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动</translation>
     </message>
     <message>
         <source>Shut down</source>
-        <translation type="unfinished"></translation>
+        <translation>关机</translation>
     </message>
     <message>
         <source>Force shutdown</source>
-        <translation type="unfinished">强制关机</translation>
+        <translation>强制关机</translation>
     </message>
     <message>
         <source>Reboot</source>
-        <translation type="unfinished"></translation>
+        <translation>重启</translation>
     </message>
     <message>
         <source>Force reboot</source>
-        <translation type="unfinished">强制重启</translation>
+        <translation>强制重启</translation>
     </message>
     <message>
         <source>The VM is switched off at once, like pulling its power cord: whatever it had not written to disk is lost and its file systems may need a check.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机将立即断电，如同拔掉电源线：所有尚未写入磁盘的数据都会丢失，其文件系统可能需要检查。</translation>
     </message>
     <message>
         <source>The VM is reset at once, like pressing its reset button: whatever it had not written to disk is lost and its file systems may need a check.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机将立即复位，如同按下复位按钮：所有尚未写入磁盘的数据都会丢失，其文件系统可能需要检查。</translation>
     </message>
 </context>
 <context>
@@ -1630,75 +1630,75 @@ Exit status 0 when every file was scanned (hits or not), 1 when a file could not
     </message>
     <message>
         <source>the lab scenario &quot;%1&quot; has no host &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>实验场景“%1”中没有主机“%2”。</translation>
     </message>
     <message>
         <source>the host key of %1 has CHANGED (%2); not connecting.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机密钥已更改（%2）；不予连接。</translation>
     </message>
     <message>
         <source>the host key of %1 is not known (%2): accept it once in the XenRescue window or add it to ~/.ssh/known_hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的主机密钥未知（%2）：请在 XenRescue 窗口中接受一次，或将其添加到 ~/.ssh/known_hosts。</translation>
     </message>
     <message>
         <source>%1 needs a password or passphrase: use ssh-agent, a key, or store it in the keychain from the XenRescue window.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要密码或密钥口令：请使用 ssh-agent 或密钥，或在 XenRescue 窗口中将其保存到系统密钥环。</translation>
     </message>
     <message>
         <source>no connection in 60 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>60 秒内未建立连接。</translation>
     </message>
     <message>
         <source>cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1：%2</translation>
     </message>
     <message>
         <source>xenrescue-cli scan: %1 has no usable grep; copying %2 to scan it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli scan：%1 上没有可用的 grep；正在复制 %2 以在本地扫描。</translation>
     </message>
     <message>
         <source>Files to scan (.gz too), - for stdin, or [user@]host:/path for a log on a host (only the lines the host&apos;s grep keeps are sent).</source>
-        <translation type="unfinished"></translation>
+        <translation>要扫描的文件（也支持 .gz），- 表示标准输入，[user@]host:/path 表示主机上的日志（只传送主机上 grep 筛选出的行）。</translation>
     </message>
     <message>
         <source>host:/path names a host of the simulated lab pool SCENARIO.</source>
-        <translation type="unfinished"></translation>
+        <translation>host:/path 指模拟实验资源池 SCENARIO 中的主机。</translation>
     </message>
     <message>
         <source>xenrescue-cli plan: no VM &quot;%1&quot; on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli plan：%2 上没有虚拟机“%1”。</translation>
     </message>
     <message>
         <source>xenrescue-cli plan: &quot;%1&quot; names several VMs on %2: give its UUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli plan：%2 上有多台虚拟机名为“%1”：请指定其 UUID。</translation>
     </message>
     <message>
         <source>xenrescue-cli plan: the diagnosis failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli plan：诊断失败：%1</translation>
     </message>
     <message>
         <source>Connect to a host, diagnose one VM afresh (both views of its state, pending tasks, xapi health) and print its recovery ladder: every rung with its risk, whether it applies now and why not, the exact commands and where they run. A dry run: only reads are sent, nothing is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到主机，重新诊断一台虚拟机（其状态的两种视图、待处理任务、xapi 健康状况），并输出其恢复步骤阶梯：每个步骤的风险、当前是否适用及不适用的原因、确切的命令及其运行位置。这是一次演练（dry run）：只发送读取操作，不做任何更改。</translation>
     </message>
     <message>
         <source>The VM: its name, UUID or domain id.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机：名称、UUID 或域 ID。</translation>
     </message>
     <message>
         <source>xenrescue-cli plan: give a host ([user@]host[:port]) and a VM, or --demo SCENARIO [HOST] VM.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli plan：请指定一台主机（[user@]host[:port]）和一台虚拟机，或使用 --demo SCENARIO [HOST] VM。</translation>
     </message>
     <message>
         <source>Diagnose one VM live and print its recovery ladder (dry run: nothing is changed).</source>
-        <translation type="unfinished"></translation>
+        <translation>实时诊断一台虚拟机并输出其恢复步骤阶梯（演练：不做任何更改）。</translation>
     </message>
     <message>
         <source>Connect to a host and print its network topology (NICs, bridges, VM interfaces) and the checks&apos; findings.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到主机并输出其网络拓扑（网卡、网桥、虚拟机网卡）以及检查结果。</translation>
     </message>
     <message>
         <source>Connect to a host and print its memory, dom0&apos;s memory settings and advice.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到主机并输出其内存、dom0 内存设置及建议。</translation>
     </message>
 </context>
 <context>
@@ -1728,226 +1728,226 @@ Qt options such as -platform and -style are accepted too.
     <name>xr</name>
     <message>
         <source>xenrescue-cli %1: unknown scenario &quot;%2&quot; (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli %1：未知场景“%2”（%3）。</translation>
     </message>
     <message>
         <source>xenrescue-cli %1: the scenario has no host &quot;%2&quot; (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli %1：该场景中没有主机“%2”（%3）。</translation>
     </message>
     <message>
         <source>xenrescue-cli %1: &quot;%2&quot; is not [user@]host[:port].</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli %1：“%2”不是 [user@]host[:port] 格式。</translation>
     </message>
     <message>
         <source>The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the key with the host&apos;s administrator, then remove the old entry from %4.</source>
-        <translation type="unfinished">%1 的主机密钥已变更（%2 %3）。XenRescue 拒绝连接：请先与该主机的管理员核实密钥，然后从 %4 中删除旧条目。</translation>
+        <translation>%1 的主机密钥已更改（%2 %3）。XenRescue 拒绝连接：请与该主机的管理员核实密钥，然后从 %4 中删除旧条目。</translation>
     </message>
     <message>
         <source>The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its own: connect once from the XenRescue window and accept it there, or add it to ~/.ssh/known_hosts after checking the fingerprint.</source>
-        <translation type="unfinished">%1 的主机密钥未知：%2 %3。xenrescue-cli 绝不会自行接受密钥：请先在 XenRescue 窗口中连接一次并在那里接受该密钥，或在核对指纹后将其添加到 ~/.ssh/known_hosts。</translation>
+        <translation>%1 的主机密钥未知：%2 %3。xenrescue-cli 从不自行接受密钥：请先从 XenRescue 窗口连接一次并在那里接受，或在核对指纹后将其添加到 ~/.ssh/known_hosts。</translation>
     </message>
     <message>
         <source>%1 needs a password or passphrase and standard input is not a terminal: store it in the keychain from the XenRescue window, or use ssh-agent or a key.</source>
-        <translation type="unfinished">%1 需要密码或私钥口令，但标准输入不是终端：请在 XenRescue 窗口中将其保存到系统密钥环（钥匙串），或使用 ssh-agent 或密钥。</translation>
+        <translation>%1 需要密码或密钥口令，但标准输入不是终端：请在 XenRescue 窗口中将其保存到系统密钥环，或使用 ssh-agent 或密钥。</translation>
     </message>
     <message>
         <source>Passphrase for %1:</source>
-        <translation type="unfinished">%1 的口令：</translation>
+        <translation>%1 的密钥口令：</translation>
     </message>
     <message>
         <source>Password for %1:</source>
-        <translation type="unfinished">%1 的密码：</translation>
+        <translation>%1 的密码：</translation>
     </message>
     <message>
         <source>xenrescue-cli %1: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli %1：%2：%3</translation>
     </message>
     <message>
         <source>xenrescue-cli %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli %1：%2</translation>
     </message>
     <message>
         <source>xenrescue-cli %1: no answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli %1：未及时响应。</translation>
     </message>
     <message>
         <source>[user@]host[:port]; with --demo, a lab host name.</source>
-        <translation type="unfinished">[user@]host[:port]；使用 --demo 时为实验主机名称。</translation>
+        <translation>[user@]host[:port]；使用 --demo 时为实验主机名。</translation>
     </message>
     <message>
         <source>Use the simulated lab pool SCENARIO instead of SSH.</source>
-        <translation type="unfinished">使用模拟实验资源池场景 SCENARIO，而不是通过 SSH 连接。</translation>
+        <translation>使用模拟实验资源池 SCENARIO，而不是 SSH。</translation>
     </message>
     <message>
         <source>Seconds to wait for each command (default 15).</source>
-        <translation type="unfinished"></translation>
+        <translation>每条命令的等待秒数（默认 15）。</translation>
     </message>
     <message>
         <source>xenrescue-cli %1: give one host ([user@]host[:port]) or --demo SCENARIO.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli %1：请指定一台主机（[user@]host[:port]）或 --demo SCENARIO。</translation>
     </message>
     <message>
         <source>xenrescue-cli %1: --timeout takes a number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli %1：--timeout 需要一个秒数。</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished">%1 MiB</translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>Print the topology as JSON (nodes, edges, findings).</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON 格式输出拓扑（节点、连线、检查结果）。</translation>
     </message>
     <message>
         <source>Print the topology as a Graphviz graph.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 Graphviz 图格式输出拓扑。</translation>
     </message>
     <message>
         <source>Connect to a host and print its network as the Network tab draws it: physical NICs, bridges, the VMs&apos; interfaces and the VMs, with the checks&apos; findings.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到主机，并按“网络”选项卡的绘制方式输出其网络：物理网卡、网桥、虚拟机网卡及虚拟机，以及检查结果。</translation>
     </message>
     <message>
         <source>xenrescue-cli network: choose --json or --dot, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli network：--json 和 --dot 只能选择其一。</translation>
     </message>
     <message>
         <source>Network of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的网络（%2）</translation>
     </message>
     <message>
         <source>Bridge %1</source>
-        <translation type="unfinished"></translation>
+        <translation>网桥 %1</translation>
     </message>
     <message>
         <source>uplink %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>上行链路 %1 %2</translation>
     </message>
     <message>
         <source>%1 -&gt; %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 -&gt; %2 %3</translation>
     </message>
     <message>
         <source>No problems found by the network checks.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络检查未发现问题。</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：%1</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished">输出 JSON。</translation>
+        <translation>输出 JSON。</translation>
     </message>
     <message>
         <source>Connect to a host and print its memory: total, free, Xen, dom0 and each VM, dom0&apos;s boot and ballooning settings, and advice with its reasons.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到主机并输出其内存：总量、空闲、Xen、dom0 及各虚拟机的内存，dom0 的启动参数和内存气球（ballooning）设置，以及建议及其理由。</translation>
     </message>
     <message>
         <source>Memory of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的内存（%2）</translation>
     </message>
     <message>
         <source>Total:    %1</source>
-        <translation type="unfinished"></translation>
+        <translation>总量:     %1</translation>
     </message>
     <message>
         <source>Free:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲:     %1</translation>
     </message>
     <message>
         <source>Xen:      %1</source>
-        <translation type="unfinished">Xen：     %1</translation>
+        <translation>Xen:      %1</translation>
     </message>
     <message>
         <source>dom0:     %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0:     %1</translation>
     </message>
     <message>
         <source>dom0_mem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0_mem: %1</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>autoballoon (xl.conf): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>autoballoon (xl.conf): %1</translation>
     </message>
     <message>
         <source>dom0-min-mem (xend-config.sxp): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0-min-mem (xend-config.sxp): %1</translation>
     </message>
     <message>
         <source>enable-dom0-ballooning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>enable-dom0-ballooning: %1</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>%1 GiB</source>
-        <translation type="unfinished">%1 GiB</translation>
+        <translation>%1 GiB</translation>
     </message>
 </context>
 <context>
     <name>xr::AuditHistoryModel</name>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <source>exit 0</source>
-        <translation type="unfinished"></translation>
+        <translation>退出码 0</translation>
     </message>
     <message>
         <source>exit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>退出码 %1</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>connection lost</source>
-        <translation type="unfinished">连接已断开</translation>
+        <translation>连接断开</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>未启动</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>VM</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>命令</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
 </context>
 <context>
@@ -2056,11 +2056,11 @@ Qt options such as -platform and -style are accepted too.
     <name>xr::ConnectionManager</name>
     <message>
         <source>The host is no longer known.</source>
-        <translation type="unfinished"></translation>
+        <translation>该主机已不在已知主机列表中。</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -2222,19 +2222,19 @@ Qt options such as -platform and -style are accepted too.
     </message>
     <message>
         <source>Bridging mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>网桥配置错误</translation>
     </message>
     <message>
         <source>dom0 memory left to ballooning</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 内存交由内存气球（ballooning）管理</translation>
     </message>
     <message>
         <source>Plain Xen 4.17 (xl) host that trips every network check: a VM on a bridge with no uplink, an empty bridge, anti-spoofing rules that bridged traffic bypasses, a vifname longer than 15 characters, a guest without a fixed MAC. See the Network tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>一台纯 Xen 4.17（xl）主机，会触发所有网络检查：一台虚拟机位于没有上行链路的网桥上、一个空网桥、被桥接流量绕过的防欺骗规则、一个超过 15 个字符的 vifname、一台没有固定 MAC 地址的虚拟机。请查看“网络”选项卡。</translation>
     </message>
     <message>
         <source>Legacy Xen 4.1 (xm) host with no dom0_mem on the boot line and dom0 ballooning on. See the Memory tab, and try Change dom0 Memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>一台旧版 Xen 4.1（xm）主机，启动行中没有 dom0_mem，且启用了 dom0 内存气球。请查看“内存”选项卡，并试用“更改 dom0 内存”。</translation>
     </message>
 </context>
 <context>
@@ -2256,185 +2256,185 @@ Qt options such as -platform and -style are accepted too.
     <name>xr::Dom0MemChange</name>
     <message>
         <source>The host is not connected; nothing more was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机未连接；未再做任何更改。</translation>
     </message>
     <message>
         <source>Checking that %1 is in maintenance mode: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 %1 是否处于维护模式：%2</translation>
     </message>
     <message>
         <source>Could not read whether the host is enabled (%1); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取主机是否已启用（%1）；未做任何更改。</translation>
     </message>
     <message>
         <source>%1 is not in maintenance mode (enabled: %2). Migrate its VMs away and disable the host first (xe host-disable, or Enter Maintenance Mode in XenCenter); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未处于维护模式（enabled：%2）。请先将其上的虚拟机迁移走并禁用该主机（xe host-disable，或在 XenCenter 中选择“进入维护模式”）；未做任何更改。</translation>
     </message>
     <message>
         <source>The host is disabled (maintenance mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>主机已禁用（维护模式）。</translation>
     </message>
     <message>
         <source>Could not read %1 again (%2); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法再次读取 %1（%2）；未做任何更改。</translation>
     </message>
     <message>
         <source>%1 changed since the preview was made; nothing was changed. Open the dialog again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在生成预览后已发生变化；未做任何更改。请重新打开该对话框。</translation>
     </message>
     <message>
         <source>Backing up %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 %1 备份到 %2</translation>
     </message>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入 %1</translation>
     </message>
     <message>
         <source>Writing %1 failed: %2. Files written before this step are listed above; their backups are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 %1 失败：%2。此步骤之前已写入的文件列在上方；其备份均已保留。</translation>
     </message>
     <message>
         <source>Running %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行 %1</translation>
     </message>
     <message>
         <source>%1 failed (exit status %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失败（退出状态 %2）：%3</translation>
     </message>
     <message>
         <source>dom0&apos;s memory will be %1 MiB after the next reboot of %2. Reboot the host when its VMs are moved or shut down.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 下次重启后，dom0 的内存将为 %1 MiB。请在其虚拟机迁移走或关机后重启该主机。</translation>
     </message>
     <message>
         <source>%1 does not read back as written; compare it with its backup %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 读回的内容与写入的不一致；请将其与备份 %2 进行比较。</translation>
     </message>
     <message>
         <source>%1 reads back as written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 读回的内容与写入的一致。</translation>
     </message>
 </context>
 <context>
     <name>xr::Dom0MemDialog</name>
     <message>
         <source>&amp;Apply Change</source>
-        <translation type="unfinished"></translation>
+        <translation>应用更改(&amp;A)</translation>
     </message>
     <message>
         <source>Change dom0 Memory on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>更改 %1 上的 dom0 内存</translation>
     </message>
     <message>
         <source>dom0&apos;s memory is set when the host boots. XenRescue backs up every file it changes (FILE.xenrescue-%1), changes only the lines shown below, and records each step in the audit log. &lt;b&gt;The new size applies after the host reboots.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 的内存在主机启动时设定。XenRescue 会备份它更改的每个文件（FILE.xenrescue-%1），只更改下方显示的行，并将每个步骤记录到审计日志中。&lt;b&gt;新的内存大小在主机重启后生效。&lt;/b&gt;</translation>
     </message>
     <message>
         <source>On XenServer and XCP-ng the host must be in &lt;b&gt;maintenance mode&lt;/b&gt; first (disabled, its VMs moved away): XenRescue checks with xe host-param-get and refuses otherwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 XenServer 和 XCP-ng 上，主机必须先进入&lt;b&gt;维护模式&lt;/b&gt;（已禁用，其虚拟机已迁移走）：XenRescue 会使用 xe host-param-get 进行检查，否则拒绝执行。</translation>
     </message>
     <message>
         <source> MiB</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB</translation>
     </message>
     <message>
         <source>New dom0 memory in MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>新的 dom0 内存（MiB）</translation>
     </message>
     <message>
         <source>New dom0 &amp;memory:</source>
-        <translation type="unfinished"></translation>
+        <translation>新的 dom0 内存(&amp;M)：</translation>
     </message>
     <message>
         <source>What will be done (&amp;preview):</source>
-        <translation type="unfinished"></translation>
+        <translation>将要执行的操作（预览）(&amp;P)：</translation>
     </message>
     <message>
         <source>Commands, file edits and diff</source>
-        <translation type="unfinished"></translation>
+        <translation>命令、文件编辑和差异</translation>
     </message>
     <message>
         <source>Type the host name &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>输入主机名 &lt;b&gt;%1&lt;/b&gt; 以确认：</translation>
     </message>
     <message>
         <source>Host name to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>用于确认的主机名</translation>
     </message>
     <message>
         <source>%1 could not be read, so XenRescue cannot change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1，因此 XenRescue 无法更改它。</translation>
     </message>
     <message>
         <source>%1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source># On %1:</source>
-        <translation type="unfinished"></translation>
+        <translation># 在 %1 上：</translation>
     </message>
     <message>
         <source># first: %1 must print false (maintenance mode)</source>
-        <translation type="unfinished"></translation>
+        <translation># 首先：%1 必须输出 false（维护模式）</translation>
     </message>
     <message>
         <source># expected change made by xen-cmdline:</source>
-        <translation type="unfinished"></translation>
+        <translation># xen-cmdline 预期做出的更改：</translation>
     </message>
     <message>
         <source># Nothing to change: the files already say this.</source>
-        <translation type="unfinished"></translation>
+        <translation># 无需更改：文件中已是此设置。</translation>
     </message>
     <message>
         <source># Then reboot %1 for the new size to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation># 然后重启 %1，使新的内存大小生效。</translation>
     </message>
     <message>
         <source># Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation># 正在应用…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Done.&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;已完成。&lt;/b&gt;%1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Not done.&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;未完成。&lt;/b&gt;%1</translation>
     </message>
 </context>
 <context>
     <name>xr::Dom0MemPlan</name>
     <message>
         <source># back up %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation># 将 %1 备份到 %2</translation>
     </message>
     <message>
         <source># back up %1 to %2, then write the new version</source>
-        <translation type="unfinished"></translation>
+        <translation># 将 %1 备份到 %2，然后写入新版本</translation>
     </message>
     <message>
         <source>#   add line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#   添加第 %1 行：%2</translation>
     </message>
     <message>
         <source>#   line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#   第 %1 行：%2</translation>
     </message>
     <message>
         <source>dom0 needs at least 256 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 至少需要 256 MiB。</translation>
     </message>
     <message>
         <source>%1 MiB would leave too little for the guests: at most %2 MiB on this host.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB 会使留给虚拟机的内存过少：此主机上最多为 %2 MiB。</translation>
     </message>
     <message>
         <source>Line %1 of %2 has no closing quote; XenRescue does not edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的第 %1 行缺少右引号；XenRescue 不会编辑该行。</translation>
     </message>
     <message>
         <source>%1 has no Xen boot line to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有可更改的 Xen 启动行。</translation>
     </message>
 </context>
 <context>
@@ -2504,7 +2504,7 @@ Qt options such as -platform and -style are accepted too.
     <name>xr::Editor</name>
     <message>
         <source>Line %1 of %2 is not valid UTF-8; XenRescue does not edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的第 %1 行不是有效的 UTF-8；XenRescue 不会编辑该行。</translation>
     </message>
 </context>
 <context>
@@ -2518,43 +2518,43 @@ Qt options such as -platform and -style are accepted too.
     <name>xr::HistoryPane</name>
     <message>
         <source>Only &amp;actions</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示操作(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished">主机(&amp;H)：</translation>
+        <translation>主机(&amp;H)：</translation>
     </message>
     <message>
         <source>Filter the history by host</source>
-        <translation type="unfinished"></translation>
+        <translation>按主机筛选历史记录</translation>
     </message>
     <message>
         <source>&amp;VM:</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机(&amp;V)：</translation>
     </message>
     <message>
         <source>name or UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>名称或 UUID</translation>
     </message>
     <message>
         <source>Filter the history by VM</source>
-        <translation type="unfinished"></translation>
+        <translation>按虚拟机筛选历史记录</translation>
     </message>
     <message>
         <source>Hide the reads XenRescue makes to follow the hosts&apos; state</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏 XenRescue 为跟踪主机状态而执行的读取操作</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>%1 of %2 entries shown · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / %2 条记录 · %3</translation>
     </message>
     <message>
         <source>All hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>所有主机</translation>
     </message>
 </context>
 <context>
@@ -2596,11 +2596,11 @@ Qt options such as -platform and -style are accepted too.
     <name>xr::HostReadBatch</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1，%2 {1:?}</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>无响应</translation>
     </message>
 </context>
 <context>
@@ -2848,136 +2848,136 @@ State: %3</source>
     <name>xr::LogBrowserPane</name>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>Log to show</source>
-        <translation type="unfinished"></translation>
+        <translation>要显示的日志</translation>
     </message>
     <message>
         <source>a log of the list, or any path</source>
-        <translation type="unfinished"></translation>
+        <translation>列表中的日志，或任意路径</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机</translation>
     </message>
 </context>
 <context>
     <name>xr::LogBrowserWindow</name>
     <message>
         <source>Logs — side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>日志 — 并排查看</translation>
     </message>
     <message>
         <source>Log Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>日志浏览器</translation>
     </message>
     <message>
         <source>Add Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>添加窗格</translation>
     </message>
     <message>
         <source>Remove Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>移除窗格</translation>
     </message>
     <message>
         <source>Sync by Time</source>
-        <translation type="unfinished"></translation>
+        <translation>按时间同步</translation>
     </message>
     <message>
         <source>Selecting a line scrolls the other panes to the nearest timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>选中某一行时，其他窗格将滚动到最接近的时间戳</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>合并</translation>
     </message>
     <message>
         <source>Interleave the open logs by time in one view</source>
-        <translation type="unfinished"></translation>
+        <translation>在一个视图中按时间交错显示已打开的日志</translation>
     </message>
     <message>
         <source>Open at least two logs to merge them.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少打开两个日志才能合并。</translation>
     </message>
 </context>
 <context>
     <name>xr::LogFileModel</name>
     <message>
         <source>%1, modified %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，修改于 %2</translation>
     </message>
     <message>
         <source>The output of %1 on the host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机上 %1 的输出</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>修改时间</translation>
     </message>
 </context>
 <context>
     <name>xr::LogFindBar</name>
     <message>
         <source>Re&amp;gex</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式(&amp;G)</translation>
     </message>
     <message>
         <source>Match &amp;case</source>
-        <translation type="unfinished"></translation>
+        <translation>区分大小写(&amp;C)</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>查找：</translation>
     </message>
     <message>
         <source>text or regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>文本或正则表达式</translation>
     </message>
     <message>
         <source>Find in log</source>
-        <translation type="unfinished"></translation>
+        <translation>在日志中查找</translation>
     </message>
     <message>
         <source>Previous match (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个匹配项（%1）</translation>
     </message>
     <message>
         <source>Previous match</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个匹配项</translation>
     </message>
     <message>
         <source>Next match (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个匹配项（%1）</translation>
     </message>
     <message>
         <source>Next match</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个匹配项</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Close the find bar (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭查找栏（Esc）</translation>
     </message>
     <message>
         <source>Close find bar</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭查找栏</translation>
     </message>
 </context>
 <context>
@@ -3051,163 +3051,163 @@ State: %3</source>
     <name>xr::LogPane</name>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>实时跟踪</translation>
     </message>
     <message>
         <source>Show new lines as they are written (copes with rotation and truncation)</source>
-        <translation type="unfinished"></translation>
+        <translation>新行写入时即时显示（可应对日志轮转和截断）</translation>
     </message>
     <message>
         <source>Wrap</source>
-        <translation type="unfinished"></translation>
+        <translation>自动换行</translation>
     </message>
     <message>
         <source>Wrap long lines</source>
-        <translation type="unfinished"></translation>
+        <translation>长行自动换行</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>分列</translation>
     </message>
     <message>
         <source>Show the parsed columns (time, host, process, level, thread and task) or the raw lines</source>
-        <translation type="unfinished"></translation>
+        <translation>显示解析后的各列（时间、主机、进程、级别、线程和任务）或原始行</translation>
     </message>
     <message>
         <source>Load Older</source>
-        <translation type="unfinished"></translation>
+        <translation>加载更早内容</translation>
     </message>
     <message>
         <source>Read the part of the file before what is shown (scrolling to the top does it too)</source>
-        <translation type="unfinished"></translation>
+        <translation>读取文件中当前显示内容之前的部分（滚动到顶部也会加载）</translation>
     </message>
     <message>
         <source>Download…</source>
-        <translation type="unfinished"></translation>
+        <translation>下载…</translation>
     </message>
     <message>
         <source>Copy the whole file to this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>将整个文件复制到这台计算机</translation>
     </message>
     <message>
         <source>Go to Time</source>
-        <translation type="unfinished"></translation>
+        <translation>跳转到时间</translation>
     </message>
     <message>
         <source>Jump to the first line at or after this time (the log&apos;s own clock)</source>
-        <translation type="unfinished"></translation>
+        <translation>跳转到该时间点或之后的第一行（按日志自身的时钟）</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Cancel the download</source>
-        <translation type="unfinished"></translation>
+        <translation>取消下载</translation>
     </message>
     <message>
         <source>Time to go to</source>
-        <translation type="unfinished"></translation>
+        <translation>要跳转到的时间</translation>
     </message>
     <message>
         <source>Filter lines</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选行</translation>
     </message>
     <message>
         <source>All lines</source>
-        <translation type="unfinished"></translation>
+        <translation>所有行</translation>
     </message>
     <message>
         <source>Matching lines</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配的行</translation>
     </message>
     <message>
         <source>Warnings and worse</source>
-        <translation type="unfinished"></translation>
+        <translation>警告及更严重</translation>
     </message>
     <message>
         <source>Known problems</source>
-        <translation type="unfinished"></translation>
+        <translation>已知问题</translation>
     </message>
     <message>
         <source>Explanation of the known problem</source>
-        <translation type="unfinished"></translation>
+        <translation>已知问题的说明</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;S)：</translation>
     </message>
     <message>
         <source>Merged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已合并：%1</translation>
     </message>
     <message>
         <source>Merging by time… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>正在按时间合并… %1%</translation>
     </message>
     <message>
         <source>No log open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开日志</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取…</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · reading older lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 正在读取更早的行…</translation>
     </message>
     <message>
         <source>%1 · last %2 of %3 loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 已加载最后 %2（共 %3）</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>Filtering… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>正在筛选… %1%</translation>
     </message>
     <message numerus="yes">
         <source>%n matching line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行匹配</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (search cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（搜索已取消）</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索…</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Known problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已知问题：%1</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>处理方法</translation>
     </message>
     <message>
         <source>risk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>风险：%1</translation>
     </message>
     <message>
         <source>Download %1</source>
-        <translation type="unfinished"></translation>
+        <translation>下载 %1</translation>
     </message>
 </context>
 <context>
@@ -3225,63 +3225,63 @@ State: %3</source>
     <name>xr::LogSource</name>
     <message>
         <source>The host&apos;s connection is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>与该主机的连接已断开。</translation>
     </message>
     <message>
         <source>%1 could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1，%2 {1:?}</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1 did not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未能运行。</translation>
     </message>
     <message>
         <source>%1 failed (exit status %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失败（退出状态 %2）。</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 失败：%2</translation>
     </message>
     <message>
         <source>%1 changed while it was read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在读取过程中发生了变化。</translation>
     </message>
     <message>
         <source>%1 was truncated or rotated; showing it again from its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已被截断或轮转；从其末尾重新显示。</translation>
     </message>
     <message>
         <source>%1 was rotated; showing the new file from its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已轮转；从新文件的末尾开始显示。</translation>
     </message>
     <message>
         <source>%1 downloaded (%2 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已下载（%2 字节）。</translation>
     </message>
     <message>
         <source>Download cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载已取消。</translation>
     </message>
     <message>
         <source>The download failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载失败。</translation>
     </message>
 </context>
 <context>
     <name>xr::LogView</name>
     <message>
         <source>Log lines</source>
-        <translation type="unfinished"></translation>
+        <translation>日志行</translation>
     </message>
     <message numerus="yes">
         <source>(repeated %n times) </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（重复 %n 次） </numerusform>
         </translation>
     </message>
 </context>
@@ -3289,114 +3289,114 @@ State: %3</source>
     <name>xr::LogsTab</name>
     <message>
         <source>Scan for &amp;Known Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描已知问题(&amp;K)</translation>
     </message>
     <message>
         <source>Log files</source>
-        <translation type="unfinished"></translation>
+        <translation>日志文件</translation>
     </message>
     <message>
         <source>Other path on the host, e.g. /var/log/xen/qemu-dm-7.log</source>
-        <translation type="unfinished"></translation>
+        <translation>主机上的其他路径，例如 /var/log/xen/qemu-dm-7.log</translation>
     </message>
     <message>
         <source>Remote path to open</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开的远程路径</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)</translation>
     </message>
     <message>
         <source>Refresh List</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新列表</translation>
     </message>
     <message>
         <source>Open &amp;Local File…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开本地文件(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Side by Side…</source>
-        <translation type="unfinished"></translation>
+        <translation>并排查看(&amp;S)…</translation>
     </message>
     <message>
         <source>Open the Log Browser: two to four logs from any host, synchronised or merged by time</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志浏览器：查看任意主机的两到四个日志，同步滚动或按时间合并</translation>
     </message>
     <message>
         <source>Look for the error catalogue&apos;s known problems in every open log</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有已打开的日志中查找错误目录中的已知问题</translation>
     </message>
     <message>
         <source>Known problems found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现的已知问题</translation>
     </message>
     <message>
         <source>Known problem</source>
-        <translation type="unfinished"></translation>
+        <translation>已知问题</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Double-click a log on the left to read it: it opens at its end, older lines come as you scroll up. Ctrl+F finds text; lines with a known problem carry a dot.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击左侧的日志即可阅读：日志从末尾打开，向上滚动时加载更早的行。按 Ctrl+F 查找文本；含已知问题的行会带有圆点标记。</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation type="unfinished">日志</translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Logs of %1</source>
-        <translation type="unfinished">%1 的日志</translation>
+        <translation>%1 的日志</translation>
     </message>
     <message>
         <source>The host&apos;s logs (xensource.log, SMlog, the hypervisor&apos;s own) are listed and read here, side by side and merged by time. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里列出并阅读主机的日志（xensource.log、SMlog 以及 hypervisor 自身的日志），可以并排查看，也可以按时间合并。%1</translation>
     </message>
     <message>
         <source>Connect to %1 to read its logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到 %1 以阅读其日志。</translation>
     </message>
     <message>
         <source>No host selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择主机</translation>
     </message>
     <message>
         <source>%1 is not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未连接</translation>
     </message>
     <message>
         <source>Logs on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的日志</translation>
     </message>
     <message>
         <source>Open a Local Log</source>
-        <translation type="unfinished"></translation>
+        <translation>打开本地日志</translation>
     </message>
     <message>
         <source>Open a log first: the scan reads the open logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开日志：扫描只读取已打开的日志。</translation>
     </message>
     <message numerus="yes">
         <source>Scanning %n log(s) for known problems…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在扫描 %n 个日志中的已知问题…</numerusform>
         </translation>
     </message>
     <message>
         <source>No known problem in the open logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开的日志中没有已知问题。</translation>
     </message>
     <message numerus="yes">
         <source>%n known problem(s) found in the open logs.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>在已打开的日志中发现 %n 个已知问题。</numerusform>
         </translation>
     </message>
 </context>
@@ -3848,363 +3848,364 @@ Not available yet: %2</source>
     </message>
     <message>
         <source>Read the state of the selected host (or of every host) and its VMs again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新读取所选主机（或所有主机）及其虚拟机的状态</translation>
     </message>
     <message>
         <source>Read the state again now (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重新读取状态（%1）</translation>
     </message>
     <message>
         <source>S&amp;tart</source>
-        <translation type="unfinished"></translation>
+        <translation>启动(&amp;T)</translation>
     </message>
     <message>
         <source>Start the selected VM</source>
-        <translation type="unfinished"></translation>
+        <translation>启动所选虚拟机</translation>
     </message>
     <message>
         <source>Ask the selected VM to shut down cleanly</source>
-        <translation type="unfinished"></translation>
+        <translation>请求所选虚拟机正常关机</translation>
     </message>
     <message>
         <source>&amp;Force Shutdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>强制关机(&amp;F)…</translation>
     </message>
     <message>
         <source>Power off the selected VM without asking its operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>不经操作系统同意，直接关闭所选虚拟机的电源</translation>
     </message>
     <message>
         <source>Restart the selected VM cleanly</source>
-        <translation type="unfinished"></translation>
+        <translation>正常重启所选虚拟机</translation>
     </message>
     <message>
         <source>Force Re&amp;boot…</source>
-        <translation type="unfinished"></translation>
+        <translation>强制重启(&amp;B)…</translation>
     </message>
     <message>
         <source>Reset the selected VM without asking its operating system</source>
-        <translation type="unfinished"></translation>
+        <translation>不经操作系统同意，直接重置所选虚拟机</translation>
     </message>
     <message>
         <source>Diagnose a hung VM and walk the recovery steps, safest first</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断挂起假死的虚拟机，并从最安全的步骤开始逐步执行恢复</translation>
     </message>
     <message>
         <source>Copy &amp;UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>复制 UUID(&amp;U)</translation>
     </message>
     <message>
         <source>Copy the selected item&apos;s UUID to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选项的 UUID 复制到剪贴板</translation>
     </message>
     <message>
         <source>Open the Log Browser: logs of any host side by side, synchronised or merged by time</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志浏览器：并排查看任意主机的日志，同步滚动或按时间合并</translation>
     </message>
     <message>
         <source>Opens the rescue wizard for a VM on that host: restarting the toolstack is rung 3 of the ladder, with its warning, exact command and check. Running VMs keep running.</source>
-        <translation type="unfinished"></translation>
+        <translation>为该主机上的某台虚拟机打开救援向导：重启 toolstack 是恢复步骤阶梯中的步骤 3，附有警告、确切命令和检查。运行中的虚拟机会继续运行。</translation>
     </message>
     <message>
         <source>Select a VM on that host, then choose Rescue VM…: restarting the toolstack is rung 3 of its ladder.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择该主机上的一台虚拟机，然后选择“救援虚拟机…”：重启 toolstack 是其恢复步骤阶梯中的步骤 3。</translation>
     </message>
     <message>
         <source>Reading the host first…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在先读取主机…</translation>
     </message>
     <message numerus="yes">
         <source>XenRescue is not connected to %n member(s) of this pool: %1. Rescue steps that destroy or crash a domain run on the VM&apos;s own host, so connect to them now, while you can.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>XenRescue 未连接到此资源池的 %n 台成员主机：%1。销毁域或使域崩溃的救援步骤需要在该虚拟机自己所在的主机上执行，因此请趁现在还能连接时连接到这些主机。</numerusform>
         </translation>
     </message>
     <message>
         <source>Connect to Them</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到这些主机</translation>
     </message>
     <message>
         <source>Reading the state again…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新读取状态…</translation>
     </message>
     <message>
         <source>%1 %2?</source>
-        <translation type="unfinished">%1 %2?</translation>
+        <translation>%1 %2？</translation>
     </message>
     <message>
         <source>%1 the VM &quot;%2&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>确定要%1虚拟机“%2”吗？</translation>
     </message>
     <message>
         <source>If the VM is hung rather than just slow, Rescue VM… diagnoses it first and picks the safest step.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果虚拟机是挂起假死而不只是响应缓慢，“救援虚拟机…”会先进行诊断，并选择最安全的步骤。</translation>
     </message>
     <message>
         <source>The VM&apos;s host is not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>该虚拟机所在的主机未连接。</translation>
     </message>
     <message>
         <source>%1: %2 sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已发送 %2</translation>
     </message>
     <message>
         <source>%1 of %2: done.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的%1：已完成。</translation>
     </message>
     <message>
         <source>%1 of %2 failed: %3
 If the VM is hung, Rescue VM… walks the safe steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的%1失败：%3
+如果虚拟机挂起假死，“救援虚拟机…”会逐一引导您完成安全的步骤。</translation>
     </message>
     <message>
         <source>Select a VM in the tree first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在树中选择一台虚拟机。</translation>
     </message>
     <message>
         <source>Not for the control domain (dom0).</source>
-        <translation type="unfinished"></translation>
+        <translation>不适用于控制域（dom0）。</translation>
     </message>
 </context>
 <context>
     <name>xr::MemoryChart</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>%1 GiB</source>
-        <translation type="unfinished">%1 GiB</translation>
+        <translation>%1 GiB</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished">%1 MiB</translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>Memory bars</source>
-        <translation type="unfinished"></translation>
+        <translation>内存条形图</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1，%2 {1:?}</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Xen</source>
-        <translation type="unfinished"></translation>
+        <translation>Xen</translation>
     </message>
     <message>
         <source>dom0</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0</translation>
     </message>
     <message>
         <source>free</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Per domain</source>
-        <translation type="unfinished"></translation>
+        <translation>按域</translation>
     </message>
     <message>
         <source>outline: static min-max · light: dynamic min-max · solid: actual</source>
-        <translation type="unfinished"></translation>
+        <translation>边框：静态最小值-最大值 · 浅色：动态最小值-最大值 · 实心：实际值</translation>
     </message>
 </context>
 <context>
     <name>xr::MemoryPane</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>%1 MiB</source>
-        <translation type="unfinished">%1 MiB</translation>
+        <translation>%1 MiB</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Change dom0 Memory…</source>
-        <translation type="unfinished"></translation>
+        <translation>更改 dom0 内存(&amp;C)…</translation>
     </message>
     <message>
         <source>&lt;b&gt;dom0&apos;s memory settings&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;dom0 的内存设置&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Advice&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;建议&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Reading the memory of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1 的内存…</translation>
     </message>
     <message>
         <source>%1: %2 in total, %3 free</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：共 %2，空闲 %3</translation>
     </message>
     <message>
         <source>read in part: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>部分读取：%1</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1</translation>
     </message>
     <message>
         <source>Xen overhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Xen 开销</translation>
     </message>
     <message>
         <source>dom0 now</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 当前内存</translation>
     </message>
     <message>
         <source>dom0_mem at boot</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时的 dom0_mem</translation>
     </message>
     <message>
         <source>not set: dom0 starts with all memory</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置：dom0 启动时占用全部内存</translation>
     </message>
     <message>
         <source>autoballoon</source>
-        <translation type="unfinished"></translation>
+        <translation>autoballoon</translation>
     </message>
     <message>
         <source>dom0-min-mem</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0-min-mem</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>enable-dom0-ballooning</source>
-        <translation type="unfinished"></translation>
+        <translation>enable-dom0-ballooning</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>not set (yes)</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置（是）</translation>
     </message>
     <message>
         <source>Recommended for dom0</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 推荐值</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>良好</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished">警告</translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
     </message>
 </context>
 <context>
     <name>xr::MemoryReport</name>
     <message>
         <source>XCP-ng recommends at least 2 GiB for dom0: 4 GiB on hosts with less than 128 GiB of RAM, 8 GiB from 128 GiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>XCP-ng 建议为 dom0 分配至少 2 GiB：内存少于 128 GiB 的主机为 4 GiB，128 GiB 及以上的主机为 8 GiB。</translation>
     </message>
     <message>
         <source>XenServer sizes dom0 at 1 GiB plus 5 % of the host&apos;s RAM, at most 8 GiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>XenServer 为 dom0 分配 1 GiB 加上主机内存的 5 %，最多 8 GiB。</translation>
     </message>
     <message>
         <source>Plain Xen has no vendor figure: give dom0 a fixed size that covers its own work (the chapter&apos;s hosts used about 512 MiB; 1 to 4 GiB is common today).</source>
-        <translation type="unfinished"></translation>
+        <translation>原生 Xen 没有厂商给出的推荐值：请为 dom0 设定一个足以承担其自身工作的固定大小（该章节中的主机约使用 512 MiB；如今常见的是 1 到 4 GiB）。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1，%2 {1:?}</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>dom0&apos;s memory is not fixed at boot</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 的内存未在启动时固定</translation>
     </message>
     <message>
         <source>Without dom0_mem= on the hypervisor&apos;s command line dom0 starts with all of the host&apos;s memory and hands it back by ballooning as guests start. Under load dom0 is then left short (the oom-killer ends processes in dom0) and starting guests is slow. Set dom0_mem=N,max:N.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果 hypervisor 的命令行中没有 dom0_mem=，dom0 启动时会占用主机的全部内存，并在虚拟机启动时通过内存气球（ballooning）归还内存。这样在负载较高时 dom0 会内存不足（oom-killer 会结束 dom0 中的进程），启动虚拟机也会变慢。请设置 dom0_mem=N,max:N。</translation>
     </message>
     <message>
         <source>dom0_mem has no matching max:</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0_mem 没有对应的 max:</translation>
     </message>
     <message>
         <source>dom0_mem=%1 sets where dom0 starts but not a ceiling, so dom0 can still grow or be ballooned. Write it as dom0_mem=%2M,max:%2M so its size is the same from boot to shutdown.</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0_mem=%1 只设定了 dom0 的初始内存，没有设定上限，因此 dom0 仍可能增长或被内存气球回收。请写成 dom0_mem=%2M,max:%2M，使其大小从启动到关机始终不变。</translation>
     </message>
     <message>
         <source>dom0 has %1; %2 is recommended for this host</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 当前为 %1；这台主机推荐 %2</translation>
     </message>
     <message>
         <source> A dom0 that is too small swaps or kills processes under load; xapi, the storage manager and qemu of HVM guests all run there.</source>
-        <translation type="unfinished"></translation>
+        <translation> dom0 过小时，在负载下会使用交换空间或结束进程；xapi、存储管理器以及 HVM 虚拟机的 qemu 都运行在 dom0 中。</translation>
     </message>
     <message>
         <source>dom0&apos;s size (%1) meets the recommendation (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 的大小（%1）符合推荐值（%2）</translation>
     </message>
     <message>
         <source>xl still balloons dom0 down</source>
-        <translation type="unfinished"></translation>
+        <translation>xl 仍会通过内存气球缩减 dom0</translation>
     </message>
     <message>
         <source>autoballoon is on in /etc/xen/xl.conf: xl takes memory from dom0 whenever a guest needs it, even though dom0_mem fixes its size. Set autoballoon=&quot;off&quot; so dom0 keeps what it was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>/etc/xen/xl.conf 中启用了 autoballoon：只要虚拟机需要内存，xl 就会从 dom0 拿走内存，即使 dom0_mem 已固定其大小。请设置 autoballoon=&quot;off&quot;，让 dom0 保留分配给它的内存。</translation>
     </message>
     <message>
         <source>Ballooning is off but dom0 holds all memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存气球已关闭，但 dom0 占用着全部内存</translation>
     </message>
     <message>
         <source>autoballoon is off and no dom0_mem is set: dom0 starts with all of the host&apos;s memory and xl will not take any back, so new guests fail to start for lack of memory. Set dom0_mem first.</source>
-        <translation type="unfinished"></translation>
+        <translation>autoballoon 已关闭且未设置 dom0_mem：dom0 启动时占用主机的全部内存，而 xl 不会收回任何内存，因此新的虚拟机会因内存不足而无法启动。请先设置 dom0_mem。</translation>
     </message>
     <message>
         <source>xend may balloon dom0</source>
-        <translation type="unfinished"></translation>
+        <translation>xend 可能会通过内存气球缩减 dom0</translation>
     </message>
     <message>
         <source>xend-config.sxp does not say (enable-dom0-ballooning no), so xend shrinks dom0 down to dom0-min-mem when guests need memory. With a fixed dom0_mem, turn it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>xend-config.sxp 中没有写明 (enable-dom0-ballooning no)，因此当虚拟机需要内存时，xend 会将 dom0 缩减到 dom0-min-mem。在 dom0_mem 固定的情况下，请将其关闭。</translation>
     </message>
     <message>
         <source>dom0-min-mem (%1) differs from dom0_mem (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0-min-mem（%1）与 dom0_mem（%2）不一致</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>The chapter&apos;s advice is to give xend the same figure as the boot line: (dom0-min-mem %1), so xend never tries to take dom0 below its fixed size (guests then fail with &quot;I need ... KiB, but dom0_min_mem is ...&quot; instead of starving dom0).</source>
-        <translation type="unfinished"></translation>
+        <translation>该章节的建议是为 xend 设置与启动命令行相同的数值：(dom0-min-mem %1)，这样 xend 就不会试图让 dom0 低于其固定大小（此时虚拟机会以 &quot;I need ... KiB, but dom0_min_mem is ...&quot; 报错启动失败，而不会让 dom0 内存耗尽）。</translation>
     </message>
     <message>
         <source>dom0 has a fixed size and is not ballooned</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 大小固定，且不会被内存气球回收</translation>
     </message>
     <message>
         <source>dom0_mem=%1 pins dom0&apos;s memory and nothing takes it back: what the chapter recommends.</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0_mem=%1 固定了 dom0 的内存，且没有任何组件会收回它：这正是该章节推荐的做法。</translation>
     </message>
 </context>
 <context>
@@ -4249,213 +4250,213 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <name>xr::NetworkPane</name>
     <message>
         <source>Show as &amp;table</source>
-        <translation type="unfinished"></translation>
+        <translation>以表格显示(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">刷新(&amp;R)</translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
         <source>Export &amp;SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 SVG(&amp;S)…</translation>
     </message>
     <message>
         <source>Export &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PNG(&amp;P)…</translation>
     </message>
     <message>
         <source>Network drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>网络示意图</translation>
     </message>
     <message>
         <source>Physical NICs, bridges, VM interfaces and VMs from left to right. The same content is available as a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>从左到右依次为物理网卡、网桥、虚拟网卡（vif）和虚拟机。同样的内容也可以以表格形式查看。</translation>
     </message>
     <message>
         <source>Network as a table</source>
-        <translation type="unfinished"></translation>
+        <translation>以表格显示网络</translation>
     </message>
     <message>
         <source>Findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>检查结果：</translation>
     </message>
     <message>
         <source>Network findings</source>
-        <translation type="unfinished"></translation>
+        <translation>网络检查结果</translation>
     </message>
     <message>
         <source>Reading the network of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1 的网络…</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n bridge(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 个网桥</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n VM interface(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个虚拟网卡</numerusform>
         </translation>
     </message>
     <message>
         <source>no problems found</source>
-        <translation type="unfinished"></translation>
+        <translation>未发现问题</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>发现 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
         <source>read in part: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>部分读取：%1</translation>
     </message>
     <message>
         <source>Physical NICs</source>
-        <translation type="unfinished"></translation>
+        <translation>物理网卡</translation>
     </message>
     <message>
         <source>Bridges</source>
-        <translation type="unfinished"></translation>
+        <translation>网桥</translation>
     </message>
     <message>
         <source>VM interfaces</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟网卡</translation>
     </message>
     <message>
         <source>VMs</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机</translation>
     </message>
     <message>
         <source>VLAN %1</source>
-        <translation type="unfinished"></translation>
+        <translation>VLAN %1</translation>
     </message>
     <message>
         <source>NIC</source>
-        <translation type="unfinished"></translation>
+        <translation>网卡</translation>
     </message>
     <message>
         <source>Open vSwitch bridge</source>
-        <translation type="unfinished"></translation>
+        <translation>Open vSwitch 网桥</translation>
     </message>
     <message>
         <source>Linux bridge</source>
-        <translation type="unfinished"></translation>
+        <translation>Linux 网桥</translation>
     </message>
     <message>
         <source>emulated NIC (domain %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟网卡（域 %1）</translation>
     </message>
     <message>
         <source>VM interface (domain %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机网卡（域 %1）</translation>
     </message>
     <message>
         <source>VM, domain %1</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机，域 %1</translation>
     </message>
     <message>
         <source>VM</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机</translation>
     </message>
     <message>
         <source>MTU %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MTU %1</translation>
     </message>
     <message>
         <source>MAC %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC %1</translation>
     </message>
     <message>
         <source>No bridge could be read on this host.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取这台主机上的任何网桥。</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Connected to</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到</translation>
     </message>
     <message>
         <source>MAC</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC</translation>
     </message>
     <message>
         <source>VLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>VLAN</translation>
     </message>
     <message>
         <source>MTU</source>
-        <translation type="unfinished"></translation>
+        <translation>MTU</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>检查发现</translation>
     </message>
     <message>
         <source>VM interface</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机网卡</translation>
     </message>
     <message>
         <source>No problems found by the network checks (uplinks, anti-spoofing, interface names, fixed MACs, empty bridges).</source>
-        <translation type="unfinished"></translation>
+        <translation>网络检查（上行链路、防欺骗、接口名称、固定 MAC、空网桥）未发现问题。</translation>
     </message>
     <message>
         <source>Network of %1</source>
-        <translation type="unfinished">%1 的网络</translation>
+        <translation>%1 的网络</translation>
     </message>
     <message>
         <source>Drawn by XenRescue</source>
-        <translation type="unfinished"></translation>
+        <translation>由 XenRescue 绘制</translation>
     </message>
     <message>
         <source>Export SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 SVG</translation>
     </message>
     <message>
         <source>Export PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PNG</translation>
     </message>
     <message>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG 图像 (*.svg)</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>Could not save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1</translation>
     </message>
 </context>
 <context>
@@ -4493,59 +4494,59 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <name>xr::NetworkTopology</name>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 was read only in part; the drawing may miss something.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 只读取到一部分；绘制的拓扑图可能有遗漏。</translation>
     </message>
     <message>
         <source>Neither brctl nor ovs-vsctl answered: no bridge can be drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>brctl 和 ovs-vsctl 均无响应：无法绘制任何网桥。</translation>
     </message>
     <message>
         <source>Bridge %1 has no interfaces</source>
-        <translation type="unfinished"></translation>
+        <translation>网桥 %1 上没有任何接口</translation>
     </message>
     <message>
         <source>Nothing is attached to this bridge: no physical NIC and no VM. A guest configured for it reaches nobody. Attach the host&apos;s NIC (or a VLAN interface) to it, or point the guests&apos; vif lines at the bridge that carries the traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个网桥上没有连接任何东西：既没有物理网卡，也没有虚拟机。配置到该网桥的虚拟机无法与任何对象通信。请将主机的物理网卡（或某个 VLAN 接口）连接到该网桥，或者让虚拟机的 vif 配置行指向实际承载流量的网桥。</translation>
     </message>
     <message>
         <source>VMs on bridge %1 have no way out</source>
-        <translation type="unfinished"></translation>
+        <translation>网桥 %1 上的虚拟机没有对外出口</translation>
     </message>
     <message>
         <source>The bridge holds VM interfaces but no physical NIC, so these VMs reach only each other on this host. Unless it is meant as a private network, put the uplink NIC (for example eth0 or peth0) on the same bridge as the VMs&apos; vifs, or move the vifs to the bridge that has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该网桥上有虚拟机网卡，但没有物理网卡，因此这些虚拟机只能与本主机上的彼此通信。除非它本来就是私有网络，否则请将上行物理网卡（例如 eth0 或 peth0）放到与虚拟机 vif 相同的网桥上，或将这些 vif 移到连有该网卡的网桥上。</translation>
     </message>
     <message>
         <source>Anti-spoofing rules exist but bridged traffic bypasses iptables</source>
-        <translation type="unfinished"></translation>
+        <translation>防欺骗规则已存在，但桥接流量绕过了 iptables</translation>
     </message>
     <message>
         <source>iptables holds per-vif rules (--physdev-in) that should stop guests from using addresses that are not theirs, but net.bridge.bridge-nf-call-iptables is %1, so frames crossing the bridge never reach those rules. Load br_netfilter and set it to 1 (sysctl -w net.bridge.bridge-nf-call-iptables=1, and in /etc/sysctl.conf).</source>
-        <translation type="unfinished"></translation>
+        <translation>iptables 中有按 vif 设置的规则（--physdev-in），用于阻止虚拟机使用不属于自己的地址，但 net.bridge.bridge-nf-call-iptables 的值为 %1，因此经过网桥的帧永远不会经过这些规则。请加载 br_netfilter 并将其设置为 1（sysctl -w net.bridge.bridge-nf-call-iptables=1，并写入 /etc/sysctl.conf）。</translation>
     </message>
     <message>
         <source>not available</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用</translation>
     </message>
     <message>
         <source>Interface name %1 of %2 is too long</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的接口名称 %1 过长</translation>
     </message>
     <message>
         <source>The kernel keeps %1 characters of an interface name; &quot;%2&quot; has %3. Depending on the tools it is cut to &quot;%4&quot; or the interface is not created, and scripts or firewall rules that use the full name miss it. Choose a vifname of at most %1 characters in %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>内核只保留接口名称的 %1 个字符；“%2”有 %3 个字符。视所用工具而定，它会被截断为“%4”，或者接口根本不会被创建，而使用完整名称的脚本或防火墙规则将无法匹配到它。请在 %5 中选择一个最多 %1 个字符的 vifname。</translation>
     </message>
     <message>
         <source>Interface %1 of %2 has no fixed MAC address</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的接口 %1 没有固定的 MAC 地址</translation>
     </message>
     <message>
         <source>Without mac= in its vif line the guest gets a new random MAC at every start, so the guest&apos;s udev numbers its NIC anew (eth1, eth2, ...) and its network settings stop applying. Add a fixed mac=00:16:3e:xx:xx:xx (the XenSource range) to the vif line in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>vif 配置行中没有 mac= 时，虚拟机每次启动都会获得一个新的随机 MAC，于是虚拟机中的 udev 会为网卡重新编号（eth1、eth2、...），其网络设置随之失效。请在 %1 的 vif 配置行中添加固定的 mac=00:16:3e:xx:xx:xx（XenSource 地址段）。</translation>
     </message>
 </context>
 <context>
@@ -4790,625 +4791,626 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <name>xr::RescueRun</name>
     <message>
         <source>Rescue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>救援 %1</translation>
     </message>
     <message>
         <source>Rescue %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>救援 %2 上的 %1</translation>
     </message>
     <message>
         <source>This VM is no longer in the tree: connect to its host again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该虚拟机已不在树中：请重新连接到其所在主机。</translation>
     </message>
     <message>
         <source>No connected host of this VM&apos;s pool has been identified yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未确定该虚拟机所在资源池中任何已连接的主机。</translation>
     </message>
     <message>
         <source>Diagnosing: reading both views of the VM afresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在诊断：重新读取该虚拟机两方面的状态（xapi 和 hypervisor）。</translation>
     </message>
     <message>
         <source>The connection to %1 was lost while reading the VM&apos;s state.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取该虚拟机状态时，与 %1 的连接已断开。</translation>
     </message>
     <message>
         <source>The host that answered for this pool is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>为该资源池应答的主机已不存在。</translation>
     </message>
     <message>
         <source>xe vm-list did not answer within %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>xe vm-list 未在 %1 秒内响应。</translation>
     </message>
     <message>
         <source>The domain list of %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的域列表：%2</translation>
     </message>
     <message>
         <source>Check %1 (%2 s): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>检查 %1（%2 秒）：%3</translation>
     </message>
     <message>
         <source>Confirmed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认：%1</translation>
     </message>
     <message>
         <source>The domain is dying but something still holds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>该域正在销毁（dying），但仍有东西占住它。</translation>
     </message>
     <message>
         <source>(no output)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无输出）</translation>
     </message>
     <message>
         <source>The rung&apos;s effect did not show within %1 s. Last seen: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>该步骤的效果未在 %1 秒内显现。最后看到的状态：%2</translation>
     </message>
     <message>
         <source>Recommended next: rung %1, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>建议下一步：步骤 %1，%2。</translation>
     </message>
     <message>
         <source>xapi: %1</source>
-        <translation type="unfinished">xapi：%1</translation>
+        <translation>xapi：%1</translation>
     </message>
     <message>
         <source>xapi says %1</source>
-        <translation type="unfinished"></translation>
+        <translation>xapi 显示为 %1</translation>
     </message>
     <message>
         <source>domain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>域：%1</translation>
     </message>
     <message>
         <source>operations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>操作：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n pending task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个未完成的任务</numerusform>
         </translation>
     </message>
     <message>
         <source>The confirmation was given for another rung.</source>
-        <translation type="unfinished"></translation>
+        <translation>该确认是针对另一个步骤给出的。</translation>
     </message>
     <message>
         <source>Tick the box that names the consequence first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先勾选说明后果的复选框。</translation>
     </message>
     <message>
         <source>Type the VM&apos;s name (or its UUID) exactly to confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>请准确输入虚拟机名称（或其 UUID）以确认。</translation>
     </message>
     <message>
         <source>Unknown risk.</source>
-        <translation type="unfinished"></translation>
+        <translation>风险未知。</translation>
     </message>
     <message>
         <source>The connection was lost: the diagnosis must run again before any rung.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已断开：执行任何步骤之前必须重新运行诊断。</translation>
     </message>
     <message>
         <source>Wait for the diagnosis to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>请等待诊断完成。</translation>
     </message>
     <message>
         <source>This rung does not exist for this host.</source>
-        <translation type="unfinished"></translation>
+        <translation>这台主机不存在此步骤。</translation>
     </message>
     <message>
         <source>This rung is never run by XenRescue: work through its checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>XenRescue 从不执行此步骤：请按其检查清单逐项操作。</translation>
     </message>
     <message>
         <source>This rung does not apply now.</source>
-        <translation type="unfinished"></translation>
+        <translation>此步骤当前不适用。</translation>
     </message>
     <message>
         <source>This rung has no command to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>此步骤没有要执行的命令。</translation>
     </message>
     <message>
         <source>XenRescue is not connected to %1, where this rung runs: connect to it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>XenRescue 未连接到 %1（此步骤在该主机上执行）：请先连接到该主机。</translation>
     </message>
     <message>
         <source>Rung %1 (%2, risk %3) confirmed; running on %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 %1（%2，风险：%3）已确认；正在 %4 上执行。</translation>
     </message>
     <message>
         <source>Rung %1 (%2): the commands were run by hand; checking the result.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 %1（%2）：命令已手动执行；正在检查结果。</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何命令：%1</translation>
     </message>
     <message>
         <source>The connection to %1 was lost during rung %2. Whether the command reached the host is not known, so nothing will be repeated: XenRescue diagnoses again once the host is back, and any rung then needs a new confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>执行步骤 %2 期间，与 %1 的连接已断开。无法确定命令是否已到达主机，因此不会重复执行任何操作：主机恢复后 XenRescue 会重新诊断，届时执行任何步骤都需要重新确认。</translation>
     </message>
     <message>
         <source>The note in the host&apos;s system log could not be written; going on.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在主机的系统日志中写入记录；继续执行。</translation>
     </message>
     <message>
         <source>Stopped on the host. Whatever the command did before it was stopped stays done: the diagnosis below shows the state now.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在主机上停止。命令在停止之前已经完成的操作不会撤销：下方的诊断显示当前状态。</translation>
     </message>
     <message>
         <source>The guest did not shut down within %1 s: a guest that ignores the request, or is hung, never does. The request may stay pending as a task; the ladder below shows what fits next.</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机未在 %1 秒内关机：忽略关机请求或已挂起假死的虚拟机永远不会自行关机。该请求可能会作为任务一直处于未完成状态；下方的恢复步骤阶梯显示接下来适合的步骤。</translation>
     </message>
     <message>
         <source>The command did not finish within %1 s and was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令未在 %1 秒内完成，已被停止。</translation>
     </message>
     <message>
         <source>The command could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动命令：%1</translation>
     </message>
     <message>
         <source>The command failed (exit %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>命令失败（退出码 %1）：%2</translation>
     </message>
     <message>
         <source>The commands finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令已执行完毕。</translation>
     </message>
     <message>
         <source>Checking for up to %1 s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>最多检查 %1 秒：%2</translation>
     </message>
     <message>
         <source>Cancel requested: stopping the command on the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>已请求取消：正在停止主机上的命令。</translation>
     </message>
     <message>
         <source>The check was stopped. The rung&apos;s commands had finished; the diagnosis below shows the state now.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查已停止。该步骤的命令已经执行完毕；下方的诊断显示当前状态。</translation>
     </message>
     <message>
         <source>The host answers again: diagnosing afresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机已重新响应：正在重新诊断。</translation>
     </message>
     <message>
         <source>The host is connected again: diagnosing afresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新连接到主机：正在重新诊断。</translation>
     </message>
     <message>
         <source>Worked</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝</translation>
     </message>
     <message>
         <source>No effect in time</source>
-        <translation type="unfinished"></translation>
+        <translation>未及时生效</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Connection lost</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已断开</translation>
     </message>
     <message>
         <source>Domain still held</source>
-        <translation type="unfinished"></translation>
+        <translation>域仍被占住</translation>
     </message>
     <message>
         <source>Worked (run by hand)</source>
-        <translation type="unfinished"></translation>
+        <translation>成功（手动执行）</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>检查清单</translation>
     </message>
 </context>
 <context>
     <name>xr::RescueWizard</name>
     <message>
         <source>Checking… %1 s of %2 s: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查… 第 %1 秒，共 %2 秒：%3</translation>
     </message>
     <message>
         <source>&lt;b&gt;Step 1: diagnosis.&lt;/b&gt; Both views of the VM, read afresh from the hosts.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;第 1 步：诊断。&lt;/b&gt;从主机重新读取的该虚拟机两方面的状态（xapi 和 hypervisor）。</translation>
     </message>
     <message>
         <source>&amp;Diagnose Again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新诊断(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Show the Ladder &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>显示恢复步骤阶梯(&amp;S) &gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Step 2: the ladder.&lt;/b&gt; Least dangerous first. The recommended rung is selected; you may pick another one that applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;第 2 步：恢复步骤阶梯。&lt;/b&gt;危险性最低的排在最前。已选中推荐的步骤；您也可以选择其他适用的步骤。</translation>
     </message>
     <message>
         <source>Rung</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>风险</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前</translation>
     </message>
     <message>
         <source>Recovery ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复步骤阶梯</translation>
     </message>
     <message>
         <source>Open the checklist for &quot;%1&quot; &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>打开“%1”的检查清单 &gt;</translation>
     </message>
     <message>
         <source>Use &quot;%1&quot; &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>使用“%1” &gt;</translation>
     </message>
     <message>
         <source>Not now:</source>
-        <translation type="unfinished"></translation>
+        <translation>当前不适用：</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 返回(&amp;B)</translation>
     </message>
     <message>
         <source>Use &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 &gt;</translation>
     </message>
     <message>
         <source>Exact commands</source>
-        <translation type="unfinished"></translation>
+        <translation>确切命令</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>The commands are on the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令已复制到剪贴板。</translation>
     </message>
     <message>
         <source>&amp;Only show me the commands: I will type them myself, then XenRescue checks</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示命令：我自己输入执行，之后由 XenRescue 检查(&amp;O)</translation>
     </message>
     <message>
         <source>Type the VM&apos;s name to confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>输入虚拟机名称以确认</translation>
     </message>
     <message>
         <source>&lt; &amp;Back to the Ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 返回恢复步骤阶梯(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>执行(&amp;R)</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>执行记录</translation>
     </message>
     <message>
         <source>I Ran Them: &amp;Check Now</source>
-        <translation type="unfinished"></translation>
+        <translation>我已执行：立即检查(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Result &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>结果(&amp;R) &gt;</translation>
     </message>
     <message>
         <source>The command has been running for %1 s; it is stopped after %2 s. Stop ends it on the host now.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令已运行 %1 秒；运行满 %2 秒后将被停止。点击“停止”可立即在主机上结束它。</translation>
     </message>
     <message>
         <source>&amp;Export Transcript…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出执行记录(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>执行记录(&amp;T)</translation>
     </message>
     <message>
         <source>&lt; &amp;Ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 恢复步骤阶梯(&amp;L)</translation>
     </message>
     <message>
         <source>S&amp;tart the VM Again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启动虚拟机(&amp;T)</translation>
     </message>
     <message>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <source>Ladder</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复步骤阶梯</translation>
     </message>
     <message>
         <source>Run and check</source>
-        <translation type="unfinished"></translation>
+        <translation>执行并检查</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>step %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
         <source>VM</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无名称）</translation>
     </message>
     <message>
         <source>xapi believes</source>
-        <translation type="unfinished"></translation>
+        <translation>xapi 认为</translation>
     </message>
     <message>
         <source>unknown: xapi is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知：xapi %1</translation>
     </message>
     <message>
         <source>The hypervisor runs</source>
-        <translation type="unfinished"></translation>
+        <translation>hypervisor 实际运行</translation>
     </message>
     <message>
         <source> (dying: a backend still holds it)</source>
-        <translation type="unfinished"></translation>
+        <translation> （dying：仍有后端占住它）</translation>
     </message>
     <message>
         <source>Current operations</source>
-        <translation type="unfinished"></translation>
+        <translation>当前操作</translation>
     </message>
     <message>
         <source>pending %1</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中 %1</translation>
     </message>
     <message>
         <source>, %1% done</source>
-        <translation type="unfinished"></translation>
+        <translation>，已完成 %1%</translation>
     </message>
     <message>
         <source>, cannot be cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>，无法取消</translation>
     </message>
     <message>
         <source>Pending tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成的任务</translation>
     </message>
     <message>
         <source>Resident host</source>
-        <translation type="unfinished"></translation>
+        <translation>所在主机</translation>
     </message>
     <message>
         <source> (not live)</source>
-        <translation type="unfinished"></translation>
+        <translation> （不在线）</translation>
     </message>
     <message>
         <source>xapi health (pool)</source>
-        <translation type="unfinished"></translation>
+        <translation>xapi 健康状况（资源池）</translation>
     </message>
     <message>
         <source>xapi on the resident host</source>
-        <translation type="unfinished"></translation>
+        <translation>所在主机上的 xapi</translation>
     </message>
     <message>
         <source>Pool master</source>
-        <translation type="unfinished"></translation>
+        <translation>池主节点</translation>
     </message>
     <message>
         <source>High availability</source>
-        <translation type="unfinished"></translation>
+        <translation>高可用性 (HA)</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>开启</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Reading the VM&apos;s state from the hosts…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从主机读取该虚拟机的状态…</translation>
     </message>
     <message>
         <source>Reading again…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新读取…</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>checklist only: never run by XenRescue</source>
-        <translation type="unfinished"></translation>
+        <translation>仅检查清单：XenRescue 从不执行</translation>
     </message>
     <message>
         <source>not now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>当前不适用：%1</translation>
     </message>
     <message>
         <source>tried: worked</source>
-        <translation type="unfinished"></translation>
+        <translation>已尝试：成功</translation>
     </message>
     <message>
         <source>tried: no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>已尝试：无效果</translation>
     </message>
     <message>
         <source>tried: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已尝试：%1</translation>
     </message>
     <message>
         <source>◀ recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 推荐</translation>
     </message>
     <message>
         <source>◀ recommended; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 推荐；%1</translation>
     </message>
     <message>
         <source>Rung %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 %1：%2</translation>
     </message>
     <message>
         <source>Risk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>风险：%1</translation>
     </message>
     <message>
         <source>What can be lost:</source>
-        <translation type="unfinished"></translation>
+        <translation>可能丢失的内容：</translation>
     </message>
     <message>
         <source>Afterwards XenRescue checks:</source>
-        <translation type="unfinished"></translation>
+        <translation>执行后 XenRescue 会检查：</translation>
     </message>
     <message>
         <source>Runs on %1 (as root, over SSH). A note goes to that host&apos;s system log first (logger -t xenrescue).</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 上执行（以 root 身份，通过 SSH）。执行前会先在该主机的系统日志中写入一条记录（logger -t xenrescue）。</translation>
     </message>
     <message>
         <source>Runs on %1 (as root, over SSH).</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 上执行（以 root 身份，通过 SSH）。</translation>
     </message>
     <message>
         <source>I understand: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>我已了解：%1</translation>
     </message>
     <message>
         <source>this rung changes the VM&apos;s state</source>
-        <translation type="unfinished"></translation>
+        <translation>此步骤会改变该虚拟机的状态</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 risk.&lt;/b&gt; Type the VM&apos;s name &lt;b&gt;%2&lt;/b&gt; (or its UUID) to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;风险：%1。&lt;/b&gt;输入虚拟机名称 &lt;b&gt;%2&lt;/b&gt;（或其 UUID）以确认：</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 risk.&lt;/b&gt; This VM&apos;s name cannot be typed: type its UUID &lt;b&gt;%2&lt;/b&gt; to confirm:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;风险：%1。&lt;/b&gt;无法输入该虚拟机的名称：请输入其 UUID &lt;b&gt;%2&lt;/b&gt; 以确认：</translation>
     </message>
     <message>
         <source>I Will Run Them &amp;Myself &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>我自己执行(&amp;M) &gt;</translation>
     </message>
     <message>
         <source>&amp;Run Rung %1</source>
-        <translation type="unfinished"></translation>
+        <translation>执行步骤 %1(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Connect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到 %1(&amp;C)</translation>
     </message>
     <message>
         <source>Wait for the diagnosis to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>请等待诊断完成。</translation>
     </message>
     <message>
         <source>XenRescue is not connected to the host this rung runs on.</source>
-        <translation type="unfinished"></translation>
+        <translation>XenRescue 未连接到执行此步骤的主机。</translation>
     </message>
     <message>
         <source>Run these commands on %1 yourself, then press &quot;I Ran Them: Check Now&quot;:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>请自行在 %1 上执行以下命令，然后点击“我已执行：立即检查”：
+%2</translation>
     </message>
     <message>
         <source>Running rung %1 (%2)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在执行步骤 %1（%2）…</translation>
     </message>
     <message>
         <source>&amp;Stop Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>停止检查(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Stop the Command</source>
-        <translation type="unfinished"></translation>
+        <translation>停止命令(&amp;S)</translation>
     </message>
     <message>
         <source>The commands finished. Checking that the rung took effect…</source>
-        <translation type="unfinished"></translation>
+        <translation>命令已执行完毕。正在检查该步骤是否生效…</translation>
     </message>
     <message>
         <source>The connection was lost. Nothing will be repeated; XenRescue diagnoses again when the host is back, and any rung then needs a new confirmation.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已断开。不会重复执行任何操作；主机恢复后 XenRescue 会重新诊断，届时执行任何步骤都需要重新确认。</translation>
     </message>
     <message>
         <source>Finished. The transcript stays here; the result is on the next page.</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成。执行记录保留在此页；结果显示在下一页。</translation>
     </message>
     <message>
         <source>Rung %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 %1（%2）：%3</translation>
     </message>
     <message>
         <source>What fits next for this refusal: rung %1, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>针对此次拒绝，接下来适合的是：步骤 %1，%2。</translation>
     </message>
     <message>
         <source>Reading the state again…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新读取状态…</translation>
     </message>
     <message>
         <source>The state now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前状态</translation>
     </message>
     <message>
         <source>Next: Rung %1, %2 &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步：步骤 %1，%2 &gt;</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Export Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>导出执行记录</translation>
     </message>
     <message>
         <source>Text (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本 (*.txt)</translation>
     </message>
     <message>
         <source>HTML (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML (*.html)</translation>
     </message>
     <message>
         <source>Transcript saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>执行记录已保存到 %1。</translation>
     </message>
     <message>
         <source>A rung is running: stop it first (Stop), so that its outcome is on record.</source>
-        <translation type="unfinished"></translation>
+        <translation>有步骤正在执行：请先停止它（“停止”），以便记录其结果。</translation>
     </message>
 </context>
 <context>
