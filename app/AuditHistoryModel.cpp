@@ -44,7 +44,8 @@ void AuditHistoryModel::refilter()
         const AuditEntry& e = m_entries[i];
         if (!m_host.isEmpty() && e.host != m_host)
             continue;
-        if (m_actionsOnly && e.action.isEmpty())
+        // Actions change something; the rescue's own reads (its diagnosis and checks) do not.
+        if (m_actionsOnly && (e.action.isEmpty() || e.action == u"diagnose" || e.action == u"check"))
             continue;
         if (!m_vm.isEmpty() && !e.vmName.contains(m_vm, Qt::CaseInsensitive) &&
             !e.vmUuid.contains(m_vm, Qt::CaseInsensitive))

@@ -30,7 +30,8 @@ public:
 
     void setHostFilter(const QString& host);
     void setVmFilter(const QString& text);
-    /// Only the lines of actions (VM actions and rescue runs), not the reads of polling.
+    /// Only the lines of actions (VM actions, rescue rungs, dom0 memory changes), not the
+    /// reads of polling or of a rescue's diagnosis and checks.
     void setActionsOnly(bool only);
     /// Every host that appears in the loaded entries, sorted.
     QStringList hosts() const;

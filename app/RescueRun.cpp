@@ -175,7 +175,9 @@ RescueRun::~RescueRun()
 QString RescueRun::title() const
 {
     const QString name = m_vm.name.isEmpty() ? m_vm.uuid : m_vm.name;
-    const QString host = hostLabel(HostRole::ResidentHost);
+    if (m_titleHost.isEmpty() && m_situation.residentHost.isKnown())
+        m_titleHost = m_situation.residentHost.label();
+    const QString host = m_titleHost.isEmpty() ? hostLabel(HostRole::ResidentHost) : m_titleHost;
     if (host.isEmpty())
         return tr("Rescue %1").arg(printable(name));
     return tr("Rescue %1 on %2").arg(printable(name), host);

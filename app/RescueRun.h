@@ -218,6 +218,8 @@ private:
     Options m_options;
     VmState m_vm;
     QString m_scopeId;
+    // The host named in the title: where the VM was when the rescue started.
+    mutable QString m_titleHost;
     FlavourKind m_flavour = FlavourKind::XapiModern;
     Phase m_phase = Phase::Idle;
     QString m_error;

@@ -854,6 +854,29 @@ QString MainWindow::detailsHtml(const QModelIndex& proxyIndex) const
     return html;
 }
 
+QString MainWindow::vmActionProblem(VmAction action, const VmState& vm)
+{
+    const bool running = vm.hasXapi
+                             ? (vm.powerState == XapiPowerState::Running || vm.powerState == XapiPowerState::Paused)
+                             : vm.domain.isPresent();
+    if (action == VmAction::Start) {
+        if (vm.hasXapi && vm.powerState != XapiPowerState::Halted)
+            return tr("The VM is not halted.");
+    } else if (!running) {
+        return tr("The VM is not running.");
+    }
+    // xapi says what it would accept now; a hung VM is often busy with an operation.
+    static const char* const ops[] = {"start", "clean_shutdown", "hard_shutdown", "clean_reboot", "hard_reboot"};
+    const QString op = QString::fromLatin1(ops[int(action)]);
+    if (vm.hasXapi && !vm.allowedOperations.isEmpty() && !vm.allowedOperations.contains(op)) {
+        return vm.currentOperations.isEmpty()
+                   ? tr("xapi does not allow this now. Rescue VM… finds out why and what works.")
+                   : tr("xapi does not allow this now: it is busy with %1. Rescue VM… finds a way.")
+                         .arg(vm.currentOperations.join(QStringLiteral(", ")));
+    }
+    return {};
+}
+
 std::optional<VmState> MainWindow::currentVm() const
 {
     const QModelIndex index = m_tree->currentIndex().siblingAtColumn(0);
@@ -1128,6 +1151,9 @@ void MainWindow::updateActions()
                 why = tr("Not for the control domain (dom0).");
             else if (!live)
                 why = tr("The VM's host is not connected.");
+            else if (ok)
+                why = vmActionProblem(action, *vm);
+            ok = ok && why.isEmpty();
             a->setEnabled(ok);
             a->setToolTip(ok ? a->statusTip() : a->statusTip() + QLatin1Char('\n') + why);
         }

@@ -75,6 +75,9 @@ public:
     RescueWizard* openRescueWizard(const QString& vmId);
     /// Runs a VM action on the selected VM; forced ones ask first (non-blocking).
     void runVmAction(VmAction action);
+    /// Why an action does not fit the VM's state now (xapi's power state and allowed
+    /// operations); empty when it does.
+    static QString vmActionProblem(VmAction action, const VmState& vm);
 
     /// The demo mode this window shows and controls (banner, Help > Practise a Rescue…).
     /// Without one, Practise a Rescue… is unavailable.
@@ -122,6 +125,7 @@ private:
     void sendVmAction(VmAction action, const VmState& vm);
     /// The selected row's VM; nullptr when the selection is not a VM.
     std::optional<VmState> currentVm() const;
+
     void onDemoScenarioStarted(const QString& scenario);
     void updateXapiBanner();
     /// Opens the Log Browser on `hostId` (empty: the selected host).

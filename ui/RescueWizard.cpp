@@ -674,7 +674,7 @@ void RescueWizard::showRung()
     const bool high = (r->risk == RiskLevel::High || r->risk == RiskLevel::Critical) && !checklist;
     m_acknowledge->setVisible(medium);
     m_acknowledge->setText(
-        tr("I understand: %1")
+        tr("I understand what can be lost: %1")
             .arg(r->whatCanBeLost.isEmpty() ? tr("this rung changes the VM's state") : r->whatCanBeLost));
     m_typeLabel->setVisible(high);
     m_typeName->setVisible(high);

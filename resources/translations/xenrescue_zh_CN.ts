@@ -3462,7 +3462,7 @@ Not available yet: %2</source>
     </message>
     <message>
         <source>Rescue &amp;VM…</source>
-        <translation>恢复虚拟机(&amp;V)…</translation>
+        <translation>救援虚拟机(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Logs</source>
@@ -3965,6 +3965,22 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <message>
         <source>Not for the control domain (dom0).</source>
         <translation>不适用于控制域（dom0）。</translation>
+    </message>
+    <message>
+        <source>The VM is not halted.</source>
+        <translation>该虚拟机未处于停止状态。</translation>
+    </message>
+    <message>
+        <source>The VM is not running.</source>
+        <translation>该虚拟机未在运行。</translation>
+    </message>
+    <message>
+        <source>xapi does not allow this now. Rescue VM… finds out why and what works.</source>
+        <translation>xapi 当前不允许此操作。“救援虚拟机…”会查明原因并找出可行的办法。</translation>
+    </message>
+    <message>
+        <source>xapi does not allow this now: it is busy with %1. Rescue VM… finds a way.</source>
+        <translation>xapi 当前不允许此操作：它正忙于 %1。“救援虚拟机…”会找出办法。</translation>
     </message>
 </context>
 <context>
@@ -5303,10 +5319,6 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
         <translation>在 %1 上执行（以 root 身份，通过 SSH）。</translation>
     </message>
     <message>
-        <source>I understand: %1</source>
-        <translation>我已了解：%1</translation>
-    </message>
-    <message>
         <source>this rung changes the VM&apos;s state</source>
         <translation>此步骤会改变该虚拟机的状态</translation>
     </message>
@@ -5411,6 +5423,10 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <message>
         <source>A rung is running: stop it first (Stop), so that its outcome is on record.</source>
         <translation>有步骤正在执行：请先停止它（“停止”），以便记录其结果。</translation>
+    </message>
+    <message>
+        <source>I understand what can be lost: %1</source>
+        <translation>我了解可能丢失的内容：%1</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,8 @@ private Q_SLOTS:
             QVERIFY(log.append(entry(2, u"root@a:22"_s, u"web\n01"_s, u"vm force-shutdown"_s, u"sent"_s)));
             QVERIFY(log.append(entry(3, u"root@a:22"_s, u"web\n01"_s, u"vm force-shutdown"_s)));
             QVERIFY(log.append(entry(4, u"root@b:22"_s, u"db"_s, u"rung 1b cancel-tasks"_s)));
+            QVERIFY(log.append(entry(4, u"root@b:22"_s, u"db"_s, u"diagnose"_s)));
+            QVERIFY(log.append(entry(4, u"root@b:22"_s, u"db"_s, u"check"_s)));
         }
         // A torn last line (a crash while writing) and garbage are skipped, not fatal.
         QFile f(path);
@@ -52,15 +54,15 @@ private Q_SLOTS:
         AuditHistoryModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(model.load(path));
-        QCOMPARE(model.totalCount(), 4);
-        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.totalCount(), 6);
+        QCOMPARE(model.rowCount(), 6);
         // Newest first.
         QCOMPARE(model.index(0, AuditHistoryModel::HostColumn).data().toString(), u"root@b:22"_s);
         // One line per row: a newline in a name is shown, never obeyed.
-        const QString name = model.index(1, AuditHistoryModel::VmColumn).data().toString();
+        const QString name = model.index(3, AuditHistoryModel::VmColumn).data().toString();
         QVERIFY(!name.contains(u'\n'));
         QVERIFY(name.startsWith(u"web"_s));
-        QCOMPARE(model.index(2, AuditHistoryModel::OutcomeColumn).data().toString(), u"sent"_s);
+        QCOMPARE(model.index(4, AuditHistoryModel::OutcomeColumn).data().toString(), u"sent"_s);
         QCOMPARE(model.hosts(), (QStringList{u"root@a:22"_s, u"root@b:22"_s}));
 
         model.setActionsOnly(true);
@@ -83,7 +85,7 @@ private Q_SLOTS:
         QVERIFY(model.reload());
         // The writer starts a fresh line after a torn one, so the new entry is whole.
         QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.totalCount(), 5);
+        QCOMPARE(model.totalCount(), 7);
     }
 
     void missingFileIsEmpty()

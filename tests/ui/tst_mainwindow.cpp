@@ -7,6 +7,7 @@
 #include "HostTreeModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
+#include "VmActions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,6 +28,7 @@
 #include <memory>
 
 using namespace xr;
+using namespace Qt::StringLiterals;
 
 namespace {
 /// The app's objects on temp folders, with fake transports.
@@ -145,6 +147,35 @@ private Q_SLOTS:
             menus.append(a->text().remove(QLatin1Char('&')));
         QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("View"), QStringLiteral("Host"),
                                      QStringLiteral("VM"), QStringLiteral("Tools"), QStringLiteral("Help")}));
+    }
+
+    void vmActionsFollowTheVmState()
+    {
+        VmState vm;
+        vm.hasXapi = true;
+        vm.powerState = XapiPowerState::Running;
+        vm.domain.presence = DomainPresence::Present;
+        vm.allowedOperations = {u"clean_shutdown"_s, u"hard_shutdown"_s, u"clean_reboot"_s, u"hard_reboot"_s};
+        QVERIFY(!MainWindow::vmActionProblem(VmAction::Start, vm).isEmpty());
+        QVERIFY(MainWindow::vmActionProblem(VmAction::Shutdown, vm).isEmpty());
+        QVERIFY(MainWindow::vmActionProblem(VmAction::ForceReboot, vm).isEmpty());
+        // Busy with a stuck operation: xapi refuses the forced shutdown; the tooltip says why.
+        vm.currentOperations = {u"clean_shutdown"_s};
+        vm.allowedOperations = {u"clean_reboot"_s};
+        const QString why = MainWindow::vmActionProblem(VmAction::ForceShutdown, vm);
+        QVERIFY(why.contains(u"clean_shutdown"_s));
+        QVERIFY(why.contains(u"Rescue"_s));
+        vm.powerState = XapiPowerState::Halted;
+        vm.domain.presence = DomainPresence::Absent;
+        vm.allowedOperations = {u"start"_s};
+        QVERIFY(MainWindow::vmActionProblem(VmAction::Start, vm).isEmpty());
+        QVERIFY(!MainWindow::vmActionProblem(VmAction::Shutdown, vm).isEmpty());
+        // xl/xm: the domain decides.
+        VmState dom;
+        dom.domain.presence = DomainPresence::Present;
+        QVERIFY(MainWindow::vmActionProblem(VmAction::Reboot, dom).isEmpty());
+        dom.domain.presence = DomainPresence::Absent;
+        QVERIFY(!MainWindow::vmActionProblem(VmAction::Reboot, dom).isEmpty());
     }
 
     void connectFlowAddsHostToTree()
