@@ -675,7 +675,17 @@ void MainWindow::updatePanes()
     if (id.isEmpty()) {
         const QString select = anyHost ? tr("Select a host in the tree first.")
                                        : tr("Connect to a host first: choose Connect… (%1).").arg(connectKey);
-        m_logsTab->setHost({}, {}, false, select);
+        // A VM selected: its host's logs, as the Network and Memory tabs show its host.
+        const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0);
+        const QString vmHost =
+            item.isValid() && item.data(PoolTreeModel::KindRole).toInt() == int(PoolTreeModel::Kind::Vm)
+                ? sessionIdForModelId(item.parent().data(PoolTreeModel::IdRole).toString())
+                : QString();
+        if (const HostSession* s = vmHost.isEmpty() ? nullptr : m_monitor->session(vmHost); s && s->host())
+            m_logsTab->setHost(vmHost, m_connections->model()->hostIndex(vmHost).data().toString(),
+                               s->host()->isConnected());
+        else
+            m_logsTab->setHost({}, {}, false, select);
         m_networkPane->setTitle(tr("Network"));
         m_networkPane->setText(tr("The path from physical NICs through bridges to each VM's virtual interfaces will "
                                   "be drawn here. %1")
