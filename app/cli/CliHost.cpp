@@ -24,6 +24,10 @@ QString tr(const char* text)
     return QCoreApplication::translate("cli", text);
 }
 
+} // namespace
+
+namespace cli {
+
 QString printable(const QString& s)
 {
     QString out;
@@ -104,7 +108,12 @@ std::optional<SshEndpoint> parseEndpoint(const QString& text)
     return e;
 }
 
-} // namespace
+} // namespace cli
+
+using cli::parseEndpoint;
+using cli::printable;
+using cli::readSecret;
+using cli::stdinIsTerminal;
 
 int connectCliHost(CliDispatcher::Context& context, const QString& command, const QString& hostArg,
                    const QString& demoScenario, double timeoutSeconds, CliHost& out)

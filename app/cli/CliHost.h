@@ -5,8 +5,12 @@
 #include "PoolState.h"
 #include "RemoteHost.h"
 #include "SimHost.h"
+#include "SshTypes.h"
+
+#include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace xr {
 
@@ -26,5 +30,17 @@ struct CliHost
 /// 3 host key, 4 credentials).
 int connectCliHost(CliDispatcher::Context& context, const QString& command, const QString& hostArg,
                    const QString& demoScenario, double timeoutSeconds, CliHost& out);
+
+namespace cli {
+
+/// Shown, never obeyed: control characters in host text become '?'.
+QString printable(const QString& s);
+bool stdinIsTerminal();
+/// Reads one line from the terminal without echo (POSIX termios; elsewhere a plain line).
+QString readSecret(const QString& prompt, QTextStream& err);
+/// [user@]host[:port], [v6]:port; nullopt for anything else (spaces, newlines, empty host).
+std::optional<SshEndpoint> parseEndpoint(const QString& text);
+
+} // namespace cli
 
 } // namespace xr

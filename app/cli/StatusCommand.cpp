@@ -3,6 +3,7 @@
 #include "AppPaths.h"
 #include "AuditLog.h"
 #include "CliCommands.h"
+#include "CliHost.h"
 #include "LadderJson.h"
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
@@ -22,98 +23,14 @@
 #include <algorithm>
 #include <memory>
 
-#ifdef Q_OS_UNIX
-#include <cstdio>
-#include <termios.h>
-#include <unistd.h>
-#endif
-
 namespace xr {
 
 namespace {
 
-QString printable(const QString& s)
-{
-    QString out;
-    out.reserve(s.size());
-    for (QChar c : s)
-        out += c.isPrint() || c == u' ' ? c : QChar(u'?');
-    return out;
-}
-
-bool stdinIsTerminal()
-{
-#ifdef Q_OS_UNIX
-    return isatty(STDIN_FILENO) == 1;
-#else
-    return false;
-#endif
-}
-
-// Reads one line from the terminal without echo (POSIX termios).
-QString readSecret(const QString& prompt, QTextStream& err)
-{
-#ifdef Q_OS_UNIX
-    err << prompt << ' ';
-    err.flush();
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~tcflag_t(ECHO);
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    QTextStream in(stdin);
-    const QString line = in.readLine();
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-    err << '\n';
-    err.flush();
-    return line;
-#else
-    Q_UNUSED(prompt);
-    Q_UNUSED(err);
-    return {};
-#endif
-}
-
-std::optional<SshEndpoint> parseEndpoint(const QString& text)
-{
-    SshEndpoint e;
-    QString rest = text;
-    const qsizetype at = rest.lastIndexOf(u'@');
-    if (at >= 0) {
-        e.user = rest.left(at);
-        rest = rest.mid(at + 1);
-    }
-    // [v6]:port or host:port
-    if (rest.startsWith(u'[')) {
-        const qsizetype close = rest.indexOf(u']');
-        if (close < 0)
-            return std::nullopt;
-        e.host = rest.mid(1, close - 1);
-        rest = rest.mid(close + 1);
-        if (rest.startsWith(u':'))
-            rest = rest.mid(1);
-        else if (!rest.isEmpty())
-            return std::nullopt;
-    } else {
-        const qsizetype colon = rest.lastIndexOf(u':');
-        if (colon >= 0 && rest.indexOf(u':') == colon) {
-            e.host = rest.left(colon);
-            rest = rest.mid(colon + 1);
-        } else {
-            e.host = rest;
-            rest.clear();
-        }
-    }
-    if (!rest.isEmpty()) {
-        bool ok = false;
-        e.port = rest.toInt(&ok);
-        if (!ok || e.port <= 0 || e.port > 65535)
-            return std::nullopt;
-    }
-    if (e.host.isEmpty())
-        return std::nullopt;
-    return e;
-}
+using cli::parseEndpoint;
+using cli::printable;
+using cli::readSecret;
+using cli::stdinIsTerminal;
 
 QJsonObject vmJson(const VmState& vm)
 {
