@@ -291,6 +291,13 @@ int HostSession::nextInterval(int baseMs, qint64 lastCycleMs, int capMs)
     return int(std::min<qint64>(next, std::max(baseMs, capMs)));
 }
 
+Result<DomainList> HostSession::parseHypervisorListing(FlavourKind flavour, QByteArrayView output)
+{
+    return isXapiFlavour(flavour)       ? DomainListParser::parseListDomains(output)
+           : flavour == FlavourKind::Xl ? DomainListParser::parseXlList(output)
+                                        : DomainListParser::parseXmList(output);
+}
+
 std::optional<XapiHealth> HostSession::healthOf(const CommandResult& r, int slowThresholdMs, FlavourKind flavour)
 {
     switch (r.outcome) {
@@ -467,26 +474,20 @@ void HostSession::startHypervisorGroup()
         // Parsing a large listing takes milliseconds: off the GUI thread. The group does not
         // start again before the result is applied, so results arrive in poll order.
         const FlavourKind kind = m_identity.flavour.kind;
-        offThread(
-            [out = r.stdOut, kind] {
-                return kind == FlavourKind::XapiLegacy || kind == FlavourKind::XapiModern
-                           ? DomainListParser::parseListDomains(out)
-                       : kind == FlavourKind::Xl ? DomainListParser::parseXlList(out)
-                                                 : DomainListParser::parseXmList(out);
-            },
-            [this](Result<DomainList> list) {
-                if (list) {
-                    m_hypervisorView.valid = true;
-                    m_hypervisorView.time = QDateTime::currentDateTimeUtc();
-                    m_hypervisorView.format = list->format;
-                    m_hypervisorView.domains = std::move(list.value().domains);
-                    m_hypervisorView.error.clear();
-                } else {
-                    m_hypervisorView.error = list.errorMessage();
-                }
-                Q_EMIT hypervisorViewChanged();
-                groupStep(m_hv, true);
-            });
+        offThread([out = r.stdOut, kind] { return parseHypervisorListing(kind, out); },
+                  [this](Result<DomainList> list) {
+                      if (list) {
+                          m_hypervisorView.valid = true;
+                          m_hypervisorView.time = QDateTime::currentDateTimeUtc();
+                          m_hypervisorView.format = list->format;
+                          m_hypervisorView.domains = std::move(list.value().domains);
+                          m_hypervisorView.error.clear();
+                      } else {
+                          m_hypervisorView.error = list.errorMessage();
+                      }
+                      Q_EMIT hypervisorViewChanged();
+                      groupStep(m_hv, true);
+                  });
     });
 }
 

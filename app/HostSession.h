@@ -131,6 +131,8 @@ public:
     static ShellCommand hostListCommand(const HostIdentity& identity);
     static ShellCommand poolListCommand(const HostIdentity& identity);
     static ShellCommand healthCommand(const HostIdentity& identity);
+    /// Reads the listing hypervisorCommand() printed: list_domains, xl list or xm list.
+    static Result<DomainList> parseHypervisorListing(FlavourKind flavour, QByteArrayView output);
     /// max(base, 2 x last), capped.
     static int nextInterval(int baseMs, qint64 lastCycleMs, int capMs);
     /// The management daemon's health as one command's result shows it; nullopt when the

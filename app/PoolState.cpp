@@ -378,7 +378,7 @@ QList<VmState> PoolState::merge(const MergeInput& input)
     for (HostIndex& h : hosts) {
         if (!h.valid())
             continue;
-        const bool xapiHost = h.host->flavour == FlavourKind::XapiLegacy || h.host->flavour == FlavourKind::XapiModern;
+        const bool xapiHost = isXapiFlavour(h.host->flavour);
         for (const Domain& d : h.host->hypervisor->domains) {
             if (used.contains(&d))
                 continue;

@@ -15,11 +15,6 @@ namespace xr {
 
 namespace {
 
-bool isXapiKind(FlavourKind kind)
-{
-    return kind == FlavourKind::XapiLegacy || kind == FlavourKind::XapiModern;
-}
-
 QString escapeHtml(const QString& s)
 {
     return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
@@ -207,14 +202,14 @@ QString RescueRun::sessionFor(HostRole role) const
 {
     switch (role) {
     case HostRole::PoolMaster:
-        if (isXapiKind(m_flavour))
+        if (isXapiFlavour(m_flavour))
             return m_monitor->xapiSourceId(m_scopeId);
         [[fallthrough]];
     case HostRole::ResidentHost:
         if (!m_vm.hostId.isEmpty())
             return m_monitor->sessionIdForModelId(m_vm.hostId);
         // A halted VM with no domain: xe commands still go to the pool's xapi source.
-        return isXapiKind(m_flavour) ? m_monitor->xapiSourceId(m_scopeId) : QString();
+        return isXapiFlavour(m_flavour) ? m_monitor->xapiSourceId(m_scopeId) : QString();
     case HostRole::OutOfBand:
         return {};
     }
@@ -250,7 +245,7 @@ bool RescueRun::canReach(HostRole role) const
 
 std::optional<XapiHealth> RescueRun::residentXapiHealth() const
 {
-    if (!isXapiKind(m_flavour) || m_vm.hostId.isEmpty())
+    if (!isXapiFlavour(m_flavour) || m_vm.hostId.isEmpty())
         return std::nullopt;
     const QString id = m_monitor->sessionIdForModelId(m_vm.hostId);
     if (id.isEmpty() || id == m_monitor->xapiSourceId(m_scopeId))
@@ -352,7 +347,7 @@ void RescueRun::startDiagnosis(bool forCheck)
     };
 
     const HostIdentity& sid = source->identity();
-    if (isXapiKind(m_flavour) && !m_vm.uuid.isEmpty()) {
+    if (isXapiFlavour(m_flavour) && !m_vm.uuid.isEmpty()) {
         ShellCommand vmList = HostSession::vmListCommand(sid);
         vmList.args.append(QStringLiteral("uuid=") + m_vm.uuid);
         send(sourceId, vmList, [g](const CommandResult& r) { g->vmList = r; });
@@ -370,7 +365,7 @@ void RescueRun::startDiagnosis(bool forCheck)
         HostSession* s = m_monitor->session(id);
         if (!s || !s->isIdentified() || !s->host() || !s->host()->isConnected())
             continue;
-        const bool inScope = isXapiKind(m_flavour)
+        const bool inScope = isXapiFlavour(m_flavour)
                                  ? (s->isXapi() && s->pool().uuid == source->pool().uuid && source->pool().isKnown())
                                  : id == sourceId;
         if (!inScope && id != sourceId)
@@ -389,9 +384,7 @@ std::optional<HypervisorView> parseHypervisor(FlavourKind kind, const CommandRes
 {
     if (!r.succeeded())
         return std::nullopt;
-    const Result<DomainList> list = isXapiKind(kind)          ? DomainListParser::parseListDomains(r.stdOut)
-                                    : kind == FlavourKind::Xl ? DomainListParser::parseXlList(r.stdOut)
-                                                              : DomainListParser::parseXmList(r.stdOut);
+    const Result<DomainList> list = HostSession::parseHypervisorListing(kind, r.stdOut);
     if (!list)
         return std::nullopt;
     HypervisorView v;
@@ -439,7 +432,7 @@ void RescueRun::finishDiagnosis(const std::shared_ptr<Gathered>& g)
         return;
     }
     const HostFlavour flavour = source->identity().flavour;
-    const bool xapi = isXapiKind(flavour.kind);
+    const bool xapi = isXapiFlavour(flavour.kind);
 
     VmSituation s;
     XapiView view;
@@ -676,7 +669,7 @@ void RescueRun::finishDiagnosis(const std::shared_ptr<Gathered>& g)
 QString RescueRun::describeSituation(const VmSituation& s) const
 {
     QStringList parts;
-    if (isXapiKind(m_flavour)) {
+    if (isXapiFlavour(m_flavour)) {
         if (!s.xapiAnswers())
             parts << tr("xapi: %1").arg(PoolState::healthText(s.xapiHealth));
         else

@@ -62,6 +62,12 @@ struct HostTools
     static QString path(HostTool tool);
 };
 
+/// A xapi host (xe), legacy or modern.
+inline bool isXapiFlavour(FlavourKind kind)
+{
+    return kind == FlavourKind::XapiLegacy || kind == FlavourKind::XapiModern;
+}
+
 /// A host's toolstack flavour and version, read from /etc/xensource-inventory or from the
 /// tools it has.
 struct HostFlavour
@@ -74,7 +80,7 @@ struct HostFlavour
     /// PLATFORM_VERSION ("1.8.0" on XenServer 6.2, "3.2.1" on XCP-ng 8.2).
     QString platformVersion;
 
-    bool isXapi() const { return kind == FlavourKind::XapiLegacy || kind == FlavourKind::XapiModern; }
+    bool isXapi() const { return isXapiFlavour(kind); }
     /// e.g. "XenServer 6.2.0 (legacy xapi)", "xl toolstack".
     QString displayName() const;
 

@@ -513,10 +513,7 @@ void MainWindow::selectItem(const QString& modelId)
 
 QString MainWindow::sessionIdForModelId(const QString& modelId) const
 {
-    for (const QString& id : m_monitor->sessionIds())
-        if (m_monitor->hostModelId(id) == modelId)
-            return id;
-    return {};
+    return m_monitor->sessionIdForModelId(modelId);
 }
 
 QString MainWindow::currentHostId() const
@@ -1093,7 +1090,7 @@ void MainWindow::sendVmAction(VmAction action, const VmState& vm)
         return;
     }
     const FlavourKind kind = any->identity().flavour.kind;
-    const bool xapi = kind == FlavourKind::XapiLegacy || kind == FlavourKind::XapiModern;
+    const bool xapi = isXapiFlavour(kind);
     const QString sessionId = xapi ? sourceId : sessionIdForModelId(vm.hostId);
     QString whyNot;
     const std::optional<ShellCommand> cmd = VmActions::command(

@@ -488,7 +488,7 @@ void RescueWizard::updateHeader()
 QString RescueWizard::situationHtml() const
 {
     const VmSituation& s = m_run->situation();
-    const bool xapi = m_run->flavour() == FlavourKind::XapiLegacy || m_run->flavour() == FlavourKind::XapiModern;
+    const bool xapi = isXapiFlavour(m_run->flavour());
     QString html = QStringLiteral("<table cellspacing=\"4\">");
     auto row = [&html](const QString& k, const QString& v) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v);
@@ -865,7 +865,7 @@ void RescueWizard::updateResult()
     m_resultText->setHtml(html);
 
     const VmSituation& s = m_run->situation();
-    const bool xapi = m_run->flavour() == FlavourKind::XapiLegacy || m_run->flavour() == FlavourKind::XapiModern;
+    const bool xapi = isXapiFlavour(m_run->flavour());
     const bool halted = s.xapiAnswers() && s.xapiPowerState == XapiPowerState::Halted && s.domain.isAbsent();
     m_startVm->setVisible(xapi && halted && !diagnosing);
     m_startVm->setEnabled(true);

@@ -110,7 +110,7 @@ std::optional<RungId> runRecommended(RescueWizard* wizard)
 bool isHalted(const RescueRun* run)
 {
     const VmSituation& s = run->situation();
-    const bool xapi = run->flavour() == FlavourKind::XapiLegacy || run->flavour() == FlavourKind::XapiModern;
+    const bool xapi = isXapiFlavour(run->flavour());
     return s.domain.isAbsent() && (!xapi || s.xapiPowerState == XapiPowerState::Halted);
 }
 
