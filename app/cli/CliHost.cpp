@@ -108,6 +108,49 @@ std::optional<SshEndpoint> parseEndpoint(const QString& text)
     return e;
 }
 
+void answerSshPrompts(SshHost* ssh, QObject* receiver, CliDispatcher::Context& context,
+                      const std::function<void(int)>& finish)
+{
+    QObject::connect(ssh, &SshHost::hostKeyPrompt, receiver, [ssh, &context, finish](const HostKeyInfo& info) {
+        if (info.status == HostKeyInfo::Status::Changed)
+            context.err << tr("The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the "
+                              "key with the host's administrator, then remove the old entry from %4.")
+                               .arg(info.hostPort, info.keyType, info.sha256Fingerprint, info.knownHostsFile)
+                        << '\n';
+        else
+            context.err << tr("The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its "
+                              "own: connect once from the XenRescue window and accept it there, or add it to "
+                              "~/.ssh/known_hosts after checking the fingerprint.")
+                               .arg(info.hostPort, info.keyType, info.sha256Fingerprint)
+                        << '\n';
+        ssh->rejectHostKey();
+        finish(3);
+    });
+    QObject::connect(ssh, &SshHost::credentialsRequested, receiver,
+                     [ssh, &context, finish](const CredentialRequest& request) {
+                         if (!stdinIsTerminal()) {
+                             context.err << tr("%1 needs a password or passphrase and standard input is not a "
+                                               "terminal: store it in the keychain from the XenRescue window, or use "
+                                               "ssh-agent or a key.")
+                                                .arg(request.endpointKey)
+                                         << '\n';
+                             ssh->cancelCredentials();
+                             finish(4);
+                             return;
+                         }
+                         QStringList answers;
+                         if (request.kind == CredentialRequest::Kind::KeyboardInteractive) {
+                             for (const QString& prompt : request.prompts)
+                                 answers << readSecret(printable(prompt), context.err);
+                         } else if (request.kind == CredentialRequest::Kind::KeyPassphrase) {
+                             answers << readSecret(tr("Passphrase for %1:").arg(request.keyFile), context.err);
+                         } else {
+                             answers << readSecret(tr("Password for %1:").arg(request.endpointKey), context.err);
+                         }
+                         ssh->provideCredentials(answers, false);
+                     });
+}
+
 } // namespace cli
 
 using cli::parseEndpoint;
@@ -167,42 +210,7 @@ int connectCliHost(CliDispatcher::Context& context, const QString& command, cons
         }
     };
     if (ssh) {
-        QObject::connect(ssh, &SshHost::hostKeyPrompt, &loop, [&](const HostKeyInfo& info) {
-            if (info.status == HostKeyInfo::Status::Changed)
-                context.err << tr("The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the "
-                                  "key with the host's administrator, then remove the old entry from %4.")
-                                   .arg(info.hostPort, info.keyType, info.sha256Fingerprint, info.knownHostsFile)
-                            << '\n';
-            else
-                context.err << tr("The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its "
-                                  "own: connect once from the XenRescue window and accept it there, or add it to "
-                                  "~/.ssh/known_hosts after checking the fingerprint.")
-                                   .arg(info.hostPort, info.keyType, info.sha256Fingerprint)
-                            << '\n';
-            ssh->rejectHostKey();
-            finish(3);
-        });
-        QObject::connect(ssh, &SshHost::credentialsRequested, &loop, [&](const CredentialRequest& request) {
-            if (!stdinIsTerminal()) {
-                context.err << tr("%1 needs a password or passphrase and standard input is not a terminal: store it "
-                                  "in the keychain from the XenRescue window, or use ssh-agent or a key.")
-                                   .arg(request.endpointKey)
-                            << '\n';
-                ssh->cancelCredentials();
-                finish(4);
-                return;
-            }
-            QStringList answers;
-            if (request.kind == CredentialRequest::Kind::KeyboardInteractive) {
-                for (const QString& prompt : request.prompts)
-                    answers << readSecret(printable(prompt), context.err);
-            } else if (request.kind == CredentialRequest::Kind::KeyPassphrase) {
-                answers << readSecret(tr("Passphrase for %1:").arg(request.keyFile), context.err);
-            } else {
-                answers << readSecret(tr("Password for %1:").arg(request.endpointKey), context.err);
-            }
-            ssh->provideCredentials(answers, false);
-        });
+        cli::answerSshPrompts(ssh, &loop, context, finish);
     }
     QObject::connect(
         out.transport.get(), &RemoteHost::stateChanged, &loop, [&](HostState state, const QString& message) {

@@ -9,10 +9,13 @@
 
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace xr {
+
+class SshHost;
 
 /// A host the CLI connected to and identified: over SSH with the window's known_hosts and
 /// keychain (an unknown host key is never accepted here), or a lab host with --demo.
@@ -40,6 +43,12 @@ bool stdinIsTerminal();
 QString readSecret(const QString& prompt, QTextStream& err);
 /// [user@]host[:port], [v6]:port; nullopt for anything else (spaces, newlines, empty host).
 std::optional<SshEndpoint> parseEndpoint(const QString& text);
+
+/// The host-key and credential prompts of a CLI connection: an unknown or changed key is
+/// refused with its fingerprint (finish(3)); passwords and passphrases are read from the
+/// terminal without echo, refused when stdin is not one (finish(4)).
+void answerSshPrompts(SshHost* ssh, QObject* receiver, CliDispatcher::Context& context,
+                      const std::function<void(int)>& finish);
 
 } // namespace cli
 

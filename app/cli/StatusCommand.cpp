@@ -301,51 +301,7 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
         }
     };
     if (ssh) {
-        QObject::connect(ssh, &SshHost::hostKeyPrompt, &loop, [&](const HostKeyInfo& info) {
-            if (info.status == HostKeyInfo::Status::Changed) {
-                context.err << QCoreApplication::translate(
-                                   "cli",
-                                   "The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the "
-                                   "key with the host's administrator, then remove the old entry from %4.")
-                                   .arg(info.hostPort, info.keyType, info.sha256Fingerprint, info.knownHostsFile)
-                            << '\n';
-            } else {
-                context.err << QCoreApplication::translate(
-                                   "cli",
-                                   "The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its "
-                                   "own: connect once from the XenRescue window and accept it there, or add it to "
-                                   "~/.ssh/known_hosts after checking the fingerprint.")
-                                   .arg(info.hostPort, info.keyType, info.sha256Fingerprint)
-                            << '\n';
-            }
-            ssh->rejectHostKey();
-            finish(3);
-        });
-        QObject::connect(ssh, &SshHost::credentialsRequested, &loop, [&](const CredentialRequest& request) {
-            if (!stdinIsTerminal()) {
-                context.err << QCoreApplication::translate(
-                                   "cli",
-                                   "%1 needs a password or passphrase and standard input is not a terminal: store it "
-                                   "in the keychain from the XenRescue window, or use ssh-agent or a key.")
-                                   .arg(request.endpointKey)
-                            << '\n';
-                ssh->cancelCredentials();
-                finish(4);
-                return;
-            }
-            QStringList answers;
-            if (request.kind == CredentialRequest::Kind::KeyboardInteractive) {
-                for (const QString& prompt : request.prompts)
-                    answers << readSecret(printable(prompt), context.err);
-            } else if (request.kind == CredentialRequest::Kind::KeyPassphrase) {
-                answers << readSecret(QCoreApplication::translate("cli", "Passphrase for %1:").arg(request.keyFile),
-                                      context.err);
-            } else {
-                answers << readSecret(QCoreApplication::translate("cli", "Password for %1:").arg(request.endpointKey),
-                                      context.err);
-            }
-            ssh->provideCredentials(answers, false);
-        });
+        cli::answerSshPrompts(ssh, &loop, context, finish);
     }
     QObject::connect(transport.get(), &RemoteHost::stateChanged, &loop, [&](HostState state, const QString& message) {
         if (state == HostState::Failed || state == HostState::Lost) {
