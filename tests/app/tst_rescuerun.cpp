@@ -5,15 +5,12 @@
 #include "ConnectionManager.h"
 #include "HostTreeModel.h"
 #include "Inventory.h"
+#include "LabPool.h"
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
 #include "RescueRun.h"
 #include "SimHost.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -25,13 +22,6 @@ using namespace xr;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-/// One argv the lab hosts received (record.jsonl).
-struct Received
-{
-    QString host;
-    QStringList argv;
-};
 
 /// The app's objects over an in-process lab pool: ConnectionManager (lab audit log on),
 /// PoolMonitor polling quickly, and a RescueRun sender that goes through runAction().
@@ -101,44 +91,10 @@ struct Lab
         return found;
     }
 
-    QList<Received> received() const
-    {
-        QList<Received> out;
-        QFile f(lab->recordPath());
-        if (!f.open(QIODevice::ReadOnly))
-            return out;
-        while (!f.atEnd()) {
-            const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
-            Received r;
-            r.host = o.value(u"host"_s).toString();
-            for (const QJsonValue& v : o.value(u"argv"_s).toArray())
-                r.argv << v.toString();
-            out << r;
-        }
-        return out;
-    }
-
     /// The argv of commands that change something (not reads): what the rungs sent.
     QList<QStringList> changes() const
     {
-        static const QStringList reads{u"vm-list"_s,        u"task-list"_s,      u"host-list"_s,    u"pool-list"_s,
-                                       u"host-param-get"_s, u"pool-param-get"_s, u"vm-param-get"_s, u"list"_s,
-                                       u"info"_s,           u"uptime"_s};
-        QList<QStringList> out;
-        for (const Received& r : received()) {
-            if (r.argv.isEmpty())
-                continue;
-            const QString tool = r.argv.first().section(u'/', -1);
-            if (tool == u"list_domains" || tool == u"cat" || tool == u"hostname" || tool == u"command" ||
-                tool == u"test" || tool == u"tap-ctl" || tool == u"echo")
-                continue;
-            if (r.argv.size() > 1 && reads.contains(r.argv.at(1)))
-                continue;
-            QStringList argv = r.argv;
-            argv[0] = tool;
-            out << argv;
-        }
-        return out;
+        return test::LabPool::changesIn(test::LabPool::readRecord(lab->recordPath()));
     }
 };
 

@@ -84,6 +84,12 @@ public:
     QString recordPath() const;
     /// Every command recorded so far, oldest first.
     QList<LabRecord> record() const;
+    /// A record.jsonl read back (the in-process lab writes the same file).
+    static QList<LabRecord> readRecord(const QString& path);
+    /// Whether a recorded command only reads (the polls, diagnoses, the panes' readers).
+    static bool isReadOnly(const QStringList& argv);
+    /// The commands that change something, each argv with the program's base name.
+    static QList<QStringList> changesIn(const QList<LabRecord>& records);
 
     /// Checks that this machine can run a lab pool (root, unshare, overlay mounts in a private
     /// mount namespace); false with the reason in `error`.

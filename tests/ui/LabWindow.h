@@ -14,7 +14,6 @@
 
 #include <QTemporaryDir>
 
-#include <algorithm>
 #include <memory>
 
 namespace xr::test {
@@ -89,53 +88,8 @@ struct LabWindow
         return std::nullopt;
     }
 
-    /// Whether a command the lab hosts received only reads (the polls, the panes' readers).
-    static bool isRead(const QStringList& argv)
-    {
-        const QString tool = argv.value(0).section(u'/', -1);
-        const QString sub = argv.value(1);
-        static const QStringList readTools{u"list_domains"_s, u"cat"_s,  u"hostname"_s, u"echo"_s,  u"command"_s,
-                                           u"test"_s,         u"ip"_s,   u"grep"_s,     u"zgrep"_s, u"head"_s,
-                                           u"tail"_s,         u"ls"_s,   u"stat"_s,     u"uname"_s, u"dmesg"_s,
-                                           u"wc"_s,           u"true"_s, u"printf"_s};
-        if (readTools.contains(tool))
-            return true;
-        if (tool == u"xe")
-            return sub.endsWith(u"-list"_s) || sub.endsWith(u"-param-get"_s) || sub.endsWith(u"-param-list"_s);
-        if (tool == u"xl" || tool == u"xm") {
-            static const QStringList reads{u"list"_s,      u"info"_s,         u"uptime"_s, u"dmesg"_s,
-                                           u"vcpu-list"_s, u"network-list"_s, u"vm-list"_s};
-            return reads.contains(sub);
-        }
-        if (tool == u"tap-ctl")
-            return sub == u"list";
-        if (tool == u"brctl")
-            return sub == u"show";
-        if (tool == u"ovs-vsctl")
-            return sub == u"show" || sub == u"list-br" || sub == u"list-ports";
-        if (tool == u"sysctl")
-            return !argv.contains(u"-w"_s) &&
-                   !std::any_of(argv.begin() + 1, argv.end(), [](const QString& a) { return a.contains(u'='); });
-        if (tool == u"iptables" || tool == u"ebtables")
-            return sub == u"-S" || sub == u"-L" || sub == u"-nL";
-        if (tool == u"xen-cmdline")
-            return sub.startsWith(u"--get"_s);
-        return false;
-    }
-
     /// The argv of every command the lab hosts received that changes something.
-    QList<QStringList> changes() const
-    {
-        QList<QStringList> out;
-        for (const LabRecord& r : pool.record()) {
-            if (r.argv.isEmpty() || isRead(r.argv))
-                continue;
-            QStringList argv = r.argv;
-            argv[0] = argv[0].section(u'/', -1);
-            out << argv;
-        }
-        return out;
-    }
+    QList<QStringList> changes() const { return LabPool::changesIn(pool.record()); }
 };
 
 } // namespace xr::test
