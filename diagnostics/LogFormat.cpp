@@ -766,50 +766,112 @@ bool syslogMonthDay(QByteArrayView line, MonthDay& out)
 SyslogYears SyslogYears::infer(QByteArrayView data, const LineIndex& index, const QDateTime& reference,
                                const std::atomic<bool>* cancel)
 {
-    const QDateTime ref = reference.isValid() ? reference : QDateTime::currentDateTime();
-    SyslogYears out;
-    int offset = 0;
-    int maxOffset = 0;
-    int prevMonth = 0;
-    MonthDay latest; // the last line seen at maxOffset
-    std::vector<int> offsets;
+    Builder b;
     const quint64 n = index.lineCount();
     for (quint64 l = 0; l < n; ++l) {
         if ((l & 65535) == 0 && cancel && cancel->load(std::memory_order_relaxed))
             break;
         const quint64 start = index.lineStart(l);
-        const QByteArrayView line(data.data() + start,
-                                  qsizetype(std::min<quint64>(index.lineEnd(data, l) - start, 64)));
-        MonthDay md;
-        if (!syslogMonthDay(line, md))
-            continue;
-        if (prevMonth != 0) {
-            const int delta = md.month - prevMonth;
-            if (delta <= -6 || delta >= 10) {
-                offset += delta <= -6 ? 1 : -1;
-                out.m_firstLine.push_back(l);
-                offsets.push_back(offset);
-            }
-        } else {
-            out.m_firstLine.push_back(0);
-            offsets.push_back(0);
-        }
-        prevMonth = md.month;
-        if (offset > maxOffset) {
-            maxOffset = offset;
-            latest = md;
-        } else if (offset == maxOffset) {
-            latest = md;
-        }
+        b.add(QByteArrayView(data.data() + start, qsizetype(std::min<quint64>(index.lineEnd(data, l) - start, 64))), l);
     }
-    if (out.m_firstLine.empty())
+    return b.result(reference);
+}
+
+void SyslogYears::Builder::add(QByteArrayView head, quint64 line)
+{
+    head = head.first(std::min<qsizetype>(head.size(), 64));
+    // Most lines carry the month of the line before: no year can start there, so the stamp
+    // is not read; the line is kept as the latest candidate (read only if it stays that).
+    if (m_prevMonth != 0 && head.size() >= 16 && std::memcmp(head.data(), m_prevName, 3) == 0) {
+        if (m_offset >= m_maxOffset) {
+            m_pendingSize = int(head.size());
+            std::memcpy(m_pending, head.data(), std::size_t(head.size()));
+        }
+        return;
+    }
+    while (!head.isEmpty() && (head.back() == '\n' || head.back() == '\r'))
+        head.chop(1);
+    MonthDay md;
+    if (!syslogMonthDay(head, md))
+        return;
+    if (m_prevMonth != 0) {
+        const int delta = md.month - m_prevMonth;
+        if (delta <= -6 || delta >= 10) {
+            m_offset += delta <= -6 ? 1 : -1;
+            m_firstLine.push_back(line);
+            m_offsets.push_back(m_offset);
+        }
+    } else {
+        m_firstLine.push_back(line);
+        m_offsets.push_back(0);
+        m_firstMonth = md.month;
+    }
+    m_prevMonth = md.month;
+    std::memcpy(m_prevName, head.data(), 3);
+    if (m_offset >= m_maxOffset) {
+        m_maxOffset = m_offset;
+        m_latestMonth = md.month;
+        m_latestDay = md.day;
+        m_latestMsec = md.msec;
+        m_pendingSize = 0;
+    }
+}
+
+void SyslogYears::Builder::append(const Builder& next, quint64 firstLine)
+{
+    if (next.m_firstLine.empty())
+        return; // no stamp there: nothing changes (a line without one has no pending state)
+    if (m_firstLine.empty()) {
+        *this = next;
+        for (quint64& l : m_firstLine)
+            l += firstLine;
+        return;
+    }
+    // The step between this walk's last stamp and the next walk's first, as add() takes it.
+    const int delta = next.m_firstMonth - m_prevMonth;
+    const int base = m_offset + (delta <= -6 ? 1 : delta >= 10 ? -1 : 0);
+    for (std::size_t k = 0; k < next.m_firstLine.size(); ++k) {
+        const int offset = base + next.m_offsets[k];
+        if (k == 0 && offset == m_offset)
+            continue; // the same year goes on
+        m_firstLine.push_back(next.m_firstLine[k] + firstLine);
+        m_offsets.push_back(offset);
+    }
+    m_offset = base + next.m_offset;
+    if (base + next.m_maxOffset >= m_maxOffset) {
+        m_maxOffset = base + next.m_maxOffset;
+        m_latestMonth = next.m_latestMonth;
+        m_latestDay = next.m_latestDay;
+        m_latestMsec = next.m_latestMsec;
+        m_pendingSize = next.m_pendingSize;
+        std::memcpy(m_pending, next.m_pending, sizeof m_pending);
+    }
+    m_prevMonth = next.m_prevMonth;
+    std::memcpy(m_prevName, next.m_prevName, sizeof m_prevName);
+}
+
+SyslogYears SyslogYears::Builder::result(const QDateTime& reference) const
+{
+    SyslogYears out;
+    if (m_firstLine.empty())
         return out;
+    // The first segment holds every line before the first stamp too.
+    out.m_firstLine = m_firstLine;
+    out.m_firstLine.front() = 0;
+    const QDateTime ref = reference.isValid() ? reference : QDateTime::currentDateTime();
     const QDate rd = ref.date();
+    MonthDay latest{m_latestMonth, m_latestDay, m_latestMsec};
+    MonthDay pending;
+    QByteArrayView head(m_pending, m_pendingSize);
+    while (!head.isEmpty() && (head.back() == '\n' || head.back() == '\r'))
+        head.chop(1);
+    if (m_pendingSize > 0 && syslogMonthDay(head, pending))
+        latest = pending;
     const int endYear =
         latest.after(rd.month(), rd.day(), ref.time().msecsSinceStartOfDay()) ? rd.year() - 1 : rd.year();
-    out.m_year.reserve(offsets.size());
-    for (const int o : offsets)
-        out.m_year.push_back(endYear - (maxOffset - o));
+    out.m_year.reserve(m_offsets.size());
+    for (const int o : m_offsets)
+        out.m_year.push_back(endYear - (m_maxOffset - o));
     return out;
 }
 

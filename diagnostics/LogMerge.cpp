@@ -10,21 +10,27 @@ std::vector<qint64> logTimeKeys(QByteArrayView data, const LineIndex& index, con
     const quint64 n = index.lineCount();
     std::vector<qint64> keys;
     keys.reserve(n);
-    qint64 previous = NoTimeKey;
-    for (quint64 l = 0; l < n; ++l) {
-        if ((l & 65535) == 0) {
-            if (cancel.load(std::memory_order_relaxed))
-                return {};
-            if (progress)
-                progress(l, n);
-        }
-        if (const auto key = parser.timeKey(index.line(data, l), l))
-            previous = *key;
-        keys.push_back(previous);
+    for (quint64 l = 0; l < n; l = std::min(n, l + 65536)) {
+        if (cancel.load(std::memory_order_relaxed))
+            return {};
+        if (progress)
+            progress(l, n);
+        appendTimeKeys(keys, data, 0, index, std::min(n, l + 65536), parser);
     }
     if (progress)
         progress(n, n);
     return keys;
+}
+
+void appendTimeKeys(std::vector<qint64>& keys, QByteArrayView data, quint64 dataOffset, const LineIndex& index,
+                    quint64 endLine, const LogParser& parser)
+{
+    qint64 previous = keys.empty() ? NoTimeKey : keys.back();
+    for (quint64 l = keys.size(); l < endLine; ++l) {
+        if (const auto key = parser.timeKey(index.line(data, l, dataOffset), l))
+            previous = *key;
+        keys.push_back(previous);
+    }
 }
 
 MergeResult mergeByTime(const std::vector<std::span<const qint64>>& keys, const std::atomic<bool>& cancel,

@@ -41,6 +41,10 @@ constexpr qint64 NoTimeKey = std::numeric_limits<qint64>::min();
 /// before the first timestamp get NoTimeKey. Returns an empty vector when cancelled.
 std::vector<qint64> logTimeKeys(QByteArrayView data, const LineIndex& index, const LogParser& parser,
                                 const std::atomic<bool>& cancel, const LogProgress& progress = {});
+/// The same for a log read in pieces: appends the keys of lines keys.size() .. endLine - 1,
+/// whose bytes `data` holds (the log from offset `dataOffset` of the index on).
+void appendTimeKeys(std::vector<qint64>& keys, QByteArrayView data, quint64 dataOffset, const LineIndex& index,
+                    quint64 endLine, const LogParser& parser);
 
 /// The result of mergeByTime().
 struct MergeResult

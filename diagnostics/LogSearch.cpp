@@ -245,27 +245,33 @@ QByteArray sampleOf(QByteArrayView data, quint64 begin, quint64 end)
     return s;
 }
 
-// Lines of `index` holding a match of `needle`, in [byteBegin, byteEnd), appended to `out`.
-bool plainScan(QByteArrayView data, const LineIndex& index, QByteArrayView needle, bool caseSensitive,
-               quint64 byteBegin, quint64 byteEnd, quint64 firstLine, const std::atomic<bool>& cancel,
-               const LogProgress& progress, quint64 doneBefore, quint64 total, std::vector<quint64>& out)
+// Lines of `index` holding a match of `needle`, in [byteBegin, byteEnd) (offsets of the
+// index; `data` holds the log from `dataOffset` on), appended to `out`.
+bool plainScan(QByteArrayView data, quint64 dataOffset, const LineIndex& index, QByteArrayView needle,
+               bool caseSensitive, quint64 byteBegin, quint64 byteEnd, quint64 firstLine,
+               const std::atomic<bool>& cancel, const LogProgress& progress, quint64 doneBefore, quint64 total,
+               std::vector<quint64>& out)
 {
-    const ByteSearcher searcher(needle, caseSensitive, sampleOf(data, byteBegin, byteEnd));
+    // Positions in `data` below; offsets of the index are position + dataOffset.
+    const quint64 begin = byteBegin - dataOffset;
+    const quint64 stop = byteEnd - dataOffset;
+    const ByteSearcher searcher(needle, caseSensitive, sampleOf(data, begin, stop));
     const char* const base = data.data();
     quint64 cursor = firstLine;
-    return forEachChunk(data, byteBegin, byteEnd, cancel, progress, doneBefore, total, [&](quint64 from, quint64 to) {
+    return forEachChunk(data, begin, stop, cancel, progress, doneBefore, total, [&](quint64 from, quint64 to) {
         const char* p = base + from;
         const char* const end = base + to;
         while (p < end) {
             const char* hit = searcher.find(p, end);
             if (!hit)
                 break;
-            const quint64 line = index.lineAt(quint64(hit - base), cursor);
+            const quint64 at = dataOffset + quint64(hit - base);
+            const quint64 line = index.lineAt(at, cursor);
             // A "\r" ending a line is not part of it.
-            if (quint64(hit - base) + quint64(needle.size()) <= index.lineEnd(data, line))
+            if (at + quint64(needle.size()) <= index.lineEnd(data, line, dataOffset))
                 out.push_back(line);
             cursor = line;
-            p = base + index.nextLineStart(line);
+            p = base + (index.nextLineStart(line) - dataOffset);
         }
     });
 }
@@ -463,7 +469,7 @@ RegexLiterals requiredLiterals(const QString& pattern, bool caseSensitive)
 }
 
 Result<LogSearchResult> searchLog(QByteArrayView data, const LineIndex& index, const LogSearchQuery& query,
-                                  const std::atomic<bool>& cancel, const LogProgress& progress)
+                                  const std::atomic<bool>& cancel, const LogProgress& progress, quint64 dataOffset)
 {
     LogSearchResult result;
     const quint64 lineCount = index.lineCount();
@@ -471,13 +477,13 @@ Result<LogSearchResult> searchLog(QByteArrayView data, const LineIndex& index, c
     const quint64 lastLine = std::min(query.lastLine, lineCount);
     if (firstLine >= lastLine)
         return result;
-    if (index.indexedSize() > quint64(data.size())) {
+    const quint64 byteBegin = index.lineStart(firstLine);
+    const quint64 byteEnd = index.nextLineStart(lastLine - 1);
+    if (byteBegin < dataOffset || byteEnd > dataOffset + quint64(data.size())) {
         return Result<LogSearchResult>::failure(
             QCoreApplication::translate("xr::LogSearch", "The log changed while it was being searched."),
             QStringLiteral("stale-index"));
     }
-    const quint64 byteBegin = index.lineStart(firstLine);
-    const quint64 byteEnd = index.nextLineStart(lastLine - 1);
     const quint64 span = byteEnd - byteBegin;
 
     QRegularExpression re;
@@ -500,7 +506,7 @@ Result<LogSearchResult> searchLog(QByteArrayView data, const LineIndex& index, c
         LogSearchQuery q = query;
         q.regex = true;
         q.pattern = QRegularExpression::escape(query.pattern);
-        return searchLog(data, index, q, cancel, progress);
+        return searchLog(data, index, q, cancel, progress, dataOffset);
     }
 
     if (!query.regex) {
@@ -511,15 +517,15 @@ Result<LogSearchResult> searchLog(QByteArrayView data, const LineIndex& index, c
         }
         if (needle.contains('\n') || needle.contains('\r'))
             return result; // no line holds a line break
-        result.cancelled = !plainScan(data, index, needle, query.caseSensitive, byteBegin, byteEnd, firstLine, cancel,
-                                      progress, 0, span, result.lines);
+        result.cancelled = !plainScan(data, dataOffset, index, needle, query.caseSensitive, byteBegin, byteEnd,
+                                      firstLine, cancel, progress, 0, span, result.lines);
         return result;
     }
 
     const RegexLiterals literals = requiredLiterals(query.pattern, query.caseSensitive);
     QString buffer;
     auto lineMatches = [&](quint64 l) {
-        decodeLine(index.line(data, l), buffer);
+        decodeLine(index.line(data, l, dataOffset), buffer);
         ++result.regexLinesChecked;
         return re.match(QStringView(buffer)).hasMatch();
     };
@@ -531,8 +537,8 @@ Result<LogSearchResult> searchLog(QByteArrayView data, const LineIndex& index, c
         quint64 done = 0;
         for (const QByteArray& lit : literals.anyOf) {
             std::vector<quint64> hits;
-            const bool complete = plainScan(data, index, lit, query.caseSensitive, byteBegin, byteEnd, firstLine,
-                                            cancel, progress, done, total, hits);
+            const bool complete = plainScan(data, dataOffset, index, lit, query.caseSensitive, byteBegin, byteEnd,
+                                            firstLine, cancel, progress, done, total, hits);
             done += span;
             if (candidates.empty()) {
                 candidates = std::move(hits);

@@ -48,9 +48,15 @@ struct LogSearchResult
 /// are mapped to lines through the index (one scan, not one search per line). Regular
 /// expressions are narrowed first by the literals every match must contain, then run per
 /// candidate line. `progress` gets bytes done/total; `cancel` is polled every few MiB.
-/// Fails only on an invalid regular expression (translated message).
+/// Fails only on an invalid regular expression (translated message), or when `data` does
+/// not hold the lines searched ("stale-index").
+///
+/// `data` holds the log's bytes from offset `dataOffset` of the index on: the whole buffer
+/// the index was built on (0), or one piece of a file read in pieces, searched with
+/// query.firstLine/lastLine set to the lines the piece holds.
 Result<LogSearchResult> searchLog(QByteArrayView data, const LineIndex& index, const LogSearchQuery& query,
-                                  const std::atomic<bool>& cancel, const LogProgress& progress = {});
+                                  const std::atomic<bool>& cancel, const LogProgress& progress = {},
+                                  quint64 dataOffset = 0);
 
 /// Literals that every match of a regular expression must contain one of (used to
 /// prefilter lines). Public for tests and for the catalogue scanner.

@@ -177,6 +177,89 @@ private Q_SLOTS:
         QCOMPARE(index.line(newlines, 12345).size(), 0);
     }
 
+    void piecesFromAnOrigin()
+    {
+        // A file read in pieces from the middle (offset 5000 on): the index must equal one
+        // built on those bytes whole, every offset moved by 5000; more lines than one block
+        // of offsets (65536) so that blocks fill up inside a 64-byte step.
+        QRandomGenerator rng(5);
+        QByteArray bytes;
+        while (bytes.size() < 400000)
+            bytes += randomText(rng, 1000);
+        LineIndex whole;
+        whole.build(bytes);
+        QVERIFY(whole.lineCount() > 100000);
+        const quint64 origin = 5000;
+        LineIndex pieces(origin);
+        QCOMPARE(pieces.origin(), origin);
+        QCOMPARE(pieces.lineCount(), quint64(0));
+        for (qsizetype at = 0; at < bytes.size();) {
+            const qsizetype n = std::min<qsizetype>(bytes.size() - at, 1 + rng.bounded(9000));
+            pieces.appendBytes(QByteArrayView(bytes).sliced(at, n), origin + quint64(at));
+            at += n;
+        }
+        QCOMPARE(pieces.lineCount(), whole.lineCount());
+        QCOMPARE(pieces.indexedSize(), origin + quint64(bytes.size()));
+        QCOMPARE(pieces.lastLineUnterminated(), whole.lastLineUnterminated());
+        for (quint64 i = 0; i < whole.lineCount(); ++i) {
+            QCOMPARE(pieces.lineStart(i), whole.lineStart(i) + origin);
+            QCOMPARE(pieces.nextLineStart(i), whole.nextLineStart(i) + origin);
+            QCOMPARE(pieces.line(bytes, i, origin), whole.line(bytes, i));
+        }
+        for (int k = 0; k < 2000; ++k) {
+            const quint64 at = rng.bounded(quint32(bytes.size()));
+            QCOMPARE(pieces.lineAt(at + origin), whole.lineAt(at));
+            QCOMPARE(pieces.lineAt(at + origin, pieces.lineAt(at + origin) / 2), whole.lineAt(at));
+        }
+        // A piece of the log (bytes from offset 200000 on) reads the lines it holds; a line
+        // outside it reads as the part that is there, never past the buffer.
+        const QByteArrayView tail = QByteArrayView(bytes).sliced(200000);
+        const quint64 l = whole.lineAt(250000);
+        QCOMPARE(whole.line(tail, l, 200000), whole.line(bytes, l));
+        QCOMPARE(whole.line(tail, 0, 200000).size(), 0);
+        // 8 bytes per line, plus at most one block not yet full.
+        QVERIFY(pieces.memoryUsage() <= (pieces.lineCount() + 1) * 8 + 65536 * 8);
+        // Copies are deep: growing one leaves the other as it was.
+        LineIndex copy = pieces;
+        copy.appendBytes("more\n", copy.indexedSize());
+        QCOMPARE(copy.lineCount(), pieces.lineCount() + (pieces.lastLineUnterminated() ? 0 : 1));
+        QCOMPARE(pieces.indexedSize(), origin + quint64(bytes.size()));
+        LineIndex moved = std::move(copy);
+        QCOMPARE(moved.indexedSize(), origin + quint64(bytes.size()) + 5);
+
+        // Two halves indexed apart and joined at a line start are the whole index.
+        const quint64 cutLine = whole.lineCount() / 2 + 3;
+        const quint64 cut = whole.lineStart(cutLine);
+        LineIndex front;
+        front.build(QByteArrayView(bytes).first(qsizetype(cut)));
+        LineIndex back(cut);
+        back.appendBytes(QByteArrayView(bytes).sliced(qsizetype(cut)), cut);
+        LineIndex frontCopy = front;
+        LineIndex backCopy = back;
+        QVERIFY(front.appendIndex(back));
+        QVERIFY(frontCopy.appendIndex(std::move(backCopy))); // gives its blocks back as it goes
+        QCOMPARE(backCopy.lineCount(), quint64(0));
+        QCOMPARE(frontCopy.lineCount(), whole.lineCount());
+        for (quint64 i = 0; i < whole.lineCount(); i += 5)
+            QCOMPARE(frontCopy.lineStart(i), whole.lineStart(i));
+        QCOMPARE(front.lineCount(), whole.lineCount());
+        QCOMPARE(front.indexedSize(), whole.indexedSize());
+        for (quint64 i = 0; i < whole.lineCount(); i += 3)
+            QCOMPARE(front.lineStart(i), whole.lineStart(i));
+        // Not where the first one ends, or not at a line start: refused, unchanged.
+        LineIndex gap(cut + 1);
+        gap.appendBytes("x\n", cut + 1);
+        LineIndex half;
+        half.build(QByteArrayView(bytes).first(qsizetype(cut)));
+        QVERIFY(!half.appendIndex(gap));
+        QCOMPARE(half.indexedSize(), cut);
+        LineIndex midLine;
+        midLine.build(QByteArrayView(bytes).first(qsizetype(cut + 1)));
+        LineIndex rest(cut + 1);
+        rest.appendBytes(QByteArrayView(bytes).sliced(qsizetype(cut + 1)), cut + 1);
+        QVERIFY(midLine.lastLineUnterminated() && !midLine.appendIndex(rest));
+    }
+
     void oneGibibyte()
     {
 #ifdef Q_OS_UNIX

@@ -552,6 +552,48 @@ private Q_SLOTS:
         }
     }
 
+    void yearWalkInTwoParts()
+    {
+        // A file walked in two parts at once (the second from line k, numbered from 0) and
+        // joined must give the years of one walk, wherever it is cut: across New Year, out
+        // of order around it, a backward step, lines without a stamp, a cut on either side.
+        const QByteArray log = "no stamp at first\n"
+                               "Nov 30 10:00:00 h p: a\n"
+                               "Dec 31 23:59:59 h p: b\n"
+                               "   continuation\n"
+                               "Jan  1 00:00:01 h p: c\n"
+                               "Dec 31 23:59:58 h q: late\n"
+                               "Jan  1 00:00:03 h p: d\n"
+                               "Jun  5 09:00:00 h p: e\n"
+                               "Dec 31 22:00:00 h p: f\n"
+                               "Jan  2 01:00:00 h p: g\n"
+                               "Jan  2 01:00:01 h p: g2\n"
+                               "garbage\n"
+                               "Feb  2 01:00:00 h p: h\n";
+        LineIndex index;
+        index.build(log);
+        const QDateTime ref = naive(2026, 2, 3, 0, 0, 0);
+        const SyslogYears whole = SyslogYears::infer(log, index, ref);
+        const quint64 n = index.lineCount();
+        const auto walk = [&](quint64 from, quint64 to) {
+            SyslogYears::Builder b;
+            for (quint64 l = from; l < to; ++l)
+                b.add(index.line(log, l), l - from);
+            return b;
+        };
+        for (quint64 k = 0; k <= n; ++k) {
+            SyslogYears::Builder first = walk(0, k);
+            first.append(walk(k, n), k);
+            const SyslogYears joined = first.result(ref);
+            for (quint64 l = 0; l < n; ++l)
+                QVERIFY2(joined.yearOf(l) == whole.yearOf(l),
+                         qPrintable(QStringLiteral("cut %1 line %2").arg(k).arg(l)));
+        }
+        QCOMPARE(whole.yearOf(1), 2024);
+        QCOMPARE(whole.yearOf(4), 2025);
+        QCOMPARE(whole.yearOf(12), 2026);
+    }
+
     void yearsNeverInTheFuture()
     {
         // Random month walks over several years: no line ever after the reference, and

@@ -199,6 +199,48 @@ private Q_SLOTS:
         QVERIFY(searchLog(QByteArrayView(), empty, q, cancel)->lines.empty());
     }
 
+    void searchInPieces()
+    {
+        // A file read in pieces: each piece searched with its own lines and its offset gives
+        // what one search over the whole buffer gives, plain (cased and not) and regex.
+        QRandomGenerator rng(9);
+        const QByteArray data = realisticLog(rng, 3 << 20, true);
+        LineIndex index;
+        index.build(data);
+        std::atomic<bool> cancel{false};
+        for (const auto& [pattern, regex, cs] :
+             {std::tuple{u"Failed to find SR"_s, false, true}, std::tuple{u"failed to find sr"_s, false, false},
+              std::tuple{u"error|.*backtrace"_s, true, true}, std::tuple{u"Raised at [a-z_]+\\.ml"_s, true, true},
+              std::tuple{u"\\[ ?info\\|"_s, true, true}}) {
+            LogSearchQuery q;
+            q.pattern = pattern;
+            q.regex = regex;
+            q.caseSensitive = cs;
+            const std::vector<quint64> whole = searchLog(data, index, q, cancel)->lines;
+            QVERIFY2(!whole.empty(), qPrintable(pattern));
+            std::vector<quint64> pieces;
+            for (quint64 first = 0; first < index.lineCount();) {
+                const quint64 end = std::min(index.lineCount(), first + 1 + rng.bounded(5000));
+                const quint64 from = index.lineStart(first);
+                const QByteArray piece = data.sliced(qsizetype(from), qsizetype(index.nextLineStart(end - 1) - from));
+                LogSearchQuery pq = q;
+                pq.firstLine = first;
+                pq.lastLine = end;
+                const auto r = searchLog(piece, index, pq, cancel, {}, from);
+                QVERIFY(r.ok());
+                pieces.insert(pieces.end(), r->lines.begin(), r->lines.end());
+                first = end;
+            }
+            QCOMPARE(pieces, whole);
+        }
+        // A piece that does not hold the lines asked for is refused, not misread.
+        LogSearchQuery q;
+        q.pattern = u"SR"_s;
+        const auto stale = searchLog(data.first(1000), index, q, cancel, {}, 0);
+        QVERIFY(!stale.ok());
+        QCOMPARE(stale.error().code, u"stale-index"_s);
+    }
+
     void requiredLiterals_data()
     {
         QTest::addColumn<QString>("pattern");
