@@ -7,18 +7,6 @@
 
 namespace xr {
 
-namespace {
-
-struct Part
-{
-    QByteArrayView data;
-    const LineIndex* index;
-    const LogDocument* doc; // for parsing (severity)
-    int source;
-};
-
-} // namespace
-
 LogFilterJob::LogFilterJob(const LogDocument& document, LogFilterRequest request, QObject* parent)
     : QObject(parent)
     , m_document(document)
@@ -38,82 +26,106 @@ void LogFilterJob::report(quint64 done, quint64 total)
 
 void LogFilterJob::run()
 {
-    std::vector<Part> parts;
+    std::vector<const LogSource*> parts;
     const auto* merged = dynamic_cast<const MergedLog*>(&m_document);
     if (merged) {
-        for (int s = 0; s < merged->sources().size(); ++s) {
-            const LogSource* src = merged->sources().at(s);
-            parts.push_back({src->data(), &src->index(), src, s});
-        }
+        for (const LogSource* src : merged->sources())
+            parts.push_back(src);
     } else if (const auto* one = dynamic_cast<const LogSource*>(&m_document)) {
-        parts.push_back({one->data(), &one->index(), one, 0});
+        parts.push_back(one);
     }
     quint64 total = 0;
-    for (const Part& p : parts)
-        total += quint64(p.data.size());
+    for (const LogSource* p : parts)
+        total += p->heldBytes();
     quint64 base = 0;
-    const auto mapLine = [&](const Part& p, quint64 line) {
-        return merged ? merged->mergedIndexOf(p.source, line) : line;
+    const auto fail = [this](const QString& message) {
+        Q_EMIT failed(message);
+        m_done.store(true, std::memory_order_release);
     };
 
-    for (const Part& p : parts) {
-        const auto partProgress = [&](quint64 d, quint64) { report(base + d, total); };
-        switch (m_request.kind) {
-        case LogFilterRequest::Kind::Search: {
-            const Result<LogSearchResult> r = searchLog(p.data, *p.index, m_request.query, m_cancel, partProgress);
-            if (!r.ok()) {
-                Q_EMIT failed(r.errorMessage());
-                m_done.store(true, std::memory_order_release);
-                return;
-            }
-            for (quint64 line : r->lines)
-                m_lines.push_back(mapLine(p, line));
-            break;
-        }
-        case LogFilterRequest::Kind::Severity: {
-            const quint64 n = p.index->lineCount();
-            bool keep = false;
-            for (quint64 i = 0; i < n; ++i) {
-                if ((i & 0xfff) == 0) {
-                    if (m_cancel.load(std::memory_order_relaxed))
+    for (int source = 0; source < int(parts.size()); ++source) {
+        const LogSource* const p = parts[std::size_t(source)];
+        const LineIndex& index = p->index();
+        const quint64 origin = index.origin();
+        const auto mapLine = [&](quint64 line) { return merged ? merged->mergedIndexOf(source, line) : line; };
+        // Progress in bytes of the whole job; `at` is an offset of this source's index.
+        const auto progressAt = [&](quint64 at) { report(base + (at - origin), total); };
+        QString failure;
+        QString readError;
+        bool keep = false; // severity: continuation lines go with their line, across pieces
+        const quint64 from = merged ? 0 : m_request.firstLine;
+        const quint64 lookBack = m_request.kind == LogFilterRequest::Kind::Severity ? qMin<quint64>(from, 256) : 0;
+        // A file-backed source comes in pieces of a few MiB, one held in memory comes whole.
+        p->readBlocks(
+            from - lookBack, index.lineCount(),
+            [&](const LogBlock& b) {
+                switch (m_request.kind) {
+                case LogFilterRequest::Kind::Search: {
+                    LogSearchQuery q = m_request.query;
+                    q.firstLine = qMax(qMax(q.firstLine, from), b.firstLine);
+                    q.lastLine = qMin(q.lastLine, b.endLine);
+                    if (q.firstLine >= q.lastLine)
                         break;
-                    partProgress(p.index->lineStart(i), 0);
+                    const quint64 from = index.lineStart(q.firstLine);
+                    const Result<LogSearchResult> r = searchLog(
+                        b.bytes, index, q, m_cancel, [&](quint64 d, quint64) { progressAt(from + d); }, b.offset);
+                    if (!r.ok()) {
+                        failure = r.errorMessage();
+                        return false;
+                    }
+                    for (quint64 line : r->lines)
+                        m_lines.push_back(mapLine(line));
+                    break;
                 }
-                const LogLine l = p.doc->parserFor(0).parseAt(p.index->line(p.data, i), i);
-                if (!l.continuation)
-                    keep = l.severity != LogSeverity::Unknown && l.severity >= m_request.minSeverity;
-                if (keep)
-                    m_lines.push_back(mapLine(p, i));
-            }
-            break;
-        }
-        case LogFilterRequest::Kind::Catalogue: {
-            // In line-aligned pieces of a few MiB: progress, and a cancel that does not wait for
-            // the whole log when nothing matches.
-            const quint64 n = p.index->lineCount();
-            quint64 first = 0;
-            while (first < n && !m_cancel.load(std::memory_order_relaxed)) {
-                const quint64 start = p.index->lineStart(first);
-                quint64 last = p.index->lineAt(qMin<quint64>(start + (4 << 20), p.index->indexedSize() - 1), first);
-                last = qMax(last, first);
-                const quint64 end = p.index->nextLineStart(last);
-                m_request.matcher.scan(
-                    p.data.sliced(qsizetype(start), qsizetype(end - start)),
-                    [&](const CatalogueHit& hit) {
-                        const quint64 line = mapLine(p, quint64(hit.lineNumber - 1));
-                        m_hits.push_back({line, hit.entryIndex});
-                        if (m_lines.empty() || m_lines.back() != line)
-                            m_lines.push_back(line);
-                        return !m_cancel.load(std::memory_order_relaxed);
-                    },
-                    qint64(first) + 1, qint64(start));
-                partProgress(end, 0);
-                first = last + 1;
-            }
-            break;
-        }
-        }
-        base += quint64(p.data.size());
+                case LogFilterRequest::Kind::Severity: {
+                    for (quint64 i = b.firstLine; i < b.endLine; ++i) {
+                        if ((i & 0xfff) == 0) {
+                            if (m_cancel.load(std::memory_order_relaxed))
+                                return false;
+                            progressAt(index.lineStart(i));
+                        }
+                        const LogLine l = p->parserFor(0).parseAt(index.line(b.bytes, i, b.offset), i);
+                        if (!l.continuation)
+                            keep = l.severity != LogSeverity::Unknown && l.severity >= m_request.minSeverity;
+                        if (keep && i >= from)
+                            m_lines.push_back(mapLine(i));
+                    }
+                    break;
+                }
+                case LogFilterRequest::Kind::Catalogue: {
+                    // In line-aligned pieces of a few MiB: progress, and a cancel that does
+                    // not wait for the whole log when nothing matches.
+                    quint64 first = b.firstLine;
+                    while (first < b.endLine && !m_cancel.load(std::memory_order_relaxed)) {
+                        const quint64 start = index.lineStart(first);
+                        const quint64 lastByte =
+                            qMin<quint64>(start + (4 << 20), index.nextLineStart(b.endLine - 1) - 1);
+                        const quint64 last = qBound(first, index.lineAt(lastByte, first), b.endLine - 1);
+                        const quint64 end = index.nextLineStart(last);
+                        m_request.matcher.scan(
+                            b.bytes.sliced(qsizetype(start - b.offset), qsizetype(end - start)),
+                            [&](const CatalogueHit& hit) {
+                                const quint64 line = mapLine(quint64(hit.lineNumber - 1));
+                                m_hits.push_back({line, hit.entryIndex});
+                                if (m_lines.empty() || m_lines.back() != line)
+                                    m_lines.push_back(line);
+                                return !m_cancel.load(std::memory_order_relaxed);
+                            },
+                            qint64(first) + 1, qint64(start));
+                        progressAt(end);
+                        first = last + 1;
+                    }
+                    break;
+                }
+                }
+                return !m_cancel.load(std::memory_order_relaxed);
+            },
+            &readError);
+        if (!failure.isEmpty())
+            return fail(failure);
+        if (!readError.isEmpty())
+            return fail(readError);
+        base += p->heldBytes();
         if (m_cancel.load(std::memory_order_relaxed))
             break;
     }

@@ -27,6 +27,9 @@ struct LogFilterRequest
     LogSearchQuery query;
     LogSeverity minSeverity = LogSeverity::Warning;
     CatalogueMatcher matcher;
+    /// One log only: lines before this one are left out (the new lines of a followed log;
+    /// a severity filter looks a few lines back for the line a continuation belongs to).
+    quint64 firstLine = 0;
 };
 
 /// One catalogue hit in a document: the document's line and the entry.

@@ -6,9 +6,15 @@
 #include "RemoteOperation.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 #include <QTimer>
+
+#include <algorithm>
+#include <cstring>
+#include <thread>
 
 namespace xr {
 
@@ -71,7 +77,173 @@ qint64 firstLineStart(const QByteArray& data)
     return nl < 0 ? 0 : nl + 1;
 }
 
+constexpr qsizetype kReadPiece = 1 << 20;  // streaming reads: fits the cache, costs no memory
+constexpr qint64 kMaxPageBytes = 16 << 20; // a page of giant lines is cut there
+constexpr qint64 kSplitBytes = 8 << 20;    // a whole file from this size on: two halves at once
+
+qsizetype lastNewline(const char* p, qsizetype n)
+{
+    for (qsizetype i = n; i > 0; --i)
+        if (p[i - 1] == '\n')
+            return i - 1;
+    return -1;
+}
+
 } // namespace
+
+// A local file (or its end) indexed in one streaming pass: the lines' offsets, the syslog
+// year walk over them, the format, and the last bytes (to see a rotation later).
+struct LogSource::Indexed
+{
+    LineIndex index;
+    SyslogYears::Builder years;
+    LogFormatKind kind = LogFormatKind::Unknown;
+    QByteArray tail;
+    qint64 size = 0;
+    QDateTime modified;
+    QString error;
+};
+
+// Reads `path` from `from` (its end, the last `tailBytes`, when `tail`) to `to` (-1: its
+// size) in pieces of 1 MiB and indexes the lines; a read from the middle of the file starts
+// at its next line. `kind`: the format, or Unknown to detect it from the first lines read.
+void LogSource::indexWhole(const QString& path, qint64 end, LogFormatKind kind, const QString& name, Indexed& out)
+{
+    // Two halves at once (the machine's second core reads and scans the second half), cut
+    // after the first line break past the middle, then joined. Small files: one pass.
+    qint64 cut = -1;
+    if (end >= kSplitBytes && QThread::idealThreadCount() > 1) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly) && f.seek(end / 2)) {
+            const QByteArray probe = f.read(64 * 1024);
+            const qsizetype nl = probe.indexOf('\n');
+            if (nl >= 0 && end / 2 + nl + 1 < end)
+                cut = end / 2 + nl + 1;
+        }
+    }
+    if (cut < 0)
+        return indexStream(path, 0, end, false, 0, kind, name, out);
+    Indexed second;
+    std::thread worker([&] { indexStream(path, cut, end, false, 0, kind, name, second, true); });
+    indexStream(path, 0, cut, false, 0, kind, name, out);
+    worker.join();
+    if (out.error.isEmpty() && !second.error.isEmpty())
+        out.error = second.error;
+    if (!out.error.isEmpty())
+        return;
+    const quint64 firstLine = out.index.lineCount();
+    if (!out.index.appendIndex(std::move(second.index))) {
+        out.error = QCoreApplication::translate("xr::LogSource", "%1 changed while it was read.").arg(path);
+        return;
+    }
+    out.years.append(second.years, firstLine);
+    out.tail = second.tail;
+    out.size = qMax(out.size, second.size);
+}
+
+void LogSource::indexStream(const QString& path, qint64 from, qint64 to, bool tail, qint64 tailBytes,
+                            LogFormatKind kind, const QString& name, Indexed& out, bool atLineStart)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        out.error = f.errorString();
+        return;
+    }
+    out.size = f.size();
+    out.modified = QFileInfo(path).lastModified();
+    const qint64 begin = tail ? qMax<qint64>(0, out.size - tailBytes) : from;
+    const qint64 end = tail || to < 0 ? out.size : to;
+    if (end > out.size) {
+        out.error = QCoreApplication::translate("xr::LogSource", "%1 shrank while it was read.").arg(path);
+        return;
+    }
+    if (!f.seek(begin)) {
+        out.error = f.errorString();
+        return;
+    }
+    out.kind = kind;
+    const bool detect = kind == LogFormatKind::Unknown;
+    QByteArray buffer(kReadPiece, Qt::Uninitialized);
+    char* const buf = buffer.data();
+    qsizetype filled = 0;
+    qint64 bufOffset = begin;                  // file offset of buf[0]
+    qint64 pos = begin;                        // next byte to read
+    bool skipping = begin > 0 && !atLineStart; // to the first line start
+    bool started = false;
+    bool feedYears = !detect && hasSyslogStamps(kind);
+    while (pos < end || filled > 0) {
+        if (pos < end && filled < kReadPiece) {
+            const qint64 n = f.read(buf + filled, qMin<qint64>(kReadPiece - filled, end - pos));
+            if (n <= 0) {
+                out.error =
+                    n < 0 ? f.errorString()
+                          : QCoreApplication::translate("xr::LogSource", "%1 shrank while it was read.").arg(path);
+                return;
+            }
+            filled += qsizetype(n);
+            pos += n;
+        }
+        const bool last = pos >= end;
+        if (skipping) {
+            const void* nl = std::memchr(buf, '\n', size_t(filled));
+            if (!nl && !last && filled < kReadPiece)
+                continue;
+            // A tail without a line break at all is shown as it is.
+            const qsizetype skip = nl ? qsizetype(static_cast<const char*>(nl) - buf) + 1 : (last ? 0 : filled);
+            std::memmove(buf, buf + skip, size_t(filled - skip));
+            filled -= skip;
+            bufOffset += skip;
+            skipping = nl == nullptr && !last;
+            if (skipping)
+                continue;
+        }
+        // Whole lines only (the last piece: everything; a line longer than the buffer: all
+        // of it so far, the rest follows as it grows).
+        const qsizetype nl = lastNewline(buf, filled);
+        qsizetype upto = last ? filled : (nl >= 0 ? nl + 1 : (filled == kReadPiece ? filled : 0));
+        if (upto == 0) {
+            if (last)
+                break;
+            continue;
+        }
+        const QByteArrayView region(buf, upto);
+        if (!started) {
+            out.index.clear(quint64(bufOffset));
+            started = true;
+            if (detect) {
+                out.kind = LogFormat::detect(region.first(qMin<qsizetype>(upto, 16384)), name);
+                feedYears = hasSyslogStamps(out.kind);
+            }
+        }
+        const quint64 lineBefore = out.index.lineCount() == 0 ? 0 : out.index.lineAt(quint64(bufOffset));
+        out.index.appendBytes(region, quint64(bufOffset));
+        if (feedYears) {
+            const quint64 lines = out.index.lineCount();
+            const quint64 regionEnd = quint64(bufOffset) + quint64(upto);
+            for (quint64 l = lineBefore; l < lines; ++l) {
+                const quint64 start = out.index.lineStart(l);
+                if (start >= regionEnd)
+                    break;
+                if (start < quint64(bufOffset))
+                    continue; // a long line whose head was seen before
+                const quint64 stop = qMin(out.index.nextLineStart(l), start + 64);
+                out.years.add(region.sliced(qsizetype(start - quint64(bufOffset)), qsizetype(stop - start)), l);
+            }
+        }
+        std::memmove(buf, buf + upto, size_t(filled - upto));
+        filled -= upto;
+        bufOffset += upto;
+        if (last && filled == 0)
+            break;
+    }
+    if (!started)
+        out.index.clear(quint64(bufOffset));
+    // The last bytes covered: a follow poll compares them with what the file holds there.
+    const qint64 covered = qint64(out.index.indexedSize() - out.index.origin());
+    const qint64 keep = qMin<qint64>(covered, 64);
+    if (keep > 0 && f.seek(qint64(out.index.indexedSize()) - keep))
+        out.tail = f.read(keep);
+}
 
 QString LogOrigin::displayName() const
 {
@@ -106,6 +278,7 @@ LogSource::LogSource(RemoteHost* host, LogOrigin origin, QObject* parent)
     , m_origin(std::move(origin))
     , m_followTimer(new QTimer(this))
 {
+    m_fileBacked = m_origin.kind == LogOrigin::Kind::LocalFile && !m_origin.isCompressed();
     m_followTimer->setInterval(1000);
     connect(m_followTimer, &QTimer::timeout, this, &LogSource::poll);
 }
@@ -184,8 +357,12 @@ void LogSource::open()
     m_state = State::Opening;
     setBusy(true);
     Q_EMIT stateChanged(m_state);
+    m_pages.clear();
+    m_pageFile.reset(); // the file may be another one now (rotated)
     if (m_origin.kind == LogOrigin::Kind::Command)
         openCommand();
+    else if (m_fileBacked)
+        indexLocalFile(false);
     else if (m_origin.isCompressed())
         openCompressed();
     else
@@ -309,6 +486,162 @@ void LogSource::applyWhole(QByteArray data, qint64 base, qint64 fileSize, const 
         });
 }
 
+void LogSource::indexLocalFile(bool whole)
+{
+    const int generation = m_generation;
+    const QString path = m_origin.path;
+    const QString name = QFileInfo(path).fileName();
+    const qint64 tailBytes = m_tailBytes;
+    const qint64 end = qint64(m_index->indexedSize());
+    const LogFormatKind kind = m_parser.kind();
+    const quint64 oldCount = m_index->lineCount();
+    runOffThread(
+        this,
+        [path, name, whole, tailBytes, end, kind] {
+            Indexed in;
+            if (whole)
+                indexWhole(path, end, kind, name, in);
+            else
+                indexStream(path, 0, -1, true, tailBytes, LogFormatKind::Unknown, name, in);
+            return in;
+        },
+        [this, generation, whole, oldCount](Indexed in) {
+            if (whole)
+                unpin(); // ours; a search running meanwhile keeps the index until it is done
+            whenUnpinned([this, generation, whole, oldCount, in = std::move(in)]() mutable {
+                if (whole) {
+                    m_loadingOlder = false;
+                    setBusy(false);
+                }
+                if (generation != m_generation)
+                    return;
+                if (!in.error.isEmpty()) {
+                    if (whole)
+                        m_error = in.error;
+                    else
+                        fail(in.error);
+                    return;
+                }
+                applyIndexed(std::move(in), whole, oldCount);
+            });
+        });
+}
+
+void LogSource::applyIndexed(Indexed in, bool whole, quint64 oldCount)
+{
+    m_pages.clear();
+    m_data.clear();
+    m_index = std::make_shared<LineIndex>(std::move(in.index));
+    m_base = qint64(m_index->origin());
+    m_yearsBuilder = std::move(in.years);
+    m_tail = std::move(in.tail);
+    if (whole) {
+        m_fileSize = qMax(m_fileSize, in.size);
+        m_parser.setYears(m_yearsBuilder.result(yearsReference()));
+        Q_EMIT linesPrepended(m_index->lineCount() - qMin(oldCount, m_index->lineCount()));
+        return;
+    }
+    m_fileSize = in.size;
+    m_modified = in.modified.isValid() ? in.modified : QDateTime::currentDateTimeUtc();
+    m_parser = makeParser(in.kind);
+    m_parser.setYears(m_yearsBuilder.result(yearsReference()));
+    m_yearsReady = true;
+    ++m_yearsJob; // a year map of an earlier reading is not this one's
+    m_state = State::Ready;
+    setBusy(false);
+    Q_EMIT stateChanged(m_state);
+    Q_EMIT reloaded();
+    Q_EMIT yearsReady();
+    if (m_following)
+        m_followTimer->start();
+}
+
+QByteArrayView LogSource::lineBytes(quint64 i) const
+{
+    if (!m_fileBacked)
+        return m_index->line(QByteArrayView(m_data), i);
+    const quint64 number = i / PageLines;
+    Page* page = nullptr;
+    for (Page& p : m_pages)
+        if (p.number == number)
+            page = &p;
+    if (!page) {
+        const quint64 first = number * PageLines;
+        const quint64 last = qMin(m_index->lineCount(), first + PageLines) - 1;
+        const quint64 from = m_index->lineStart(first);
+        const quint64 to = qMin(m_index->nextLineStart(last), from + quint64(kMaxPageBytes));
+        Page fresh;
+        fresh.number = number;
+        fresh.offset = from;
+        if (!m_pageFile) {
+            m_pageFile = std::make_unique<QFile>(m_origin.path);
+            if (!m_pageFile->open(QIODevice::ReadOnly))
+                m_pageFile.reset();
+        }
+        // A file that shrank or went away reads short: its lines show what is left (a
+        // follow poll soon reads it again).
+        if (m_pageFile && m_pageFile->seek(qint64(from)))
+            fresh.bytes = m_pageFile->read(qint64(to - from));
+        if (int(m_pages.size()) < PageCacheSize) {
+            m_pages.push_back(std::move(fresh));
+            page = &m_pages.back();
+        } else {
+            page = &*std::min_element(m_pages.begin(), m_pages.end(),
+                                      [](const Page& a, const Page& b) { return a.used < b.used; });
+            *page = std::move(fresh);
+        }
+    }
+    page->used = ++m_pageClock;
+    return m_index->line(QByteArrayView(page->bytes), i, page->offset);
+}
+
+void LogSource::dropPagesFrom(quint64 line) const
+{
+    const quint64 number = line / PageLines;
+    std::erase_if(m_pages, [number](const Page& p) { return p.number >= number; });
+}
+
+QByteArrayView LogSource::tailBytes(qint64 n) const
+{
+    if (!m_fileBacked)
+        return QByteArrayView(m_data).last(qMin<qsizetype>(n, m_data.size()));
+    return QByteArrayView(m_tail).last(qMin<qsizetype>(n, m_tail.size()));
+}
+
+bool LogSource::readBlocks(quint64 firstLine, quint64 endLine, const std::function<bool(const LogBlock&)>& f,
+                           QString* error, qint64 blockBytes) const
+{
+    const LineIndex& index = *m_index;
+    endLine = qMin(endLine, index.lineCount());
+    if (firstLine >= endLine)
+        return true;
+    if (!m_fileBacked)
+        return f(LogBlock{QByteArrayView(m_data), 0, firstLine, endLine});
+    QFile file(m_origin.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1 could not be read: %2").arg(m_origin.displayName(), file.errorString());
+        return false;
+    }
+    QByteArray buffer;
+    for (quint64 l = firstLine; l < endLine;) {
+        const quint64 from = index.lineStart(l);
+        const quint64 target = qMin(from + quint64(qMax<qint64>(blockBytes, 1)), index.indexedSize() - 1);
+        const quint64 end = qBound(l + 1, index.lineAt(target, l), endLine);
+        const quint64 to = index.nextLineStart(end - 1);
+        buffer.resize(qsizetype(to - from));
+        if (!file.seek(qint64(from)) || file.read(buffer.data(), buffer.size()) != buffer.size()) {
+            if (error)
+                *error = tr("%1 changed while it was read.").arg(m_origin.displayName());
+            return false;
+        }
+        if (!f(LogBlock{QByteArrayView(buffer), from, l, end}))
+            return false;
+        l = end;
+    }
+    return true;
+}
+
 QDateTime LogSource::yearsReference() const
 {
     // The reference must lie at or after the last line in the host's local time, which is
@@ -360,6 +693,15 @@ void LogSource::loadBefore(bool all)
 {
     if (m_state != State::Ready || m_loadingOlder || m_base <= 0)
         return;
+    if (m_fileBacked) {
+        // Indexing a local file costs 8 bytes per line and reads at disk speed: scrolling
+        // back indexes all of it at once.
+        m_loadingOlder = true;
+        setBusy(true);
+        pin(); // the file's end stays as it is until the older part is in
+        indexLocalFile(true);
+        return;
+    }
     // Everything: the whole file up to what is held is read again in one piece (no copy of
     // the held part); older lines only: the chunk before them, put in front.
     const qint64 from = all ? 0 : qMax<qint64>(0, m_base - m_chunkBytes);
@@ -450,7 +792,7 @@ void LogSource::poll()
 {
     if (!canFollow() || m_polling || m_pins > 0 || m_state != State::Ready)
         return;
-    const qint64 held = m_data.size();
+    const qint64 held = qint64(heldBytes());
     const qint64 overlap = qMin(kOverlap, held);
     const qint64 end = m_base + held;
     const int generation = m_generation;
@@ -462,7 +804,7 @@ void LogSource::poll()
         if (!r.ok)
             return; // rotated away and not created again yet, or a hiccup: the next poll tries again
         const bool same = r.offset == end - overlap && r.data.size() >= overlap &&
-                          QByteArrayView(r.data).first(overlap) == QByteArrayView(m_data).last(overlap);
+                          QByteArrayView(r.data).first(overlap) == tailBytes(overlap);
         if (!same) {
             const QString message =
                 r.info.size < end
@@ -494,10 +836,29 @@ void LogSource::append(const QByteArray& more)
 {
     const quint64 oldCount = m_index->lineCount();
     const quint64 firstNew = m_index->lastLineUnterminated() ? oldCount - 1 : oldCount;
-    m_data += more;
     if (m_index.use_count() > 1) // a year map is being built on it
         m_index = std::make_shared<LineIndex>(*m_index);
-    m_index->append(QByteArrayView(m_data));
+    if (!m_fileBacked) {
+        m_data += more;
+        m_index->append(QByteArrayView(m_data));
+        Q_EMIT linesAppended(firstNew);
+        return;
+    }
+    const quint64 at = m_index->indexedSize();
+    m_index->appendBytes(QByteArrayView(more), at);
+    m_tail = (m_tail + more).right(kOverlap);
+    dropPagesFrom(firstNew);
+    if (hasSyslogStamps(m_parser.kind())) {
+        const quint64 count = m_index->lineCount();
+        for (quint64 l = firstNew; l < count; ++l) {
+            const quint64 start = m_index->lineStart(l);
+            if (start < at)
+                continue; // the line that grew: its head was seen before
+            const quint64 stop = qMin(m_index->lineEnd(QByteArrayView(more), l, at), start + 64);
+            m_yearsBuilder.add(QByteArrayView(more).sliced(qsizetype(start - at), qsizetype(stop - start)), l);
+        }
+        m_parser.setYears(m_yearsBuilder.result(yearsReference()));
+    }
     Q_EMIT linesAppended(firstNew);
 }
 

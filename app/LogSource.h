@@ -14,7 +14,9 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
+class QFile;
 class QTimer;
 
 namespace xr {
@@ -40,14 +42,31 @@ struct LogOrigin
     bool isCompressed() const;
 };
 
+/// Lines of a log handed to a background job by LogSource::readBlocks(): whole lines
+/// [firstLine, endLine) of the source's index, whose bytes `bytes` holds from offset
+/// `offset` of the index on (pass both to LineIndex::line()).
+struct LogBlock
+{
+    QByteArrayView bytes;
+    quint64 offset = 0;
+    quint64 firstLine = 0;
+    quint64 endLine = 0;
+};
+
 /// One log opened for viewing: read lazily from its end (the last screenfuls first, older
 /// parts as the user scrolls back), followed live with rotation and truncation detected,
-/// downloaded whole with progress. Remote files go through the host's file operations
-/// (SFTP on SSH hosts), local files are read off the GUI thread, `.gz` files are inflated
-/// through zlib on the thread pool. The bytes held always start at a line boundary.
+/// downloaded whole with progress. The bytes covered always start at a line boundary.
 ///
-/// Background jobs that read data() and index() pin() the source: while pinned, new data
-/// (follow, scroll-back) waits and is applied at the last unpin().
+/// Two ways to hold a log:
+/// - A local file (not compressed) is file-backed: only its line index (8 bytes per line)
+///   and year map stay in memory. It is indexed in one streaming pass; the lines a view
+///   paints are read back through a small page cache, and jobs read it in pieces
+///   (readBlocks()). A gigabyte log costs tens of megabytes, not a gigabyte.
+/// - Remote files (SFTP on SSH hosts), command outputs and `.gz` files (inflated through
+///   zlib on the thread pool) are held in memory.
+///
+/// Background jobs that use index() and readBlocks() pin() the source: while pinned, new
+/// data (follow, scroll-back) waits and is applied at the last unpin().
 class LogSource final : public QObject, public LogDocument
 {
     Q_OBJECT
@@ -58,6 +77,9 @@ public:
 
     static constexpr qint64 DefaultTailBytes = 256 * 1024;
     static constexpr qint64 DefaultChunkBytes = 4 * 1024 * 1024;
+    /// Lines per page of a file-backed source's cache, and pages kept.
+    static constexpr quint64 PageLines = 1024;
+    static constexpr int PageCacheSize = 32;
 
     /// `host` may be null for a local file; it must outlive the source otherwise.
     LogSource(RemoteHost* host, LogOrigin origin, QObject* parent = nullptr);
@@ -103,8 +125,18 @@ public:
     QDateTime modified() const { return m_modified; }
     LogFormatKind format() const { return m_parser.kind(); }
 
-    QByteArrayView data() const { return QByteArrayView(m_data); }
+    /// True for a local file read through its index instead of held in memory.
+    bool isFileBacked() const { return m_fileBacked; }
+    /// Bytes covered by the lines (what is loaded of the file).
+    quint64 heldBytes() const { return m_index->indexedSize() - m_index->origin(); }
     const LineIndex& index() const { return *m_index; }
+    /// Calls `f` for consecutive pieces of about `blockBytes` holding lines [firstLine,
+    /// endLine), in order, until it returns false. For jobs on any thread, while the source
+    /// is pinned: a file-backed source is read through a file handle of the call's own, an
+    /// in-memory one is handed out in one piece without a copy. Returns false when stopped
+    /// by `f`, or when the file no longer holds what was indexed (`error` says so).
+    bool readBlocks(quint64 firstLine, quint64 endLine, const std::function<bool(const LogBlock&)>& f,
+                    QString* error = nullptr, qint64 blockBytes = DefaultChunkBytes) const;
     /// True once every syslog stamp has its year (a pass over the lines after they arrive).
     bool hasYears() const { return m_yearsReady; }
     /// The date syslog years are inferred from (the file's mtime, see LogParser).
@@ -116,7 +148,9 @@ public:
 
     // LogDocument
     quint64 lineCount() const override { return m_index->lineCount(); }
-    QByteArrayView lineBytes(quint64 i) const override { return m_index->line(QByteArrayView(m_data), i); }
+    /// GUI thread only (a file-backed source reads it through its page cache, and the view
+    /// stays valid until PageCacheSize other pages have been read).
+    QByteArrayView lineBytes(quint64 i) const override;
     const LogParser& parserFor(quint64) const override { return m_parser; }
     QString sourceName(int) const override { return m_origin.displayName(); }
 
@@ -138,6 +172,14 @@ Q_SIGNALS:
 
 private:
     struct Built;
+    struct Indexed;
+    struct Page
+    {
+        quint64 number = 0;
+        quint64 offset = 0; // of bytes[0] in the file
+        QByteArray bytes;
+        quint64 used = 0; // for least-recently-used eviction
+    };
     using ReadDone = std::function<void(const FileResult&)>;
 
     void readRange(qint64 offset, qint64 length, bool tail, ReadDone done);
@@ -151,6 +193,13 @@ private:
     void applyWhole(QByteArray data, qint64 base, qint64 fileSize, const QDateTime& modified, bool trimHead);
     void prepend(QByteArray older);
     void append(const QByteArray& more);
+    static void indexStream(const QString& path, qint64 from, qint64 to, bool tail, qint64 tailBytes,
+                            LogFormatKind kind, const QString& name, Indexed& out, bool atLineStart = false);
+    static void indexWhole(const QString& path, qint64 end, LogFormatKind kind, const QString& name, Indexed& out);
+    void applyIndexed(Indexed in, bool whole, quint64 oldCount);
+    void indexLocalFile(bool whole);
+    void dropPagesFrom(quint64 line) const;
+    QByteArrayView tailBytes(qint64 n) const;
     void whenUnpinned(std::function<void()> action);
     void track(RemoteOperation* op);
     LogParser makeParser(LogFormatKind kind) const;
@@ -163,7 +212,15 @@ private:
     qint64 m_tailBytes = DefaultTailBytes;
     qint64 m_chunkBytes = DefaultChunkBytes;
 
-    QByteArray m_data;
+    bool m_fileBacked = false;
+    QByteArray m_data; // in memory: the bytes from m_base on
+    // File-backed: the year walk so far (fed by follow), the last bytes covered (to see a
+    // rotation), and the page cache with its file handle (GUI thread).
+    SyslogYears::Builder m_yearsBuilder;
+    QByteArray m_tail;
+    mutable std::vector<Page> m_pages;
+    mutable std::unique_ptr<QFile> m_pageFile;
+    mutable quint64 m_pageClock = 0;
     // Shared with a year-map job running on it; copied before an append changes it.
     std::shared_ptr<LineIndex> m_index = std::make_shared<LineIndex>();
     bool m_yearsReady = false;

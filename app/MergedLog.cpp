@@ -72,8 +72,7 @@ void MergedLog::build()
     m_running = std::make_shared<std::atomic<bool>>(true);
     struct Input
     {
-        QByteArrayView data;
-        const LineIndex* index;
+        const LogSource* source; // pinned until the worker is done
         LogParser parser;
         QDateTime yearsReference; // valid: the source's year map is not there yet, build one
     };
@@ -81,8 +80,8 @@ void MergedLog::build()
     quint64 totalBytes = 0;
     for (LogSource* s : std::as_const(m_sources)) {
         s->pin();
-        inputs.push_back({s->data(), &s->index(), s->parserFor(0), s->hasYears() ? QDateTime() : s->yearsReference()});
-        totalBytes += quint64(s->data().size());
+        inputs.push_back({s, s->parserFor(0), s->hasYears() ? QDateTime() : s->yearsReference()});
+        totalBytes += s->heldBytes();
     }
     MergedLog* self = this; // outlives the worker: the destructor waits for it
     runOffThread(
@@ -106,15 +105,39 @@ void MergedLog::build()
                 }
             };
             for (Input& in : inputs) {
-                if (in.yearsReference.isValid())
-                    in.parser.setYears(SyslogYears::infer(in.data, *in.index, in.yearsReference, cancel.get()));
-                keys.push_back(
-                    logTimeKeys(in.data, *in.index, in.parser, *cancel, [&](quint64 d, quint64) { report(done + d); }));
-                done += quint64(in.data.size());
-                if (cancel->load()) {
+                const LineIndex& index = in.source->index();
+                const quint64 n = index.lineCount();
+                const quint64 origin = index.origin();
+                if (in.yearsReference.isValid()) {
+                    SyslogYears::Builder years;
+                    in.source->readBlocks(0, n, [&](const LogBlock& b) {
+                        for (quint64 l = b.firstLine; l < b.endLine; ++l) {
+                            const QByteArrayView line = index.line(b.bytes, l, b.offset);
+                            years.add(line.first(qMin<qsizetype>(line.size(), 64)), l);
+                        }
+                        return !cancel->load();
+                    });
+                    in.parser.setYears(years.result(in.yearsReference));
+                }
+                std::vector<qint64> k;
+                k.reserve(n);
+                QString error;
+                const bool complete = in.source->readBlocks(
+                    0, n,
+                    [&](const LogBlock& b) {
+                        appendTimeKeys(k, b.bytes, b.offset, index, b.endLine, in.parser);
+                        report(done + (index.nextLineStart(b.endLine - 1) - origin));
+                        return !cancel->load();
+                    },
+                    &error);
+                done += in.source->heldBytes();
+                if (cancel->load() || !complete) {
+                    // A file that changed under the merge: it is read again when the
+                    // source reloads (cleared()); until then the merge shows nothing.
                     out.cancelled = true;
                     return out;
                 }
+                keys.push_back(std::move(k));
             }
             std::vector<std::span<const qint64>> spans;
             for (const auto& k : keys)

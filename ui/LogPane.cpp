@@ -306,7 +306,7 @@ void LogPane::setDocument(LogDocument* document)
         connect(s, &LogSource::busyChanged, this, &LogPane::updateStatus);
         connect(s, &LogSource::reloaded, this, &LogPane::onDocumentChanged);
         connect(s, &LogSource::linesPrepended, this, &LogPane::onDocumentChanged);
-        connect(s, &LogSource::linesAppended, this, &LogPane::onDocumentChanged);
+        connect(s, &LogSource::linesAppended, this, &LogPane::onLinesAppended);
         connect(s, &LogSource::rotated, this, [this](const QString& message) {
             m_status->setText(message);
             Q_EMIT statusMessage(message);
@@ -349,6 +349,39 @@ void LogPane::onDocumentChanged()
         m_rerun->start();
 }
 
+void LogPane::onLinesAppended(quint64 firstNew)
+{
+    // Followed lines: the find and the filter look at the new lines only, unless a full
+    // run is under way or due (it sees them anyway).
+    updateStatus();
+    if (m_rerun->isActive())
+        return;
+    if (!m_findBar->query().pattern.isEmpty()) {
+        if (m_findJob) {
+            m_rerun->start();
+        } else {
+            LogFilterRequest request;
+            request.kind = LogFilterRequest::Kind::Search;
+            request.query = m_findBar->query();
+            request.firstLine = firstNew;
+            m_findJob = startJob(std::move(request));
+        }
+    }
+    if (m_filter == Filter::WarningsAndWorse || m_filter == Filter::KnownProblems) {
+        if (m_filterJob) {
+            m_rerun->start();
+        } else {
+            LogFilterRequest request;
+            request.kind = m_filter == Filter::KnownProblems ? LogFilterRequest::Kind::Catalogue
+                                                             : LogFilterRequest::Kind::Severity;
+            request.minSeverity = LogSeverity::Warning;
+            request.matcher = catalogue();
+            request.firstLine = firstNew;
+            m_filterJob = startJob(std::move(request));
+        }
+    }
+}
+
 void LogPane::updateStatus()
 {
     m_older->setEnabled(source() && source()->canLoadOlder() && !source()->isLoadingOlder());
@@ -373,7 +406,7 @@ void LogPane::updateStatus()
                                       .arg(lines, locale.formattedDataSize(s->fileSize() - s->baseOffset()),
                                            locale.formattedDataSize(s->fileSize())));
             else
-                m_status->setText(tr("%1 · %2").arg(lines, locale.formattedDataSize(s->data().size())));
+                m_status->setText(tr("%1 · %2").arg(lines, locale.formattedDataSize(qint64(s->heldBytes()))));
             break;
         }
         }
@@ -431,9 +464,19 @@ LogFilterJob* LogPane::startJob(LogFilterRequest request)
 
 void LogPane::finishJob(LogFilterJob* job)
 {
+    // A job over the new lines of a followed log replaces the lines from there on.
+    const auto take = [job](std::vector<quint64>& lines) {
+        const quint64 from = job->request().firstLine;
+        if (from == 0) {
+            lines = job->lines();
+            return;
+        }
+        lines.erase(std::lower_bound(lines.begin(), lines.end(), from), lines.end());
+        lines.insert(lines.end(), job->lines().begin(), job->lines().end());
+    };
     if (job == m_findJob) {
         m_findJob.clear();
-        m_matches = job->lines();
+        take(m_matches);
         m_findBar->setProgress(-1);
         const QString count = tr("%n matching line(s)", nullptr, int(qMin<size_t>(m_matches.size(), INT_MAX)));
         m_findBar->setStatus(job->wasCancelled() ? tr("%1 (search cancelled)").arg(count) : count);
@@ -442,7 +485,7 @@ void LogPane::finishJob(LogFilterJob* job)
         Q_EMIT statusMessage(count);
     } else if (job == m_filterJob) {
         m_filterJob.clear();
-        m_filterLines = job->lines();
+        take(m_filterLines);
         m_view->setFilter(m_filterLines);
         updateStatus();
     } else {

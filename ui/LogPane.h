@@ -87,6 +87,7 @@ private:
     void updateExplanation(quint64 line);
     void updateStatus();
     void onDocumentChanged();
+    void onLinesAppended(quint64 firstNew);
     void chooseDownload();
 
     LogDocument* m_doc = nullptr;

@@ -244,6 +244,55 @@ private Q_SLOTS:
         QVERIFY(!pane.findBar()->isVisible());
     }
 
+    void followedLinesAreSearchedAsTheyCome()
+    {
+        // A followed log with a find under way: new lines are searched as they arrive (a
+        // line written in two parts counts once), the count and the last match follow.
+        int warnings = 0;
+        int needles = 0;
+        const QString path = m_tmp.filePath(QStringLiteral("followed.log"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(testLog(3000, &warnings, &needles));
+        f.close();
+        LogPane pane;
+        LogOrigin origin;
+        origin.kind = LogOrigin::Kind::LocalFile;
+        origin.path = path;
+        LogSource source(nullptr, origin);
+        source.setTailBytes(16 << 20);
+        source.setFollowInterval(50);
+        pane.setDocument(&source);
+        pane.resize(1000, 600);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        source.open();
+        QTRY_VERIFY_WITH_TIMEOUT(source.isReady(), kWaitMs);
+        source.setFollowing(true);
+        pane.showFind();
+        QTest::keyClicks(pane.findBar()->edit(), QStringLiteral("needle"));
+        QTRY_COMPARE_WITH_TIMEOUT(pane.matches().size(), size_t(needles), kWaitMs);
+        waitIdle(pane);
+
+        const auto append = [&](const QByteArray& text) {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::Append));
+            out.write(text);
+        };
+        append("Nov 21 09:00:00 xs-01 xapi: [debug|xs-01|42 ||xapi] another nee");
+        QTRY_COMPARE_WITH_TIMEOUT(source.lineCount(), quint64(3001), kWaitMs);
+        waitIdle(pane);
+        QCOMPARE(pane.matches().size(), size_t(needles));
+        append("dle, split in two\nNov 21 09:00:01 xs-01 xapi: [debug|xs-01|42 ||xapi] nothing here\n"
+               "Nov 21 09:00:02 xs-01 xapi: [warn|xs-01|42 ||xapi] the needle again\n");
+        QTRY_COMPARE_WITH_TIMEOUT(pane.matches().size(), size_t(needles + 2), kWaitMs);
+        waitIdle(pane);
+        QCOMPARE(pane.matches().back(), quint64(3002));
+        QCOMPARE(pane.matches()[pane.matches().size() - 2], quint64(3000));
+        auto* status = pane.findBar()->findChild<QLabel*>(QStringLiteral("findStatus"));
+        QTRY_VERIFY2(status->text().contains(QString::number(needles + 2)), qPrintable(status->text()));
+    }
+
     void logsTabOnTheDemoLab()
     {
         QTemporaryDir dir;
