@@ -1533,26 +1533,6 @@ Exit status 0 when every file was scanned (hits or not), 1 when a file could not
         <translation>xenrescue-cli status：“%1”不符合 [user@]host[:port] 格式。</translation>
     </message>
     <message>
-        <source>The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the key with the host&apos;s administrator, then remove the old entry from %4.</source>
-        <translation>%1 的主机密钥已变更（%2 %3）。XenRescue 拒绝连接：请先与该主机的管理员核实密钥，然后从 %4 中删除旧条目。</translation>
-    </message>
-    <message>
-        <source>The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its own: connect once from the XenRescue window and accept it there, or add it to ~/.ssh/known_hosts after checking the fingerprint.</source>
-        <translation>%1 的主机密钥未知：%2 %3。xenrescue-cli 绝不会自行接受密钥：请先在 XenRescue 窗口中连接一次并在那里接受该密钥，或在核对指纹后将其添加到 ~/.ssh/known_hosts。</translation>
-    </message>
-    <message>
-        <source>%1 needs a password or passphrase and standard input is not a terminal: store it in the keychain from the XenRescue window, or use ssh-agent or a key.</source>
-        <translation>%1 需要密码或私钥口令，但标准输入不是终端：请在 XenRescue 窗口中将其保存到系统密钥环（钥匙串），或使用 ssh-agent 或密钥。</translation>
-    </message>
-    <message>
-        <source>Passphrase for %1:</source>
-        <translation>%1 的口令：</translation>
-    </message>
-    <message>
-        <source>Password for %1:</source>
-        <translation>%1 的密码：</translation>
-    </message>
-    <message>
         <source>xenrescue-cli status: %1: %2</source>
         <translation>xenrescue-cli status：%1：%2</translation>
     </message>
@@ -1737,26 +1717,6 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>xenrescue-cli %1: &quot;%2&quot; is not [user@]host[:port].</source>
         <translation>xenrescue-cli %1：“%2”不是 [user@]host[:port] 格式。</translation>
-    </message>
-    <message>
-        <source>The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the key with the host&apos;s administrator, then remove the old entry from %4.</source>
-        <translation>%1 的主机密钥已更改（%2 %3）。XenRescue 拒绝连接：请与该主机的管理员核实密钥，然后从 %4 中删除旧条目。</translation>
-    </message>
-    <message>
-        <source>The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its own: connect once from the XenRescue window and accept it there, or add it to ~/.ssh/known_hosts after checking the fingerprint.</source>
-        <translation>%1 的主机密钥未知：%2 %3。xenrescue-cli 从不自行接受密钥：请先从 XenRescue 窗口连接一次并在那里接受，或在核对指纹后将其添加到 ~/.ssh/known_hosts。</translation>
-    </message>
-    <message>
-        <source>%1 needs a password or passphrase and standard input is not a terminal: store it in the keychain from the XenRescue window, or use ssh-agent or a key.</source>
-        <translation>%1 需要密码或密钥口令，但标准输入不是终端：请在 XenRescue 窗口中将其保存到系统密钥环，或使用 ssh-agent 或密钥。</translation>
-    </message>
-    <message>
-        <source>Passphrase for %1:</source>
-        <translation>%1 的密钥口令：</translation>
-    </message>
-    <message>
-        <source>Password for %1:</source>
-        <translation>%1 的密码：</translation>
     </message>
     <message>
         <source>xenrescue-cli %1: %2: %3</source>
@@ -3270,6 +3230,14 @@ State: %3</source>
     <message>
         <source>The download failed.</source>
         <translation>下载失败。</translation>
+    </message>
+    <message>
+        <source>%1 shrank while it was read.</source>
+        <translation>读取期间 %1 变小了。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -5673,6 +5641,29 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <message>
         <source>This is not xl/xm dmesg output: no line starts with &quot;(XEN)&quot;.</source>
         <translation>这不是 xl/xm dmesg 的输出：没有以“(XEN)”开头的行。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::cli</name>
+    <message>
+        <source>The host key of %1 has CHANGED (%2 %3). XenRescue refuses to connect: verify the key with the host&apos;s administrator, then remove the old entry from %4.</source>
+        <translation>%1 的主机密钥已变更（%2 %3）。XenRescue 拒绝连接：请先与该主机的管理员核实密钥，然后从 %4 中删除旧条目。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known: %2 %3. xenrescue-cli never accepts a key on its own: connect once from the XenRescue window and accept it there, or add it to ~/.ssh/known_hosts after checking the fingerprint.</source>
+        <translation>%1 的主机密钥未知：%2 %3。xenrescue-cli 从不自行接受密钥：请先从 XenRescue 窗口连接一次并在那里接受，或在核对指纹后将其加入 ~/.ssh/known_hosts。</translation>
+    </message>
+    <message>
+        <source>%1 needs a password or passphrase and standard input is not a terminal: store it in the keychain from the XenRescue window, or use ssh-agent or a key.</source>
+        <translation>%1 需要密码或私钥口令，但标准输入不是终端：请在 XenRescue 窗口中将其保存到系统密钥环（钥匙串），或使用 ssh-agent 或密钥。</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
     </message>
 </context>
 </TS>
