@@ -5,6 +5,7 @@
 
 #include <QMetaObject>
 #include <QThread>
+#include <QTimer>
 
 #include <span>
 
@@ -16,6 +17,7 @@ struct MergeOutput
 {
     std::vector<MergedLine> lines;
     std::vector<std::vector<quint64>> inverse;
+    std::vector<qint64> lastKeys;
     bool cancelled = false;
 };
 
@@ -24,7 +26,12 @@ struct MergeOutput
 MergedLog::MergedLog(QList<LogSource*> sources, QObject* parent)
     : QObject(parent)
     , m_sources(std::move(sources))
+    , m_extendTimer(new QTimer(this))
 {
+    // Followed lines arrive in bursts: taken in together, a moment later.
+    m_extendTimer->setSingleShot(true);
+    m_extendTimer->setInterval(150);
+    connect(m_extendTimer, &QTimer::timeout, this, &MergedLog::extend);
     if (m_sources.size() > int(MergedLine::MaxSources))
         m_sources.resize(MergedLine::MaxSources);
     // Line numbers of a source change when older lines arrive or it is read again.
@@ -41,7 +48,48 @@ MergedLog::MergedLog(QList<LogSource*> sources, QObject* parent)
         };
         connect(s, &LogSource::reloaded, this, invalidate);
         connect(s, &LogSource::linesPrepended, this, invalidate);
+        connect(s, &LogSource::linesAppended, m_extendTimer, qOverload<>(&QTimer::start));
     }
+}
+
+void MergedLog::extend()
+{
+    if (!m_ready || m_building)
+        return; // a build under way takes them in
+    // The new lines of each source (a grown last line is in already), their keys as the
+    // build gives them, merged among themselves and put at the end.
+    std::vector<std::vector<qint64>> tails(m_sources.size());
+    std::vector<std::span<const qint64>> spans;
+    bool any = false;
+    for (int s = 0; s < m_sources.size(); ++s) {
+        const LogSource* src = m_sources.at(s);
+        const quint64 have = m_inverse[std::size_t(s)].size();
+        if (src->lineCount() < have)
+            return; // read again: a rebuild is coming
+        qint64 previous = m_lastKeys[std::size_t(s)];
+        for (quint64 l = have; l < src->lineCount(); ++l) {
+            if (const auto key = src->timeKey(l))
+                previous = *key;
+            tails[std::size_t(s)].push_back(previous);
+        }
+        any = any || !tails[std::size_t(s)].empty();
+        spans.emplace_back(tails[std::size_t(s)]);
+    }
+    if (!any)
+        return;
+    const std::atomic<bool> never{false};
+    const MergeResult merged = mergeByTime(spans, never);
+    const quint64 firstNew = m_lines.size();
+    for (const MergedLine& m : merged.lines) {
+        std::vector<quint64>& inverse = m_inverse[m.source()];
+        const MergedLine line(m.source(), inverse.size());
+        inverse.push_back(m_lines.size());
+        m_lines.push_back(line);
+    }
+    for (std::size_t s = 0; s < tails.size(); ++s)
+        if (!tails[s].empty())
+            m_lastKeys[s] = tails[s].back();
+    Q_EMIT linesAppended(firstNew);
 }
 
 MergedLog::~MergedLog()
@@ -146,8 +194,10 @@ void MergedLog::build()
             out.cancelled = merged.cancelled;
             out.lines = std::move(merged.lines);
             out.inverse.resize(keys.size());
-            for (size_t s = 0; s < keys.size(); ++s)
+            for (size_t s = 0; s < keys.size(); ++s) {
                 out.inverse[s].resize(keys[s].size());
+                out.lastKeys.push_back(keys[s].empty() ? NoTimeKey : keys[s].back());
+            }
             for (quint64 i = 0; i < out.lines.size(); ++i)
                 out.inverse[out.lines[i].source()][out.lines[i].line()] = i;
             return out;
@@ -165,7 +215,9 @@ void MergedLog::build()
                 return;
             m_lines = std::move(out.lines);
             m_inverse = std::move(out.inverse);
+            m_lastKeys = std::move(out.lastKeys);
             m_ready = true;
+            m_extendTimer->start(); // lines that came while it was built
             Q_EMIT progress(1000);
             Q_EMIT built();
         });

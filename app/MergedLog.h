@@ -11,6 +11,8 @@
 #include <memory>
 #include <vector>
 
+class QTimer;
+
 namespace xr {
 
 class LogSource;
@@ -19,7 +21,8 @@ class LogSource;
 /// time keys, built on the thread pool with progress. Syslog years come from each
 /// source's SyslogYears map, so files spanning New Year merge right. The sources are pinned
 /// while the merge runs and must outlive the merged log; a rebuild takes in lines they
-/// received since.
+/// received since. Lines a followed source gets are added at the end (in time order among
+/// themselves) without a rebuild.
 class MergedLog final : public QObject, public LogDocument
 {
     Q_OBJECT
@@ -53,11 +56,16 @@ Q_SIGNALS:
     void built();
     /// A source was read again or got older lines: the merge is empty until built() again.
     void cleared();
+    /// Lines from `firstNew` on are new: the followed sources' new lines.
+    void linesAppended(quint64 firstNew);
 
 private:
     QList<LogSource*> m_sources;
     std::vector<MergedLine> m_lines;
     std::vector<std::vector<quint64>> m_inverse; // per source: line -> merged index
+    std::vector<qint64> m_lastKeys;              // per source: the key its last merged line took
+    QTimer* m_extendTimer;
+    void extend();
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::shared_ptr<std::atomic<bool>> m_running; // true while the worker runs
     bool m_building = false;

@@ -328,6 +328,7 @@ void LogPane::setDocument(LogDocument* document)
             names << merged->sourceName(i);
         m_title->setText(tr("Merged: %1").arg(names.join(QStringLiteral(" + "))));
         connect(merged, &MergedLog::built, this, &LogPane::onDocumentChanged);
+        connect(merged, &MergedLog::linesAppended, this, &LogPane::onLinesAppended);
         connect(merged, &MergedLog::progress, this,
                 [this](int pm) { m_status->setText(tr("Merging by time… %1%").arg(pm / 10)); });
     } else {
@@ -356,6 +357,12 @@ void LogPane::onLinesAppended(quint64 firstNew)
     updateStatus();
     if (m_rerun->isActive())
         return;
+    if (!source()) {
+        // A merged view: its new lines come from several logs; one run sees them all.
+        if (!m_findBar->query().pattern.isEmpty() || m_filter != Filter::AllLines)
+            m_rerun->start();
+        return;
+    }
     if (!m_findBar->query().pattern.isEmpty()) {
         if (m_findJob) {
             m_rerun->start();

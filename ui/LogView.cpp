@@ -112,6 +112,7 @@ void LogView::setDocument(LogDocument* document)
     } else if (auto* merged = qobject_cast<MergedLog*>(m_docObject)) {
         connect(merged, &MergedLog::built, this, &LogView::onReloaded);
         connect(merged, &MergedLog::cleared, this, &LogView::onReloaded);
+        connect(merged, &MergedLog::linesAppended, this, &LogView::onAppended);
     }
     updateScrollBars();
     verticalScrollBar()->setValue(0);

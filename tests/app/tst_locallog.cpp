@@ -287,6 +287,48 @@ private Q_SLOTS:
         }
     }
 
+    void mergedViewTakesFollowedLines()
+    {
+        // Two followed logs merged: lines written to them later are added at the end of the
+        // merged view, in time order among themselves, without a rebuild.
+        const QString a = m_tmp.filePath(QStringLiteral("fa.log"));
+        const QString b = m_tmp.filePath(QStringLiteral("fb.log"));
+        QVERIFY(writeFile(a, "Jan  2 10:00:00 xa xapi: [debug|xa|1 ||xapi] a1\n"
+                             "Jan  2 10:00:02 xa xapi: [debug|xa|1 ||xapi] a2\n"));
+        QVERIFY(writeFile(b, "Jan  2 10:00:01 xb xapi: [debug|xb|1 ||xapi] b1\n"));
+        LogSource sa(nullptr, localOrigin(a));
+        LogSource sb(nullptr, localOrigin(b));
+        for (LogSource* s : {&sa, &sb}) {
+            s->open();
+            QVERIFY(waitReady(*s));
+        }
+        MergedLog merged({&sa, &sb});
+        QSignalSpy built(&merged, &MergedLog::built);
+        QSignalSpy appended(&merged, &MergedLog::linesAppended);
+        merged.build();
+        QVERIFY(built.wait(10000));
+        QCOMPARE(merged.lineCount(), quint64(3));
+        QVERIFY(writeFile(b, "Jan  2 10:00:05 xb xapi: [debug|xb|1 ||xapi] b2\n", QIODevice::Append));
+        QVERIFY(writeFile(a,
+                          "Jan  2 10:00:04 xa xapi: [debug|xa|1 ||xapi] a3\n"
+                          "   a continuation\n",
+                          QIODevice::Append));
+        // What a follow timer does, for both at once (their lines come in one burst).
+        sb.poll();
+        sa.poll();
+        QTRY_COMPARE_WITH_TIMEOUT(merged.lineCount(), quint64(6), 10000);
+        QCOMPARE(built.count(), 1); // no rebuild
+        QVERIFY(!appended.isEmpty());
+        QCOMPARE(appended.first().first().toULongLong(), quint64(3));
+        QStringList order;
+        for (quint64 i = 0; i < merged.lineCount(); ++i)
+            order << QString::fromUtf8(merged.lineBytes(i)).section(QLatin1Char(' '), -1);
+        QCOMPARE(order, (QStringList{QStringLiteral("a1"), QStringLiteral("b1"), QStringLiteral("a2"),
+                                     QStringLiteral("a3"), QStringLiteral("continuation"), QStringLiteral("b2")}));
+        QCOMPARE(merged.mergedIndexOf(1, 1), quint64(5));
+        QCOMPARE(merged.mergedIndexOf(0, 3), quint64(4));
+    }
+
     void followAppendsAndSeesTruncation()
     {
         const QString path = m_tmp.filePath(QStringLiteral("live.log"));
