@@ -7,8 +7,10 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
@@ -47,27 +49,31 @@ FileResult readLocal(const QString& path, qint64 offset, qint64 length, bool tai
     return r;
 }
 
-struct Inflated
+// Inflates the gzip file `from` into `to`, streaming (a few MiB in memory whatever the
+// size). Returns an error message, empty on success; data before a corrupt or truncated
+// part is kept and the message says what is wrong (the caller shows what there is).
+QString inflateToFile(const QString& from, const QString& to, bool* wroteAny)
 {
-    QByteArray data;
-    QString error;
-};
-
-Inflated inflate(QByteArray compressed)
-{
-    Inflated out;
-    QBuffer buffer(&compressed);
-    buffer.open(QIODevice::ReadOnly);
-    GzipReader reader(buffer);
+    *wroteAny = false;
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return in.errorString();
+    QFile out(to);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return out.errorString();
+    GzipReader reader(in, GzipReader::Format::Auto);
     for (;;) {
         const QByteArray part = reader.read(4 << 20);
         if (part.isEmpty())
             break;
-        out.data += part;
+        if (out.write(part) != part.size())
+            return QCoreApplication::translate("xr::LogSource", "Cannot write the inflated log to %1: %2")
+                .arg(QDir::toNativeSeparators(to), out.errorString());
+        *wroteAny = true;
     }
-    if (reader.hasError())
-        out.error = reader.errorString();
-    return out;
+    if (!out.flush())
+        return out.errorString();
+    return reader.hasError() ? reader.errorString() : QString();
 }
 
 // Drops the partial line a read from the middle of a file starts with.
@@ -279,6 +285,8 @@ LogSource::LogSource(RemoteHost* host, LogOrigin origin, QObject* parent)
     , m_followTimer(new QTimer(this))
 {
     m_fileBacked = m_origin.kind == LogOrigin::Kind::LocalFile && !m_origin.isCompressed();
+    if (m_fileBacked)
+        m_readPath = m_origin.path;
     m_followTimer->setInterval(1000);
     connect(m_followTimer, &QTimer::timeout, this, &LogSource::poll);
 }
@@ -383,41 +391,68 @@ void LogSource::openFile()
 
 void LogSource::openCompressed()
 {
+    // Inflated into a file of our own, then read through its index like any local file: a
+    // rotated log of any size costs its index, not its size. A remote one is copied first.
     const int generation = m_generation;
-    const auto inflateAndApply = [this, generation](const FileResult& r) {
-        if (generation != m_generation)
-            return;
-        if (!r.ok)
-            return fail(r.error.isEmpty() ? tr("%1 could not be read.").arg(m_origin.displayName()) : r.error);
-        const QDateTime modified = r.info.modified;
+    if (!m_cacheDir) {
+        m_cacheDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/xenrescue-log-XXXXXX"));
+        if (!m_cacheDir->isValid())
+            return fail(tr("No room for the inflated log: %1").arg(m_cacheDir->errorString()));
+    }
+    const QString inflated = m_cacheDir->filePath(QStringLiteral("inflated.log"));
+    const QString name = QFileInfo(m_origin.path).fileName();
+    const auto inflateAndIndex = [this, generation, inflated, name](const QString& compressed) {
         runOffThread(
-            this, [data = r.data] { return inflate(data); },
-            [this, generation, modified](Inflated in) {
+            this,
+            [compressed, inflated, name] {
+                Indexed in;
+                bool wroteAny = false;
+                const QString error = inflateToFile(compressed, inflated, &wroteAny);
+                if (!wroteAny && !error.isEmpty()) {
+                    in.error = error;
+                    return in;
+                }
+                indexStream(inflated, 0, -1, false, 0, LogFormatKind::Unknown, name, in);
+                if (in.error.isEmpty())
+                    in.error = error; // kept as a warning: what was inflated is shown
+                return in;
+            },
+            [this, generation, inflated](Indexed in) {
                 if (generation != m_generation)
                     return;
-                if (!in.error.isEmpty() && in.data.isEmpty())
+                const bool partial = in.index.lineCount() > 0 && !in.error.isEmpty();
+                if (!in.error.isEmpty() && !partial)
                     return fail(tr("%1: %2").arg(m_origin.displayName(), in.error));
-                const qint64 size = in.data.size();
-                applyWhole(std::move(in.data), 0, size, modified, false);
+                const QString warning = in.error;
+                in.error.clear();
+                m_readPath = inflated;
+                m_fileBacked = true;
+                if (m_modified.isValid())
+                    in.modified = m_modified; // the compressed file's time (syslog years), not the copy's
+                applyIndexed(std::move(in), false, 0);
+                if (partial)
+                    m_error = tr("%1: %2").arg(m_origin.displayName(), warning);
             });
     };
     if (m_origin.kind == LogOrigin::Kind::LocalFile) {
-        readRange(0, std::numeric_limits<qint64>::max() / 2, false, inflateAndApply);
+        m_modified = QFileInfo(m_origin.path).lastModified();
+        inflateAndIndex(m_origin.path);
         return;
     }
     if (!m_hostGuard)
         return fail(tr("The host's connection is gone."));
-    // The size first: a compressed file is read whole (its end cannot be inflated alone).
-    RemoteFileOperation* st = m_host->stat(m_origin.path);
-    track(st);
-    connect(st, &RemoteOperation::finished, this, [this, st, generation, inflateAndApply] {
-        const FileResult r = st->result();
-        st->deleteLater();
+    const QString copy = m_cacheDir->filePath(QStringLiteral("compressed.gz"));
+    RemoteFileOperation* op = m_host->download(m_origin.path, copy);
+    track(op);
+    connect(op, &RemoteOperation::finished, this, [this, op, generation, copy, inflateAndIndex] {
+        const FileResult r = op->result();
+        op->deleteLater();
         if (generation != m_generation)
             return;
         if (!r.ok)
             return fail(r.error.isEmpty() ? tr("%1 could not be read.").arg(m_origin.displayName()) : r.error);
-        readRange(0, qMax<qint64>(r.info.size, 1), false, inflateAndApply);
+        m_modified = r.info.modified;
+        inflateAndIndex(copy);
     });
 }
 
@@ -489,7 +524,7 @@ void LogSource::applyWhole(QByteArray data, qint64 base, qint64 fileSize, const 
 void LogSource::indexLocalFile(bool whole)
 {
     const int generation = m_generation;
-    const QString path = m_origin.path;
+    const QString path = m_readPath;
     const QString name = QFileInfo(path).fileName();
     const qint64 tailBytes = m_tailBytes;
     const qint64 end = qint64(m_index->indexedSize());
@@ -574,7 +609,7 @@ QByteArrayView LogSource::lineBytes(quint64 i) const
         fresh.number = number;
         fresh.offset = from;
         if (!m_pageFile) {
-            m_pageFile = std::make_unique<QFile>(m_origin.path);
+            m_pageFile = std::make_unique<QFile>(m_readPath);
             if (!m_pageFile->open(QIODevice::ReadOnly))
                 m_pageFile.reset();
         }
@@ -617,7 +652,7 @@ bool LogSource::readBlocks(quint64 firstLine, quint64 endLine, const std::functi
         return true;
     if (!m_fileBacked)
         return f(LogBlock{QByteArrayView(m_data), 0, firstLine, endLine});
-    QFile file(m_origin.path);
+    QFile file(m_readPath);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = tr("%1 could not be read: %2").arg(m_origin.displayName(), file.errorString());

@@ -17,6 +17,7 @@
 #include <vector>
 
 class QFile;
+class QTemporaryDir;
 class QTimer;
 
 namespace xr {
@@ -62,8 +63,10 @@ struct LogBlock
 ///   and year map stay in memory. It is indexed in one streaming pass; the lines a view
 ///   paints are read back through a small page cache, and jobs read it in pieces
 ///   (readBlocks()). A gigabyte log costs tens of megabytes, not a gigabyte.
-/// - Remote files (SFTP on SSH hosts), command outputs and `.gz` files (inflated through
-///   zlib on the thread pool) are held in memory.
+/// - A `.gz` file (local, or copied from the host first) is inflated through zlib into a
+///   temporary file of its own, streaming, and then read the same way.
+/// - Remote files (SFTP on SSH hosts, read in chunks from their end) and command outputs
+///   are held in memory.
 ///
 /// Background jobs that use index() and readBlocks() pin() the source: while pinned, new
 /// data (follow, scroll-back) waits and is applied at the last unpin().
@@ -213,7 +216,9 @@ private:
     qint64 m_chunkBytes = DefaultChunkBytes;
 
     bool m_fileBacked = false;
-    QByteArray m_data; // in memory: the bytes from m_base on
+    QString m_readPath;                        // file-backed: the file read (the log, or its inflated copy)
+    std::unique_ptr<QTemporaryDir> m_cacheDir; // a compressed log's inflated copy
+    QByteArray m_data;                         // in memory: the bytes from m_base on
     // File-backed: the year walk so far (fed by follow), the last bytes covered (to see a
     // rotation), and the page cache with its file handle (GUI thread).
     SyslogYears::Builder m_yearsBuilder;

@@ -414,6 +414,9 @@ void LogPane::updateStatus()
                                            locale.formattedDataSize(s->fileSize())));
             else
                 m_status->setText(tr("%1 · %2").arg(lines, locale.formattedDataSize(qint64(s->heldBytes()))));
+            // Shown but readable: a damaged .gz, older lines that could not be read.
+            if (!s->errorString().isEmpty())
+                m_status->setText(tr("%1 · %2").arg(m_status->text(), s->errorString()));
             break;
         }
         }

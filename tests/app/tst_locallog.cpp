@@ -12,6 +12,7 @@
 #include "SampleData.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -360,6 +361,54 @@ private Q_SLOTS:
         QVERIFY(waitReady(s));
         QCOMPARE(s.lineCount(), quint64(1));
         QVERIFY(s.lineBytes(0).endsWith("after truncation"));
+    }
+
+    void gzipInflatedToAFileOfItsOwn()
+    {
+        // A rotated .gz is inflated (streaming) into a temporary file and read through its
+        // index like any local file: the same lines, searched in pieces, never followed.
+        QProcess gzip;
+        gzip.start(QStringLiteral("gzip"), {QStringLiteral("-c"), m_path});
+        QVERIFY(gzip.waitForFinished(60000));
+        const QByteArray compressed = gzip.readAllStandardOutput();
+        QVERIFY(compressed.size() > 1000 && compressed.size() < m_data.size() / 2);
+        const QString gz = m_tmp.filePath(QStringLiteral("xensource.log.2.gz"));
+        QVERIFY(writeFile(gz, compressed));
+        QVERIFY(setMtime(gz, m_mtime));
+        LogSource s(nullptr, localOrigin(gz));
+        QVERIFY(!s.canFollow());
+        s.open();
+        QVERIFY(waitReady(s));
+        QVERIFY(s.isFileBacked());
+        QVERIFY(!s.canLoadOlder());
+        QCOMPARE(s.lineCount(), m_index.lineCount());
+        QCOMPARE(s.heldBytes(), quint64(m_data.size()));
+        for (quint64 i = 0; i < m_index.lineCount(); i += 97)
+            QCOMPARE(s.lineBytes(i), m_index.line(m_data, i));
+        // Years from the compressed file's time, not the copy's.
+        QCOMPARE(s.parsedLine(0).timestamp.date(), QDate(2025, 12, 30));
+        LogFilterRequest r;
+        r.query.pattern = QStringLiteral("BOOTLOADER_FAILED");
+        std::atomic<bool> never{false};
+        QCOMPARE(runJob(s, r), searchLog(m_data, m_index, r.query, never)->lines);
+
+        // Cut short: what could be inflated is shown, and the source says what is wrong;
+        // not gzip at all (the Auto reader takes plain bytes as they are); missing: fails.
+        const QString cut = m_tmp.filePath(QStringLiteral("cut.log.gz"));
+        QVERIFY(writeFile(cut, compressed.first(compressed.size() / 2)));
+        LogSource c(nullptr, localOrigin(cut));
+        c.open();
+        QVERIFY(waitReady(c));
+        QVERIFY(c.lineCount() > 0 && c.lineCount() < m_index.lineCount());
+        QVERIFY(!c.errorString().isEmpty());
+        for (quint64 i = 0; i + 1 < c.lineCount(); i += 501)
+            QCOMPARE(c.lineBytes(i), m_index.line(m_data, i));
+        const QString missing = m_tmp.filePath(QStringLiteral("missing.log.gz"));
+        LogSource m(nullptr, localOrigin(missing));
+        m.open();
+        QVERIFY(!waitReady(m));
+        QCOMPARE(m.state(), LogSource::State::Failed);
+        QVERIFY(!m.errorString().isEmpty());
     }
 
     void readBlocksReportsAFileThatShrank()
