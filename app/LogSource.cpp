@@ -728,6 +728,7 @@ void LogSource::loadBefore(bool all)
 {
     if (m_state != State::Ready || m_loadingOlder || m_base <= 0)
         return;
+    m_error.clear(); // of an earlier try
     if (m_fileBacked) {
         // Indexing a local file costs 8 bytes per line and reads at disk speed: scrolling
         // back indexes all of it at once.
