@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <utility>
 
 #if defined(__GNUC__) && defined(__x86_64__)
 #include <immintrin.h>
@@ -134,6 +135,25 @@ LineIndex::LineIndex(const LineIndex& other)
         m_blocks.push_back(std::make_unique_for_overwrite<quint64[]>(BlockEntries));
         std::memcpy(m_blocks.back().get(), b.get(), BlockEntries * sizeof(quint64));
     }
+}
+
+LineIndex::LineIndex(LineIndex&& other) noexcept
+    : m_blocks(std::move(other.m_blocks))
+    , m_count(std::exchange(other.m_count, 0))
+    , m_size(std::exchange(other.m_size, 0))
+{
+    other.m_blocks.clear();
+}
+
+LineIndex& LineIndex::operator=(LineIndex&& other) noexcept
+{
+    if (this != &other) {
+        m_blocks = std::move(other.m_blocks);
+        other.m_blocks.clear();
+        m_count = std::exchange(other.m_count, 0);
+        m_size = std::exchange(other.m_size, 0);
+    }
+    return *this;
 }
 
 LineIndex& LineIndex::operator=(const LineIndex& other)

@@ -31,8 +31,9 @@ public:
     explicit LineIndex(quint64 origin) { clear(origin); }
     LineIndex(const LineIndex& other);
     LineIndex& operator=(const LineIndex& other);
-    LineIndex(LineIndex&&) noexcept = default;
-    LineIndex& operator=(LineIndex&&) noexcept = default;
+    /// A moved-from index is empty (no lines, origin 0).
+    LineIndex(LineIndex&& other) noexcept;
+    LineIndex& operator=(LineIndex&& other) noexcept;
     ~LineIndex() = default;
 
     /// Indexes `data` from scratch (origin 0). Returns false (and leaves a partial index

@@ -763,6 +763,29 @@ bool syslogMonthDay(QByteArrayView line, MonthDay& out)
 
 } // namespace
 
+namespace {
+
+// "Mmm dd hh:mm:ss x" with x not an upper-case letter, every field in range: a subset of
+// what syslogMonthDay() accepts (for the month name checked by the caller).
+bool plainSyslogStamp(QByteArrayView h)
+{
+    if (h.size() < 17 || h[3] != ' ' || h[6] != ' ' || h[9] != ':' || h[12] != ':' || h[15] != ' ')
+        return false;
+    const auto digit = [&h](int i) { return h[i] >= '0' && h[i] <= '9' ? h[i] - '0' : -1; };
+    const int d1 = h[4] == ' ' ? 0 : digit(4);
+    const int d2 = digit(5);
+    const int hh = digit(7) * 10 + digit(8);
+    const int mm = digit(10) * 10 + digit(11);
+    const int ss = digit(13) * 10 + digit(14);
+    if (d1 < 0 || d2 < 0 || digit(7) < 0 || digit(8) < 0 || digit(10) < 0 || digit(11) < 0 || digit(13) < 0 ||
+        digit(14) < 0)
+        return false;
+    const int day = d1 * 10 + d2;
+    return day >= 1 && day <= 31 && hh <= 23 && mm <= 59 && ss <= 60 && !(h[16] >= 'A' && h[16] <= 'Z');
+}
+
+} // namespace
+
 SyslogYears SyslogYears::infer(QByteArrayView data, const LineIndex& index, const QDateTime& reference,
                                const std::atomic<bool>* cancel)
 {
@@ -781,8 +804,10 @@ void SyslogYears::Builder::add(QByteArrayView head, quint64 line)
 {
     head = head.first(std::min<qsizetype>(head.size(), 64));
     // Most lines carry the month of the line before: no year can start there, so the stamp
-    // is not read; the line is kept as the latest candidate (read only if it stays that).
-    if (m_prevMonth != 0 && head.size() >= 16 && std::memcmp(head.data(), m_prevName, 3) == 0) {
+    // is not read in full; the line is kept as the latest candidate. Only a stamp of the
+    // plain "Mmm dd hh:mm:ss host" shape, checked byte by byte, goes this way: whatever
+    // else starts with the month's name ("January ...", xha's "... UTC 2022 [") is read.
+    if (m_prevMonth != 0 && std::memcmp(head.data(), m_prevName, 3) == 0 && plainSyslogStamp(head)) {
         if (m_offset >= m_maxOffset) {
             m_pendingSize = int(head.size());
             std::memcpy(m_pending, head.data(), std::size_t(head.size()));

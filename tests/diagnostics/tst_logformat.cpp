@@ -569,11 +569,13 @@ private Q_SLOTS:
                                "Jan  2 01:00:00 h p: g\n"
                                "Jan  2 01:00:01 h p: g2\n"
                                "garbage\n"
-                               "Feb  2 01:00:00 h p: h\n";
+                               "Feb  2 01:00:00 h p: h\n"
+                               "Feb  3 01:00:00 h p: i\n"
+                               "February summary of the month, not a stamp\n"
+                               "Feb 3x 01:00:00 h p: no such day\n"
+                               "Feb  3 01:00:00 UTC 2026 [xha] not syslog\n";
         LineIndex index;
         index.build(log);
-        const QDateTime ref = naive(2026, 2, 3, 0, 0, 0);
-        const SyslogYears whole = SyslogYears::infer(log, index, ref);
         const quint64 n = index.lineCount();
         const auto walk = [&](quint64 from, quint64 to) {
             SyslogYears::Builder b;
@@ -581,17 +583,28 @@ private Q_SLOTS:
                 b.add(index.line(log, l), l - from);
             return b;
         };
-        for (quint64 k = 0; k <= n; ++k) {
-            SyslogYears::Builder first = walk(0, k);
-            first.append(walk(k, n), k);
-            const SyslogYears joined = first.result(ref);
-            for (quint64 l = 0; l < n; ++l)
-                QVERIFY2(joined.yearOf(l) == whole.yearOf(l),
-                         qPrintable(QStringLiteral("cut %1 line %2").arg(k).arg(l)));
+        // References after every line, and between the last lines (the latest stamp then
+        // lies after the reference: the last year is the one before).
+        for (const QDateTime& ref : {naive(2026, 2, 4, 0, 0, 0), naive(2026, 2, 2, 12, 0, 0),
+                                     naive(2026, 2, 3, 0, 30, 0), naive(2026, 1, 15, 0, 0, 0)}) {
+            const SyslogYears whole = SyslogYears::infer(log, index, ref);
+            for (quint64 k = 0; k <= n; ++k) {
+                SyslogYears::Builder first = walk(0, k);
+                first.append(walk(k, n), k);
+                const SyslogYears joined = first.result(ref);
+                for (quint64 l = 0; l < n; ++l)
+                    QVERIFY2(joined.yearOf(l) == whole.yearOf(l),
+                             qPrintable(QStringLiteral("cut %1 line %2").arg(k).arg(l)));
+            }
         }
+        const SyslogYears whole = SyslogYears::infer(log, index, naive(2026, 2, 4, 0, 0, 0));
         QCOMPARE(whole.yearOf(1), 2024);
         QCOMPARE(whole.yearOf(4), 2025);
         QCOMPARE(whole.yearOf(12), 2026);
+        // The latest stamp is Feb 3 01:00 (not the "February ..." line, not "Feb 3x", not
+        // xha's): a reference of Feb 3 00:30 puts it a year back.
+        QCOMPARE(SyslogYears::infer(log, index, naive(2026, 2, 3, 0, 30, 0)).yearOf(13), 2025);
+        QCOMPARE(SyslogYears::infer(log, index, naive(2026, 2, 3, 1, 30, 0)).yearOf(13), 2026);
     }
 
     void yearsNeverInTheFuture()
