@@ -56,8 +56,10 @@ void LogFilterJob::run()
         const quint64 from = merged ? 0 : m_request.firstLine;
         const quint64 lookBack = m_request.kind == LogFilterRequest::Kind::Severity ? qMin<quint64>(from, 256) : 0;
         // A file-backed source comes in pieces of a few MiB, one held in memory comes whole.
+        // A merged view: the lines it holds (a followed log's newest may not be in yet).
+        const quint64 end = merged ? qMin(index.lineCount(), merged->linesMergedOf(source)) : index.lineCount();
         p->readBlocks(
-            from - lookBack, index.lineCount(),
+            from - lookBack, end,
             [&](const LogBlock& b) {
                 switch (m_request.kind) {
                 case LogFilterRequest::Kind::Search: {

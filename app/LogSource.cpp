@@ -83,9 +83,10 @@ qint64 firstLineStart(const QByteArray& data)
     return nl < 0 ? 0 : nl + 1;
 }
 
-constexpr qsizetype kReadPiece = 1 << 20;  // streaming reads: fits the cache, costs no memory
-constexpr qint64 kMaxPageBytes = 16 << 20; // a page of giant lines is cut there
-constexpr qint64 kSplitBytes = 8 << 20;    // a whole file from this size on: two halves at once
+constexpr qsizetype kReadPiece = 1 << 20;    // streaming reads: fits the cache, costs no memory
+constexpr qint64 kMaxPageBytes = 4 << 20;    // a page ends there (a longer line is cut)
+constexpr qint64 kPageCacheBytes = 32 << 20; // pages kept, in all
+constexpr qint64 kSplitBytes = 8 << 20;      // a whole file from this size on: two halves at once
 
 qsizetype lastNewline(const char* p, qsizetype n)
 {
@@ -541,9 +542,10 @@ void LogSource::indexLocalFile(bool whole)
             return in;
         },
         [this, generation, whole, oldCount](Indexed in) {
-            if (whole)
-                unpin(); // ours; a search running meanwhile keeps the index until it is done
-            whenUnpinned([this, generation, whole, oldCount, in = std::move(in)]() mutable {
+            // Applied first when the last pin goes (a search running meanwhile keeps the
+            // index until it is done), before follow lines that came meanwhile: they go on
+            // top of the whole index.
+            firstWhenUnpinned([this, generation, whole, oldCount, in = std::move(in)]() mutable {
                 if (whole) {
                     m_loadingOlder = false;
                     setBusy(false);
@@ -557,14 +559,27 @@ void LogSource::indexLocalFile(bool whole)
                         fail(in.error);
                     return;
                 }
+                if (whole && in.tail != m_tail) {
+                    // Not the file the lines came from: rotated or rewritten meanwhile.
+                    const QString message =
+                        tr("%1 was rotated or rewritten; showing it again from its end.").arg(m_origin.displayName());
+                    open();
+                    connect(
+                        this, &LogSource::reloaded, this, [this, message] { Q_EMIT rotated(message); },
+                        Qt::SingleShotConnection);
+                    return;
+                }
                 applyIndexed(std::move(in), whole, oldCount);
             });
+            if (whole)
+                unpin(); // ours
         });
 }
 
 void LogSource::applyIndexed(Indexed in, bool whole, quint64 oldCount)
 {
     m_pages.clear();
+    m_pageFile.reset(); // the file is opened again by name: the one just indexed
     m_data.clear();
     m_index = std::make_shared<LineIndex>(std::move(in.index));
     m_base = qint64(m_index->origin());
@@ -595,18 +610,29 @@ QByteArrayView LogSource::lineBytes(quint64 i) const
 {
     if (!m_fileBacked)
         return m_index->line(QByteArrayView(m_data), i);
-    const quint64 number = i / PageLines;
     Page* page = nullptr;
     for (Page& p : m_pages)
-        if (p.number == number)
+        if (p.first <= i && i < p.end)
             page = &p;
     if (!page) {
-        const quint64 first = number * PageLines;
-        const quint64 last = qMin(m_index->lineCount(), first + PageLines) - 1;
+        // The page of PageLines lines holding line i, as far as kMaxPageBytes reach: long
+        // lines make shorter pages (one starts at line i when the page before it is full),
+        // and only a line longer than kMaxPageBytes itself is cut.
+        const quint64 grid = i / PageLines * PageLines;
+        const quint64 gridEnd = qMin(m_index->lineCount(), grid + PageLines);
+        quint64 first = grid;
+        if (m_index->nextLineStart(i) - m_index->lineStart(grid) > quint64(kMaxPageBytes))
+            first = i;
         const quint64 from = m_index->lineStart(first);
-        const quint64 to = qMin(m_index->nextLineStart(last), from + quint64(kMaxPageBytes));
+        const quint64 limit = from + quint64(kMaxPageBytes);
+        quint64 end = gridEnd;
+        if (m_index->nextLineStart(gridEnd - 1) > limit) {
+            const quint64 l = m_index->lineAt(limit - 1, first);
+            end = qBound(first + 1, m_index->nextLineStart(l) <= limit ? l + 1 : l, gridEnd);
+        }
         Page fresh;
-        fresh.number = number;
+        fresh.first = first;
+        fresh.end = end;
         fresh.offset = from;
         if (!m_pageFile) {
             m_pageFile = std::make_unique<QFile>(m_readPath);
@@ -615,16 +641,21 @@ QByteArrayView LogSource::lineBytes(quint64 i) const
         }
         // A file that shrank or went away reads short: its lines show what is left (a
         // follow poll soon reads it again).
+        const quint64 to = qMin(m_index->nextLineStart(end - 1), limit);
         if (m_pageFile && m_pageFile->seek(qint64(from)))
             fresh.bytes = m_pageFile->read(qint64(to - from));
-        if (int(m_pages.size()) < PageCacheSize) {
-            m_pages.push_back(std::move(fresh));
-            page = &m_pages.back();
-        } else {
-            page = &*std::min_element(m_pages.begin(), m_pages.end(),
-                                      [](const Page& a, const Page& b) { return a.used < b.used; });
-            *page = std::move(fresh);
+        // Room: at most PageCacheSize pages and kPageCacheBytes, the least recently used go.
+        qint64 bytes = fresh.bytes.size();
+        for (const Page& p : m_pages)
+            bytes += p.bytes.size();
+        while (!m_pages.empty() && (int(m_pages.size()) >= PageCacheSize || bytes > kPageCacheBytes)) {
+            const auto oldest = std::min_element(m_pages.begin(), m_pages.end(),
+                                                 [](const Page& a, const Page& b) { return a.used < b.used; });
+            bytes -= oldest->bytes.size();
+            m_pages.erase(oldest);
         }
+        m_pages.push_back(std::move(fresh));
+        page = &m_pages.back();
     }
     page->used = ++m_pageClock;
     return m_index->line(QByteArrayView(page->bytes), i, page->offset);
@@ -632,8 +663,7 @@ QByteArrayView LogSource::lineBytes(quint64 i) const
 
 void LogSource::dropPagesFrom(quint64 line) const
 {
-    const quint64 number = line / PageLines;
-    std::erase_if(m_pages, [number](const Page& p) { return p.number >= number; });
+    std::erase_if(m_pages, [line](const Page& p) { return p.end > line; });
 }
 
 QByteArrayView LogSource::tailBytes(qint64 n) const
@@ -656,6 +686,15 @@ bool LogSource::readBlocks(quint64 firstLine, quint64 endLine, const std::functi
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = tr("%1 could not be read: %2").arg(m_origin.displayName(), file.errorString());
+        return false;
+    }
+    // Still the file indexed? Rotated away and created again, it would be read at the old
+    // offsets: its last indexed bytes must be where they were.
+    if (!m_tail.isEmpty() &&
+        (!file.seek(qint64(index.indexedSize()) - m_tail.size()) || file.read(m_tail.size()) != m_tail)) {
+        if (error)
+            *error =
+                tr("%1 changed since it was read (rotated or rewritten); open it again.").arg(m_origin.displayName());
         return false;
     }
     QByteArray buffer;
@@ -784,8 +823,10 @@ void LogSource::loadBefore(bool all)
                 return b;
             },
             [this, generation, oldCount](Built b) {
-                unpin(); // ours; a search running meanwhile keeps the data until it is done
-                whenUnpinned([this, generation, oldCount, b = std::move(b)]() mutable {
+                // Applied first when the last pin goes (a search running meanwhile keeps the
+                // data until it is done), before follow lines that came meanwhile: they are
+                // appended to the grown data.
+                firstWhenUnpinned([this, generation, oldCount, b = std::move(b)]() mutable {
                     m_loadingOlder = false;
                     setBusy(false);
                     if (generation != m_generation)
@@ -796,6 +837,7 @@ void LogSource::loadBefore(bool all)
                     inferYears();
                     Q_EMIT linesPrepended(m_index->lineCount() - qMin(oldCount, m_index->lineCount()));
                 });
+                unpin(); // ours
             });
     });
 }
@@ -912,6 +954,14 @@ void LogSource::whenUnpinned(std::function<void()> action)
         action();
     else
         m_afterUnpin.append(std::move(action));
+}
+
+void LogSource::firstWhenUnpinned(std::function<void()> action)
+{
+    if (m_pins == 0)
+        action();
+    else
+        m_afterUnpin.prepend(std::move(action));
 }
 
 void LogSource::download(const QString& localPath)

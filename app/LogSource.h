@@ -152,7 +152,8 @@ public:
     // LogDocument
     quint64 lineCount() const override { return m_index->lineCount(); }
     /// GUI thread only (a file-backed source reads it through its page cache, and the view
-    /// stays valid until PageCacheSize other pages have been read).
+    /// stays valid until another line outside the cached pages is read). A line longer
+    /// than 4 MiB is cut there.
     QByteArrayView lineBytes(quint64 i) const override;
     const LogParser& parserFor(quint64) const override { return m_parser; }
     QString sourceName(int) const override { return m_origin.displayName(); }
@@ -178,7 +179,8 @@ private:
     struct Indexed;
     struct Page
     {
-        quint64 number = 0;
+        quint64 first = 0; // lines [first, end)
+        quint64 end = 0;
         quint64 offset = 0; // of bytes[0] in the file
         QByteArray bytes;
         quint64 used = 0; // for least-recently-used eviction
@@ -204,6 +206,8 @@ private:
     void dropPagesFrom(quint64 line) const;
     QByteArrayView tailBytes(qint64 n) const;
     void whenUnpinned(std::function<void()> action);
+    /// The same, ahead of the actions waiting already.
+    void firstWhenUnpinned(std::function<void()> action);
     void track(RemoteOperation* op);
     LogParser makeParser(LogFormatKind kind) const;
 

@@ -56,6 +56,13 @@ void MergedLog::extend()
 {
     if (!m_ready || m_building)
         return; // a build under way takes them in
+    for (const LogSource* s : std::as_const(m_sources)) {
+        if (s->isPinned()) {
+            // A job reads the merge (and its line map) meanwhile: later.
+            m_extendTimer->start();
+            return;
+        }
+    }
     // The new lines of each source (a grown last line is in already), their keys as the
     // build gives them, merged among themselves and put at the end.
     std::vector<std::vector<qint64>> tails(m_sources.size());
@@ -221,6 +228,11 @@ void MergedLog::build()
             Q_EMIT progress(1000);
             Q_EMIT built();
         });
+}
+
+quint64 MergedLog::linesMergedOf(int source) const
+{
+    return source >= 0 && size_t(source) < m_inverse.size() ? m_inverse[size_t(source)].size() : 0;
 }
 
 quint64 MergedLog::mergedIndexOf(int source, quint64 line) const

@@ -38,6 +38,9 @@ public:
     bool isBuilding() const { return m_building; }
     bool isReady() const { return m_ready; }
 
+    /// How many lines of source `source` the merge holds (its first ones; lines it got
+    /// since are added a moment later).
+    quint64 linesMergedOf(int source) const;
     /// The merged line showing line `line` of source `source`.
     quint64 mergedIndexOf(int source, quint64 line) const;
     const MergedLine& at(quint64 i) const { return m_lines[i]; }
