@@ -807,10 +807,12 @@ void SyslogYears::Builder::add(QByteArrayView head, quint64 line)
     // is not read in full; the line is kept as the latest candidate. Only a stamp of the
     // plain "Mmm dd hh:mm:ss host" shape, checked byte by byte, goes this way: whatever
     // else starts with the month's name ("January ...", xha's "... UTC 2022 [") is read.
-    if (m_prevMonth != 0 && std::memcmp(head.data(), m_prevName, 3) == 0 && plainSyslogStamp(head)) {
+    if (m_prevMonth != 0 && head.size() >= 17 && std::memcmp(head.data(), m_prevName, 3) == 0 &&
+        plainSyslogStamp(head)) {
         if (m_offset >= m_maxOffset) {
-            m_pendingSize = int(head.size());
-            std::memcpy(m_pending, head.data(), std::size_t(head.size()));
+            // The stamp and the byte after it are all its reading needs (see plainSyslogStamp).
+            m_pendingSize = int(std::min<qsizetype>(head.size(), qsizetype(sizeof m_pending)));
+            std::memcpy(m_pending, head.data(), std::size_t(m_pendingSize));
         }
         return;
     }

@@ -140,7 +140,7 @@ public:
         char m_prevName[3] = {};                                  // of m_prevMonth, as written
         int m_latestMonth = 0, m_latestDay = 0, m_latestMsec = 0; // the last line seen at m_maxOffset
         // A later line of the same month, not parsed yet: the latest, if it is a stamp.
-        char m_pending[64] = {};
+        char m_pending[32] = {};
         int m_pendingSize = 0;
     };
 
