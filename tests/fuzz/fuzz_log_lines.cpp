@@ -67,5 +67,50 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     regex.regex = true;
     regex.caseSensitive = (selector & 0x40) != 0;
     (void)xr::searchLog(input, index, regex, cancel);
+
+    // Read in pieces, as a local log is: the index built piece by piece from an origin and
+    // two halves joined must equal the whole one, the year walk in two parts the walk of
+    // all, and each piece searched alone must find what the whole search finds.
+    if (index.lineCount() > 1) {
+        const quint64 cutLine = 1 + selector % (index.lineCount() - 1);
+        const quint64 cut = index.lineStart(cutLine);
+        xr::LineIndex front;
+        front.build(input.first(qsizetype(cut)));
+        xr::LineIndex back(cut);
+        for (quint64 at = cut; at < quint64(input.size());) {
+            const quint64 n = std::min<quint64>(quint64(input.size()) - at, 1 + selector % 97);
+            back.appendBytes(input.sliced(qsizetype(at), qsizetype(n)), at);
+            at += n;
+        }
+        if (!front.appendIndex(std::move(back)) || front.lineCount() != index.lineCount() ||
+            front.indexedSize() != index.indexedSize())
+            __builtin_trap();
+        for (quint64 i = 0; i < index.lineCount(); ++i)
+            if (front.lineStart(i) != index.lineStart(i))
+                __builtin_trap();
+
+        xr::SyslogYears::Builder first, second;
+        for (quint64 i = 0; i < index.lineCount(); ++i)
+            (i < cutLine ? first : second).add(index.line(input, i), i < cutLine ? i : i - cutLine);
+        first.append(second, cutLine);
+        const xr::SyslogYears joined = first.result(reference);
+        const xr::SyslogYears whole = xr::SyslogYears::infer(input, index, reference);
+        for (quint64 i = 0; i < index.lineCount(); ++i)
+            if (joined.yearOf(i) != whole.yearOf(i))
+                __builtin_trap();
+
+        const auto all = xr::searchLog(input, index, plain, cancel);
+        xr::LogSearchQuery head = plain, tail = plain;
+        head.lastLine = cutLine;
+        tail.firstLine = cutLine;
+        const auto a = xr::searchLog(input.first(qsizetype(cut)), index, head, cancel);
+        const auto b = xr::searchLog(input.sliced(qsizetype(cut)), index, tail, cancel, {}, cut);
+        if (all.ok() && a.ok() && b.ok()) {
+            std::vector<quint64> pieces = a->lines;
+            pieces.insert(pieces.end(), b->lines.begin(), b->lines.end());
+            if (pieces != all->lines)
+                __builtin_trap();
+        }
+    }
     return 0;
 }
