@@ -368,6 +368,9 @@ void LogSource::open()
     Q_EMIT stateChanged(m_state);
     m_pages.clear();
     m_pageFile.reset(); // the file may be another one now (rotated)
+    // Back to how this kind of log is read (a remote log read whole, or a .gz, had a copy).
+    m_fileBacked = m_origin.kind == LogOrigin::Kind::LocalFile && !m_origin.isCompressed();
+    m_readPath = m_fileBacked ? m_origin.path : QString();
     if (m_origin.kind == LogOrigin::Kind::Command)
         openCommand();
     else if (m_fileBacked)
@@ -578,6 +581,7 @@ void LogSource::indexLocalFile(bool whole)
 
 void LogSource::applyIndexed(Indexed in, bool whole, quint64 oldCount)
 {
+    ++m_yearsJob; // a year map being made of the lines before is not for these
     m_pages.clear();
     m_pageFile.reset(); // the file is opened again by name: the one just indexed
     m_data.clear();
@@ -596,7 +600,6 @@ void LogSource::applyIndexed(Indexed in, bool whole, quint64 oldCount)
     m_parser = makeParser(in.kind);
     m_parser.setYears(m_yearsBuilder.result(yearsReference()));
     m_yearsReady = true;
-    ++m_yearsJob; // a year map of an earlier reading is not this one's
     m_state = State::Ready;
     setBusy(false);
     Q_EMIT stateChanged(m_state);
@@ -777,6 +780,9 @@ void LogSource::loadBefore(bool all)
         indexLocalFile(true);
         return;
     }
+    if (m_origin.kind == LogOrigin::Kind::RemoteFile &&
+        (all || qint64(heldBytes()) + qMin(m_chunkBytes, m_base) > m_memoryLimit))
+        return copyRemoteWhole();
     // Everything: the whole file up to what is held is read again in one piece (no copy of
     // the held part); older lines only: the chunk before them, put in front.
     const qint64 from = all ? 0 : qMax<qint64>(0, m_base - m_chunkBytes);
@@ -836,6 +842,91 @@ void LogSource::loadBefore(bool all)
                     m_base = b.base;
                     inferYears();
                     Q_EMIT linesPrepended(m_index->lineCount() - qMin(oldCount, m_index->lineCount()));
+                });
+                unpin(); // ours
+            });
+    });
+}
+
+void LogSource::copyRemoteWhole()
+{
+    // Copied to a file of our own with progress, then read through its index like a local
+    // file: what is held stops growing with every chunk (and is not copied again each time).
+    if (!m_hostGuard) {
+        m_error = tr("The host's connection is gone.");
+        return;
+    }
+    if (!m_cacheDir) {
+        m_cacheDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/xenrescue-log-XXXXXX"));
+        if (!m_cacheDir->isValid()) {
+            m_error = tr("No room for a copy of the log: %1").arg(m_cacheDir->errorString());
+            return;
+        }
+    }
+    const int generation = m_generation;
+    const QString copy = m_cacheDir->filePath(QStringLiteral("remote-copy.log"));
+    m_pageFile.reset();
+    m_loadingOlder = true;
+    setBusy(true);
+    pin(); // the end stays as it is until the whole file is in
+    RemoteFileOperation* op = m_host->download(m_origin.path, copy);
+    track(op);
+    m_download = op;
+    connect(op, &RemoteOperation::progress, this, &LogSource::downloadProgress);
+    connect(op, &RemoteOperation::finished, this, [this, op, generation, copy] {
+        const FileResult r = op->result();
+        op->deleteLater();
+        m_download.clear();
+        const auto stop = [this](const QString& error) {
+            m_loadingOlder = false;
+            setBusy(false);
+            m_error = error;
+            Q_EMIT downloadFinished(false, error);
+            unpin();
+        };
+        if (generation != m_generation)
+            return unpin();
+        if (!r.ok)
+            return stop(r.cancelled ? tr("Download cancelled.")
+                                    : (r.error.isEmpty() ? tr("%1 could not be copied.").arg(m_origin.displayName())
+                                                         : r.error));
+        Q_EMIT downloadFinished(true,
+                                tr("%1 copied whole (%2 bytes).").arg(m_origin.displayName()).arg(r.bytesTransferred));
+        const qint64 end = qint64(m_index->indexedSize()) + m_base; // the file offset of what is held's end
+        const LogFormatKind kind = m_parser.kind();
+        const QString name = QFileInfo(m_origin.path).fileName();
+        const quint64 oldCount = m_index->lineCount();
+        runOffThread(
+            this,
+            [copy, end, kind, name] {
+                Indexed in;
+                indexWhole(copy, end, kind, name, in);
+                return in;
+            },
+            [this, generation, copy, oldCount](Indexed in) {
+                firstWhenUnpinned([this, generation, copy, oldCount, in = std::move(in)]() mutable {
+                    m_loadingOlder = false;
+                    setBusy(false);
+                    if (generation != m_generation)
+                        return;
+                    if (!in.error.isEmpty()) {
+                        m_error = in.error;
+                        return;
+                    }
+                    const qsizetype n = qMin(in.tail.size(), tailBytes(kOverlap).size());
+                    if (QByteArrayView(in.tail).last(n) != tailBytes(kOverlap).last(n)) {
+                        // Not the file the lines came from: rotated or rewritten meanwhile.
+                        const QString message = tr("%1 was rotated or rewritten; showing it again from its end.")
+                                                    .arg(m_origin.displayName());
+                        open();
+                        connect(
+                            this, &LogSource::reloaded, this, [this, message] { Q_EMIT rotated(message); },
+                            Qt::SingleShotConnection);
+                        return;
+                    }
+                    m_readPath = copy;
+                    m_fileBacked = true;
+                    applyIndexed(std::move(in), true, oldCount);
                 });
                 unpin(); // ours
             });
@@ -923,6 +1014,15 @@ void LogSource::append(const QByteArray& more)
         return;
     }
     const quint64 at = m_index->indexedSize();
+    if (m_readPath != m_origin.path) {
+        // A copy of a remote log: the new bytes go into it first (where the host has them).
+        QFile copy(m_readPath);
+        if (!copy.open(QIODevice::ReadWrite) || !copy.seek(qint64(at)) || copy.write(more) != more.size()) {
+            m_error =
+                tr("Cannot add the new lines to the copy of %1: %2").arg(m_origin.displayName(), copy.errorString());
+            return;
+        }
+    }
     m_index->appendBytes(QByteArrayView(more), at);
     m_tail = (m_tail + more).right(kOverlap);
     dropPagesFrom(firstNew);

@@ -65,8 +65,10 @@ struct LogBlock
 ///   (readBlocks()). A gigabyte log costs tens of megabytes, not a gigabyte.
 /// - A `.gz` file (local, or copied from the host first) is inflated through zlib into a
 ///   temporary file of its own, streaming, and then read the same way.
-/// - Remote files (SFTP on SSH hosts, read in chunks from their end) and command outputs
-///   are held in memory.
+/// - Remote files (SFTP on SSH hosts) are read in chunks from their end and held in memory
+///   until they pass the memory limit (or are loaded whole): then the file is copied whole,
+///   with progress, and read from the copy the same way; followed lines go into the copy.
+/// - Command outputs are held in memory.
 ///
 /// Background jobs that use index() and readBlocks() pin() the source: while pinned, new
 /// data (follow, scroll-back) waits and is applied at the last unpin().
@@ -97,6 +99,10 @@ public:
     /// How much the first read takes from the end, and each scroll-back read.
     void setTailBytes(qint64 bytes) { m_tailBytes = bytes; }
     void setChunkBytes(qint64 bytes) { m_chunkBytes = bytes; }
+    /// A remote log scrolled back past this much (or loaded whole) is copied here whole,
+    /// with progress, and read through its index from then on.
+    static constexpr qint64 DefaultMemoryLimit = 16 * 1024 * 1024;
+    void setMemoryLimit(qint64 bytes) { m_memoryLimit = bytes; }
     /// Opens (again): reads the last part of the file, or the whole output of a command.
     void open();
 
@@ -202,6 +208,7 @@ private:
                             LogFormatKind kind, const QString& name, Indexed& out, bool atLineStart = false);
     static void indexWhole(const QString& path, qint64 end, LogFormatKind kind, const QString& name, Indexed& out);
     void applyIndexed(Indexed in, bool whole, quint64 oldCount);
+    void copyRemoteWhole();
     void indexLocalFile(bool whole);
     void dropPagesFrom(quint64 line) const;
     QByteArrayView tailBytes(qint64 n) const;
@@ -218,6 +225,7 @@ private:
     QString m_error;
     qint64 m_tailBytes = DefaultTailBytes;
     qint64 m_chunkBytes = DefaultChunkBytes;
+    qint64 m_memoryLimit = DefaultMemoryLimit;
 
     bool m_fileBacked = false;
     QString m_readPath;                        // file-backed: the file read (the log, or its inflated copy)

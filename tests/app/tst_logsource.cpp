@@ -178,6 +178,67 @@ private Q_SLOTS:
         QCOMPARE(joinLines(s), whole);
     }
 
+    void copiedWholePastTheMemoryLimit()
+    {
+        // Scrolled back past the memory limit, a remote log is copied whole (with progress)
+        // and read from the copy: the same lines, nothing held in memory, and followed
+        // lines go into the copy; rotated, it is read from its end again, in memory.
+        QByteArray whole;
+        for (int i = 0; whole.size() < 6 << 20; ++i)
+            whole += xapiLine(m_hostA.name, i, i);
+        const QString path = logPath(m_hostA, QStringLiteral("copied.log"));
+        QVERIFY(writeFile(path, whole));
+        LogSource s(m_a.get(), origin(m_hostA, QStringLiteral("copied.log")));
+        s.setTailBytes(64 * 1024);
+        s.setChunkBytes(1 << 20);
+        s.setMemoryLimit(2 << 20);
+        s.setFollowInterval(100);
+        s.open();
+        QVERIFY(waitReady(s));
+        QVERIFY(!s.isFileBacked());
+        QSignalSpy prepended(&s, &LogSource::linesPrepended);
+        QSignalSpy progress(&s, &LogSource::downloadProgress);
+        QSignalSpy finished(&s, &LogSource::downloadFinished);
+        s.loadOlder(); // 64 KiB + 1 MiB: still in memory
+        QVERIFY(prepended.wait(20000));
+        QVERIFY(!s.isFileBacked());
+        QVERIFY(progress.isEmpty());
+        s.loadOlder(); // past 2 MiB: copied whole
+        QVERIFY(prepended.wait(30000));
+        QVERIFY(s.isFileBacked());
+        QVERIFY(!s.canLoadOlder());
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(finished.first().first().toBool());
+        QCOMPARE(s.heldBytes(), quint64(whole.size()));
+        QCOMPARE(joinLines(s), whole);
+
+        // Followed: new lines reach the copy and the view.
+        s.setFollowing(true);
+        QByteArray more;
+        for (int i = 0; i < 50; ++i)
+            more += xapiLine(QStringLiteral("later"), 90000 + i, i);
+        QVERIFY(writeFile(path, more, QIODevice::Append));
+        QTRY_COMPARE_WITH_TIMEOUT(s.heldBytes(), quint64(whole.size() + more.size()), 10000);
+        QCOMPARE(joinLines(s), whole + more);
+        LogFilterRequest r;
+        r.query.pattern = QStringLiteral("later");
+        s.pin();
+        LogFilterJob job(s, r);
+        QThreadPool::globalInstance()->start(&job);
+        QTRY_VERIFY_WITH_TIMEOUT(job.isDone(), 10000);
+        s.unpin();
+        QCOMPARE(job.lines().size(), std::size_t(50));
+
+        // Rotated: read from its end again, in memory.
+        QSignalSpy rotated(&s, &LogSource::rotated);
+        QVERIFY(writeFile(path, xapiLine(QStringLiteral("fresh"), 1, 1)));
+        QVERIFY(rotated.wait(10000));
+        QVERIFY(waitReady(s));
+        QVERIFY(!s.isFileBacked());
+        QCOMPARE(joinLines(s), xapiLine(QStringLiteral("fresh"), 1, 1));
+    }
+
     void followWithRotationAndTruncation()
     {
         const QString path = logPath(m_hostA, QStringLiteral("follow.log"));
