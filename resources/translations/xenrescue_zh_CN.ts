@@ -3239,6 +3239,38 @@ State: %3</source>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
+    <message>
+        <source>Cannot write the inflated log to %1: %2</source>
+        <translation>无法将解压后的日志写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>No room for the inflated log: %1</source>
+        <translation>没有空间存放解压后的日志：%1</translation>
+    </message>
+    <message>
+        <source>%1 was rotated or rewritten; showing it again from its end.</source>
+        <translation>%1 已被轮转或重写；重新从末尾显示。</translation>
+    </message>
+    <message>
+        <source>%1 changed since it was read (rotated or rewritten); open it again.</source>
+        <translation>%1 在读取后已改变（被轮转或重写）；请重新打开。</translation>
+    </message>
+    <message>
+        <source>No room for a copy of the log: %1</source>
+        <translation>没有空间存放日志副本：%1</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied.</source>
+        <translation>无法复制 %1。</translation>
+    </message>
+    <message>
+        <source>%1 copied whole (%2 bytes).</source>
+        <translation>已完整复制 %1（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>Cannot add the new lines to the copy of %1: %2</source>
+        <translation>无法将新行写入 %1 的副本：%2</translation>
+    </message>
 </context>
 <context>
     <name>xr::LogView</name>
