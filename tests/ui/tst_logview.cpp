@@ -80,6 +80,31 @@ QByteArray testLog(int lines, int* warnings, int* needles)
     return out;
 }
 
+// Writes testLog(lines) to `path` and returns it as a local log.
+LogOrigin writeTestLog(const QString& path, int lines, int* warnings, int* needles)
+{
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(testLog(lines, warnings, needles));
+    LogOrigin origin;
+    origin.kind = LogOrigin::Kind::LocalFile;
+    origin.path = path;
+    return origin;
+}
+
+// Shows `pane` with `source` (its tail large enough for the whole test log) and opens it.
+bool showAndOpen(LogPane& pane, LogSource& source)
+{
+    source.setTailBytes(16 << 20);
+    pane.setDocument(&source);
+    pane.resize(1000, 600);
+    pane.show();
+    if (!QTest::qWaitForWindowExposed(&pane))
+        return false;
+    source.open();
+    return QTest::qWaitFor([&] { return source.isReady(); }, kWaitMs);
+}
+
 } // namespace
 
 class TestLogView final : public QObject
@@ -101,25 +126,10 @@ private Q_SLOTS:
     {
         int warnings = 0;
         int needles = 0;
-        const QByteArray log = testLog(5000, &warnings, &needles);
         const QString path = m_tmp.filePath(QStringLiteral("xensource.log"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(log);
-        f.close();
-
         LogPane pane;
-        LogOrigin origin;
-        origin.kind = LogOrigin::Kind::LocalFile;
-        origin.path = path;
-        LogSource source(nullptr, origin);
-        source.setTailBytes(16 << 20);
-        pane.setDocument(&source);
-        pane.resize(1000, 600);
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        source.open();
-        QTRY_VERIFY_WITH_TIMEOUT(source.isReady(), kWaitMs);
+        LogSource source(nullptr, writeTestLog(path, 5000, &warnings, &needles));
+        QVERIFY(showAndOpen(pane, source));
         LogView* view = pane.view();
         QCOMPARE(view->rowCount(), quint64(5000));
         QVERIFY(!view->accessibleName().isEmpty());
@@ -251,23 +261,10 @@ private Q_SLOTS:
         int warnings = 0;
         int needles = 0;
         const QString path = m_tmp.filePath(QStringLiteral("followed.log"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(testLog(3000, &warnings, &needles));
-        f.close();
         LogPane pane;
-        LogOrigin origin;
-        origin.kind = LogOrigin::Kind::LocalFile;
-        origin.path = path;
-        LogSource source(nullptr, origin);
-        source.setTailBytes(16 << 20);
+        LogSource source(nullptr, writeTestLog(path, 3000, &warnings, &needles));
         source.setFollowInterval(50);
-        pane.setDocument(&source);
-        pane.resize(1000, 600);
-        pane.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        source.open();
-        QTRY_VERIFY_WITH_TIMEOUT(source.isReady(), kWaitMs);
+        QVERIFY(showAndOpen(pane, source));
         source.setFollowing(true);
         pane.showFind();
         QTest::keyClicks(pane.findBar()->edit(), QStringLiteral("needle"));
