@@ -1030,8 +1030,14 @@ void LogSource::append(const QByteArray& more)
         const quint64 count = m_index->lineCount();
         for (quint64 l = firstNew; l < count; ++l) {
             const quint64 start = m_index->lineStart(l);
-            if (start < at)
-                continue; // the line that grew: its head was seen before
+            if (start < at) {
+                // The line that grew. Seen with fewer than 64 bytes (being written), its
+                // stamp may have been cut: walked again, whole now (the same line twice
+                // changes nothing).
+                if (start + 64 > at)
+                    m_yearsBuilder.add(lineBytes(l), l);
+                continue;
+            }
             const quint64 stop = qMin(m_index->lineEnd(QByteArrayView(more), l, at), start + 64);
             m_yearsBuilder.add(QByteArrayView(more).sliced(qsizetype(start - at), qsizetype(stop - start)), l);
         }

@@ -360,6 +360,15 @@ private Q_SLOTS:
                                                                 "line, first part"));
         QCOMPARE(s.parsedLine(s.lineCount() - 1).timestamp.date().month(), 1);
 
+        // A stamp written in two parts at New Year: the year steps on once it is whole.
+        QVERIFY(
+            writeFile(path, "Dec 31 23:59:59 xs xapi: [debug|xs|1 ||xapi] last of the year\nJa", QIODevice::Append));
+        QTRY_VERIFY_WITH_TIMEOUT(s.lineBytes(s.lineCount() - 1) == QByteArrayView("Ja"), 5000);
+        QVERIFY(writeFile(path, "n  1 00:00:01 xs xapi: [debug|xs|1 ||xapi] first of the next\n", QIODevice::Append));
+        QTRY_VERIFY_WITH_TIMEOUT(s.lineBytes(s.lineCount() - 1).endsWith("first of the next"), 5000);
+        QCOMPARE(s.parsedLine(s.lineCount() - 1).timestamp.date().year(),
+                 s.parsedLine(s.lineCount() - 2).timestamp.date().year() + 1);
+
         // Cut short under the viewer: reading a line past the new end shows what is left
         // (nothing), never crashes; the next poll reads it again from its end.
         QSignalSpy rotated(&s, &LogSource::rotated);
