@@ -78,52 +78,49 @@ Result<bool> AuditLog::append(const AuditEntry& entry)
     return true;
 }
 
-Result<bool> AuditLog::record(const QString& hostKey, const QString& user, const CommandRequest& request,
-                              const CommandResult& result, const QString& runId, const QDateTime& started)
+namespace {
+
+// What every line says: when, where, as whom, what, and for which run and VM.
+AuditEntry entryFor(const QString& hostKey, const QString& user, const CommandRequest& request,
+                    const AuditContext& context, const QDateTime& time)
 {
     AuditEntry e;
-    e.time = started;
+    e.time = time;
     e.host = hostKey;
     e.user = user;
     e.command = request.command;
-    e.outcome = outcomeKey(result.outcome);
-    e.exitStatus = result.exitStatus;
-    e.durationMs = result.elapsedMs;
-    e.runId = runId;
-    return append(e);
+    e.runId = context.runId;
+    e.vmUuid = context.vmUuid;
+    e.vmName = context.vmName;
+    e.action = context.action;
+    return e;
+}
+
+} // namespace
+
+Result<bool> AuditLog::record(const QString& hostKey, const QString& user, const CommandRequest& request,
+                              const CommandResult& result, const QString& runId, const QDateTime& started)
+{
+    AuditContext context;
+    context.runId = runId;
+    return recordResult(hostKey, user, request, result, context, started);
 }
 
 Result<bool> AuditLog::recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
                                   const AuditContext& context, const QDateTime& sent)
 {
-    AuditEntry e;
-    e.time = sent;
-    e.host = hostKey;
-    e.user = user;
-    e.command = request.command;
+    AuditEntry e = entryFor(hostKey, user, request, context, sent);
     e.outcome = QStringLiteral("sent");
-    e.runId = context.runId;
-    e.vmUuid = context.vmUuid;
-    e.vmName = context.vmName;
-    e.action = context.action;
     return append(e);
 }
 
 Result<bool> AuditLog::recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
                                     const CommandResult& result, const AuditContext& context, const QDateTime& started)
 {
-    AuditEntry e;
-    e.time = started;
-    e.host = hostKey;
-    e.user = user;
-    e.command = request.command;
+    AuditEntry e = entryFor(hostKey, user, request, context, started);
     e.outcome = outcomeKey(result.outcome);
     e.exitStatus = result.exitStatus;
     e.durationMs = result.elapsedMs;
-    e.runId = context.runId;
-    e.vmUuid = context.vmUuid;
-    e.vmName = context.vmName;
-    e.action = context.action;
     return append(e);
 }
 
