@@ -4,6 +4,7 @@
 // time across two hosts, and a merge across a syslog year boundary.
 
 #include "LabPool.h"
+#include "LabSsh.h"
 #include "LogDocument.h"
 #include "LogFileModel.h"
 #include "LogFilterJob.h"
@@ -76,18 +77,8 @@ private:
 
     std::unique_ptr<SshHost> connect(const LabPoolHost& h)
     {
-        SshEndpoint e;
-        e.host = h.address;
-        e.port = h.port;
-        e.user = h.user;
-        e.auth = AuthMethod::KeyFile;
-        e.identityFile = h.clientKeyPath;
-        e.sshConfigFile = QStringLiteral("none");
-        SshOptions o;
-        o.appKnownHostsFile = m_tmp.filePath(QStringLiteral("app_known_hosts"));
-        o.userKnownHostsFile = h.knownHostsPath;
-        o.useKeychain = false;
-        auto host = std::make_unique<SshHost>(e, o);
+        auto host = std::make_unique<SshHost>(
+            xr::test::labEndpoint(h), xr::test::labOptions(h, m_tmp.filePath(QStringLiteral("app_known_hosts"))));
         host->connectToHost();
         if (!QTest::qWaitFor(
                 [&] { return host->state() == HostState::Connected || host->state() == HostState::Failed; }, 20000) ||

@@ -10,6 +10,7 @@
 
 #include "BenchLogCorpus.h"
 #include "LabPool.h"
+#include "LabSsh.h"
 #include "LogFilterJob.h"
 #include "LogSource.h"
 #include "MergedLog.h"
@@ -296,18 +297,8 @@ int main(int argc, char** argv)
                 const QString target = h.hostRoot + QStringLiteral("/var/log/big.log");
                 if (::link(QFile::encodeName(big).constData(), QFile::encodeName(target).constData()) != 0)
                     QFile::copy(big, target);
-                SshEndpoint e;
-                e.host = h.address;
-                e.port = h.port;
-                e.user = h.user;
-                e.auth = AuthMethod::KeyFile;
-                e.identityFile = h.clientKeyPath;
-                e.sshConfigFile = QStringLiteral("none");
-                SshOptions o;
-                o.appKnownHostsFile = tmp.filePath(QStringLiteral("known_hosts"));
-                o.userKnownHostsFile = h.knownHostsPath;
-                o.useKeychain = false;
-                SshHost host(e, o);
+                SshHost host(xr::test::labEndpoint(h),
+                             xr::test::labOptions(h, tmp.filePath(QStringLiteral("known_hosts"))));
                 host.connectToHost();
                 spin([&] { return host.state() == HostState::Connected || host.state() == HostState::Failed; });
                 if (host.isConnected()) {

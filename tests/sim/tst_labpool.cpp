@@ -4,6 +4,7 @@
 
 #include "DomainList.h"
 #include "LabPool.h"
+#include "LabSsh.h"
 #include "ShellCommand.h"
 #include "SimModel.h"
 #include "SimStateStore.h"
@@ -69,19 +70,9 @@ private:
 
     std::unique_ptr<SshHost> connect(const LabPoolHost& h)
     {
-        SshEndpoint e;
-        e.host = h.address;
-        e.port = h.port;
-        e.user = h.user;
-        e.auth = AuthMethod::KeyFile;
-        e.identityFile = h.clientKeyPath;
-        e.sshConfigFile = QStringLiteral("none");
-        SshOptions o;
-        o.appKnownHostsFile = m_tmp.filePath(QStringLiteral("app_known_hosts"));
-        o.userKnownHostsFile = h.knownHostsPath;
-        o.useKeychain = false;
+        SshOptions o = xr::test::labOptions(h, m_tmp.filePath(QStringLiteral("app_known_hosts")));
         o.connectTimeoutMs = 10000;
-        auto host = std::make_unique<SshHost>(e, o);
+        auto host = std::make_unique<SshHost>(xr::test::labEndpoint(h), o);
         host->connectToHost();
         if (!QTest::qWaitFor(
                 [&] { return host->state() == HostState::Connected || host->state() == HostState::Failed; }, 20000) ||

@@ -8,6 +8,7 @@
 #include "HostTreeModel.h"
 #include "Inventory.h"
 #include "LabPool.h"
+#include "LabSsh.h"
 #include "MainWindow.h"
 #include "PoolMonitor.h"
 #include "SshHost.h"
@@ -44,10 +45,7 @@ struct LabWindow
             byPort.insert(h.port, h);
         connections.setHostFactory([this](const SavedHost& saved, const SshOptions&) -> RemoteHost* {
             const LabPoolHost h = byPort.value(saved.endpoint.port);
-            SshOptions o;
-            o.appKnownHostsFile = paths.appKnownHostsFile();
-            o.userKnownHostsFile = h.knownHostsPath;
-            o.useKeychain = false;
+            SshOptions o = xr::test::labOptions(h, paths.appKnownHostsFile());
             o.connectTimeoutMs = 10000;
             o.keepaliveIntervalMs = 1000;
             o.keepaliveMaxMissed = 2;
@@ -66,12 +64,7 @@ struct LabWindow
                 continue;
             SavedHost saved;
             saved.label = h.name;
-            saved.endpoint.host = h.address;
-            saved.endpoint.port = h.port;
-            saved.endpoint.user = h.user;
-            saved.endpoint.auth = AuthMethod::KeyFile;
-            saved.endpoint.identityFile = h.clientKeyPath;
-            saved.endpoint.sshConfigFile = QStringLiteral("none");
+            saved.endpoint = xr::test::labEndpoint(h);
             const QString id = connections.saveHost(saved);
             ids.insert(h.name, id);
             connections.connectHost(id);

@@ -3,6 +3,7 @@
 // hypervisor's view, a member whose sshd dies shows as lost with stale VMs and comes back by
 // itself, the selection survives refreshes, and the window stays responsive throughout.
 #include "Inventory.h"
+#include "LabSsh.h"
 #include "LabWindow.h"
 #include "MessageBar.h"
 #include "PoolTreeModel.h"
@@ -27,17 +28,7 @@ constexpr int kPollMs = 1000;
 /// "on the host", as an admin at its console would.
 CommandResult onHost(const LabPoolHost& h, const QString& command)
 {
-    SshEndpoint e;
-    e.host = h.address;
-    e.port = h.port;
-    e.user = h.user;
-    e.auth = AuthMethod::KeyFile;
-    e.identityFile = h.clientKeyPath;
-    e.sshConfigFile = u"none"_s;
-    SshOptions o;
-    o.userKnownHostsFile = h.knownHostsPath;
-    o.useKeychain = false;
-    SshHost host(e, o);
+    SshHost host(xr::test::labEndpoint(h), xr::test::labOptions(h));
     host.connectToHost();
     if (!QTest::qWaitFor([&] { return host.state() == HostState::Connected; }, 15000))
         return {};
