@@ -324,11 +324,33 @@ void LogSource::setBusy(bool busy)
 
 LogParser LogSource::makeParser(LogFormatKind kind) const
 {
-    // The reference must lie at or after the last line in the host's local time, which is
-    // unknown here: the mtime plus the largest zone offset.
-    const QDateTime ref =
-        (m_modified.isValid() ? m_modified : QDateTime::currentDateTimeUtc()).toUTC().addSecs(14 * 3600);
-    return LogParser(kind, QDateTime(ref.date(), ref.time(), Qt::UTC));
+    return LogParser(kind, yearsReference());
+}
+
+void LogSource::reopenAfter(const QString& message)
+{
+    open();
+    connect(
+        this, &LogSource::reloaded, this, [this, message] { Q_EMIT rotated(message); }, Qt::SingleShotConnection);
+}
+
+bool LogSource::endMatches(QByteArrayView tail) const
+{
+    const QByteArrayView held = tailBytes(kOverlap);
+    const qsizetype n = qMin(tail.size(), held.size());
+    return tail.last(n) == held.last(n);
+}
+
+QString LogSource::cachePath(const QString& name, QString* error)
+{
+    if (!m_cacheDir)
+        m_cacheDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/xenrescue-log-XXXXXX"));
+    if (!m_cacheDir->isValid()) {
+        *error = m_cacheDir->errorString();
+        m_cacheDir.reset();
+        return {};
+    }
+    return m_cacheDir->filePath(name);
 }
 
 void LogSource::readRange(qint64 offset, qint64 length, bool tail, ReadDone done)
@@ -398,12 +420,10 @@ void LogSource::openCompressed()
     // Inflated into a file of our own, then read through its index like any local file: a
     // rotated log of any size costs its index, not its size. A remote one is copied first.
     const int generation = m_generation;
-    if (!m_cacheDir) {
-        m_cacheDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/xenrescue-log-XXXXXX"));
-        if (!m_cacheDir->isValid())
-            return fail(tr("No room for the inflated log: %1").arg(m_cacheDir->errorString()));
-    }
-    const QString inflated = m_cacheDir->filePath(QStringLiteral("inflated.log"));
+    QString why;
+    const QString inflated = cachePath(QStringLiteral("inflated.log"), &why);
+    if (inflated.isEmpty())
+        return fail(tr("No room for the inflated log: %1").arg(why));
     const QString name = QFileInfo(m_origin.path).fileName();
     const auto inflateAndIndex = [this, generation, inflated, name](const QString& compressed) {
         runOffThread(
@@ -445,7 +465,9 @@ void LogSource::openCompressed()
     }
     if (!m_hostGuard)
         return fail(tr("The host's connection is gone."));
-    const QString copy = m_cacheDir->filePath(QStringLiteral("compressed.gz"));
+    const QString copy = cachePath(QStringLiteral("compressed.gz"), &why);
+    if (copy.isEmpty())
+        return fail(tr("No room for the inflated log: %1").arg(why));
     RemoteFileOperation* op = m_host->download(m_origin.path, copy);
     track(op);
     connect(op, &RemoteOperation::finished, this, [this, op, generation, copy, inflateAndIndex] {
@@ -562,16 +584,9 @@ void LogSource::indexLocalFile(bool whole)
                         fail(in.error);
                     return;
                 }
-                if (whole && in.tail != m_tail) {
-                    // Not the file the lines came from: rotated or rewritten meanwhile.
-                    const QString message =
-                        tr("%1 was rotated or rewritten; showing it again from its end.").arg(m_origin.displayName());
-                    open();
-                    connect(
-                        this, &LogSource::reloaded, this, [this, message] { Q_EMIT rotated(message); },
-                        Qt::SingleShotConnection);
-                    return;
-                }
+                if (whole && !endMatches(in.tail)) // rotated or rewritten meanwhile
+                    return reopenAfter(
+                        tr("%1 was rotated or rewritten; showing it again from its end.").arg(m_origin.displayName()));
                 applyIndexed(std::move(in), whole, oldCount);
             });
             if (whole)
@@ -856,15 +871,13 @@ void LogSource::copyRemoteWhole()
         m_error = tr("The host's connection is gone.");
         return;
     }
-    if (!m_cacheDir) {
-        m_cacheDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/xenrescue-log-XXXXXX"));
-        if (!m_cacheDir->isValid()) {
-            m_error = tr("No room for a copy of the log: %1").arg(m_cacheDir->errorString());
-            return;
-        }
+    QString why;
+    const QString copy = cachePath(QStringLiteral("remote-copy.log"), &why);
+    if (copy.isEmpty()) {
+        m_error = tr("No room for a copy of the log: %1").arg(why);
+        return;
     }
     const int generation = m_generation;
-    const QString copy = m_cacheDir->filePath(QStringLiteral("remote-copy.log"));
     m_pageFile.reset();
     m_loadingOlder = true;
     setBusy(true);
@@ -913,17 +926,9 @@ void LogSource::copyRemoteWhole()
                         m_error = in.error;
                         return;
                     }
-                    const qsizetype n = qMin(in.tail.size(), tailBytes(kOverlap).size());
-                    if (QByteArrayView(in.tail).last(n) != tailBytes(kOverlap).last(n)) {
-                        // Not the file the lines came from: rotated or rewritten meanwhile.
-                        const QString message = tr("%1 was rotated or rewritten; showing it again from its end.")
-                                                    .arg(m_origin.displayName());
-                        open();
-                        connect(
-                            this, &LogSource::reloaded, this, [this, message] { Q_EMIT rotated(message); },
-                            Qt::SingleShotConnection);
-                        return;
-                    }
+                    if (!endMatches(in.tail)) // rotated or rewritten meanwhile
+                        return reopenAfter(tr("%1 was rotated or rewritten; showing it again from its end.")
+                                               .arg(m_origin.displayName()));
                     m_readPath = copy;
                     m_fileBacked = true;
                     applyIndexed(std::move(in), true, oldCount);
@@ -975,15 +980,10 @@ void LogSource::poll()
         const bool same = r.offset == end - overlap && r.data.size() >= overlap &&
                           QByteArrayView(r.data).first(overlap) == tailBytes(overlap);
         if (!same) {
-            const QString message =
+            return reopenAfter(
                 r.info.size < end
                     ? tr("%1 was truncated or rotated; showing it again from its end.").arg(m_origin.displayName())
-                    : tr("%1 was rotated; showing the new file from its end.").arg(m_origin.displayName());
-            open();
-            connect(
-                this, &LogSource::reloaded, this, [this, message] { Q_EMIT rotated(message); },
-                Qt::SingleShotConnection);
-            return;
+                    : tr("%1 was rotated; showing the new file from its end.").arg(m_origin.displayName()));
         }
         m_fileSize = qMax(m_fileSize, r.info.size);
         if (r.info.modified.isValid())

@@ -217,6 +217,14 @@ private:
     void firstWhenUnpinned(std::function<void()> action);
     void track(RemoteOperation* op);
     LogParser makeParser(LogFormatKind kind) const;
+    /// Reads the log again from its end, then says why (rotated()).
+    void reopenAfter(const QString& message);
+    /// True when `tail`, the last bytes a reading found at the end of what is held, is what
+    /// is held there: the same file.
+    bool endMatches(QByteArrayView tail) const;
+    /// A file in this source's own temporary folder (made on first use); empty, with the
+    /// reason in `error`, when there is none.
+    QString cachePath(const QString& name, QString* error);
 
     RemoteHost* m_host;
     QPointer<RemoteHost> m_hostGuard;
