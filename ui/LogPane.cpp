@@ -350,6 +350,24 @@ void LogPane::onDocumentChanged()
         m_rerun->start();
 }
 
+LogFilterRequest LogPane::findRequest() const
+{
+    LogFilterRequest request;
+    request.kind = LogFilterRequest::Kind::Search;
+    request.query = m_findBar->query();
+    return request;
+}
+
+LogFilterRequest LogPane::filterRequest() const
+{
+    LogFilterRequest request;
+    request.kind =
+        m_filter == Filter::KnownProblems ? LogFilterRequest::Kind::Catalogue : LogFilterRequest::Kind::Severity;
+    request.minSeverity = LogSeverity::Warning;
+    request.matcher = catalogue();
+    return request;
+}
+
 void LogPane::onLinesAppended(quint64 firstNew)
 {
     // Followed lines: the find and the filter look at the new lines only, unless a full
@@ -367,9 +385,7 @@ void LogPane::onLinesAppended(quint64 firstNew)
         if (m_findJob) {
             m_rerun->start();
         } else {
-            LogFilterRequest request;
-            request.kind = LogFilterRequest::Kind::Search;
-            request.query = m_findBar->query();
+            LogFilterRequest request = findRequest();
             request.firstLine = firstNew;
             m_findJob = startJob(std::move(request));
         }
@@ -378,11 +394,7 @@ void LogPane::onLinesAppended(quint64 firstNew)
         if (m_filterJob) {
             m_rerun->start();
         } else {
-            LogFilterRequest request;
-            request.kind = m_filter == Filter::KnownProblems ? LogFilterRequest::Kind::Catalogue
-                                                             : LogFilterRequest::Kind::Severity;
-            request.minSeverity = LogSeverity::Warning;
-            request.matcher = catalogue();
+            LogFilterRequest request = filterRequest();
             request.firstLine = firstNew;
             m_filterJob = startJob(std::move(request));
         }
@@ -527,12 +539,9 @@ void LogPane::startFind()
         return;
     }
     m_view->setHighlight(q);
-    LogFilterRequest request;
-    request.kind = LogFilterRequest::Kind::Search;
-    request.query = q;
     m_findBar->setProgress(0);
     m_findBar->setStatus(tr("Searching…"));
-    m_findJob = startJob(std::move(request));
+    m_findJob = startJob(findRequest());
 }
 
 void LogPane::cancelFind()
@@ -606,12 +615,7 @@ void LogPane::startFilter()
     }
     if (!m_doc)
         return;
-    LogFilterRequest request;
-    request.kind =
-        m_filter == Filter::KnownProblems ? LogFilterRequest::Kind::Catalogue : LogFilterRequest::Kind::Severity;
-    request.minSeverity = LogSeverity::Warning;
-    request.matcher = catalogue();
-    m_filterJob = startJob(std::move(request));
+    m_filterJob = startJob(filterRequest());
 }
 
 bool LogPane::goToTime(qint64 key)

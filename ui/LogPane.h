@@ -88,6 +88,9 @@ private:
     void updateStatus();
     void onDocumentChanged();
     void onLinesAppended(quint64 firstNew);
+    /// The job for the find bar's query, and for the filter shown (warnings or known problems).
+    LogFilterRequest findRequest() const;
+    LogFilterRequest filterRequest() const;
     void chooseDownload();
 
     LogDocument* m_doc = nullptr;
