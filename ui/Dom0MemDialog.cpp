@@ -16,11 +16,13 @@
 
 namespace xr {
 
-Dom0MemDialog::Dom0MemDialog(RemoteHost* host, const MemoryReading& reading, AuditLog* audit, QWidget* parent)
+Dom0MemDialog::Dom0MemDialog(CommandGateway* gateway, const QString& hostId, RemoteHost* host,
+                             const MemoryReading& reading, QWidget* parent)
     : QDialog(parent)
     , m_host(host)
     , m_reading(reading)
-    , m_audit(audit)
+    , m_gateway(gateway)
+    , m_hostId(hostId)
     , m_stamp(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")))
     , m_intro(new QLabel(this))
     , m_size(new QSpinBox(this))
@@ -175,7 +177,7 @@ void Dom0MemDialog::apply()
         return;
     m_size->setEnabled(false);
     m_confirm->setEnabled(false);
-    m_change = new Dom0MemChange(m_host, m_reading.identity, m_audit, this);
+    m_change = new Dom0MemChange(m_gateway, m_hostId, m_host, m_reading.identity, this);
     updateApply();
     m_preview->appendPlainText(QStringLiteral("\n") + tr("# Applying…"));
     connect(m_change, &Dom0MemChange::progress, this,

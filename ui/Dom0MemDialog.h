@@ -17,7 +17,7 @@ class QSpinBox;
 
 namespace xr {
 
-class AuditLog;
+class CommandGateway;
 class Dom0MemChange;
 class RemoteHost;
 
@@ -31,7 +31,8 @@ class Dom0MemDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(Dom0MemDialog)
 
 public:
-    Dom0MemDialog(RemoteHost* host, const MemoryReading& reading, AuditLog* audit, QWidget* parent = nullptr);
+    Dom0MemDialog(CommandGateway* gateway, const QString& hostId, RemoteHost* host, const MemoryReading& reading,
+                  QWidget* parent = nullptr);
     ~Dom0MemDialog() override;
 
     /// The plan for the size now chosen (nullopt with the reason shown when it cannot be made).
@@ -49,7 +50,8 @@ private:
 
     QPointer<RemoteHost> m_host;
     MemoryReading m_reading;
-    AuditLog* m_audit;
+    CommandGateway* m_gateway;
+    QString m_hostId;
     QString m_stamp;
     QLabel* m_intro;
     QSpinBox* m_size;

@@ -87,7 +87,7 @@ void HistoryPane::setLogFile(const QString& path)
 {
     if (path == m_model->filePath())
         return;
-    const Result<bool> r = m_model->load(path);
+    const Result<void> r = m_model->load(path);
     if (!r)
         m_status->setText(r.errorMessage());
     updateHosts();
@@ -100,7 +100,7 @@ void HistoryPane::scheduleReload()
 
 void HistoryPane::reload()
 {
-    const Result<bool> r = m_model->reload();
+    const Result<void> r = m_model->reload();
     if (!r)
         m_status->setText(r.errorMessage());
     updateHosts();

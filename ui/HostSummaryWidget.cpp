@@ -1,7 +1,7 @@
 #include "HostSummaryWidget.h"
 
-#include "HostTreeDecorator.h"
 #include "PoolState.h"
+#include "PoolTreeDecorator.h"
 #include "Resources.h"
 
 #include <QFormLayout>
@@ -176,7 +176,7 @@ void HostSummaryWidget::setFacts(const Facts& facts, const QDateTime& now)
 
 void HostSummaryWidget::setHost(const QString& name, const QString& endpoint, HostState state, const QString& message)
 {
-    m_icon->setPixmap(QIcon(Resources::icon(HostTreeDecorator::hostIconName(int(state)))).pixmap(32, 32));
+    m_icon->setPixmap(QIcon(Resources::icon(PoolTreeDecorator::hostIconName(int(state)))).pixmap(32, 32));
     m_name->setText(name);
     m_endpoint->setText(endpoint);
     m_state->setText(hostStateName(state));

@@ -2,7 +2,6 @@
 
 #include "ConnectionManager.h"
 #include "HostSession.h"
-#include "HostTreeModel.h"
 #include "LogFileModel.h"
 #include "LogPane.h"
 #include "LogSource.h"
@@ -72,11 +71,10 @@ void LogBrowserPane::refreshHosts()
     const QString keep = hostId();
     QSignalBlocker block(m_host);
     m_host->clear();
-    const HostTreeModel* model = m_connections->model();
     for (const QString& id : m_connections->hostIds()) {
         RemoteHost* h = m_connections->host(id);
         if (h && h->isConnected())
-            m_host->addItem(model->hostIndex(id).data().toString(), id);
+            m_host->addItem(m_connections->hostLabel(id), id);
     }
     m_host->addItem(tr("This computer"), QString());
     const int index = m_host->findData(keep);

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppInfo.h"
+#include "CommandGateway.h"
 #include "ConnectDialog.h"
 #include "ConnectionManager.h"
 #include "DemoSession.h"
@@ -9,8 +10,6 @@
 #include "HostPrompter.h"
 #include "HostSession.h"
 #include "HostSummaryWidget.h"
-#include "HostTreeDecorator.h"
-#include "HostTreeModel.h"
 #include "Inventory.h"
 #include "LabPoolBanner.h"
 #include "LogBrowserWindow.h"
@@ -26,6 +25,7 @@
 #include "RescueWizard.h"
 #include "Resources.h"
 #include "VmActions.h"
+#include "Workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -57,22 +57,19 @@
 
 namespace xr {
 
-MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
+MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     : QMainWindow(parent)
-    , m_connections(connections)
-    , m_decorator(new HostTreeDecorator(this))
-    , m_filter(new HostFilterProxyModel(this))
-    , m_prompter(new HostPrompter(connections, this))
-    , m_poolModel(new PoolTreeModel(this))
-    , m_monitor(new PoolMonitor(m_poolModel, &connections->auditLog(), this))
+    , m_workspace(workspace)
+    , m_connections(workspace->connections())
+    , m_prompter(new HostPrompter(workspace->connections(), this))
+    , m_poolModel(workspace->poolModel())
+    , m_monitor(workspace->monitor())
     , m_poolDecorator(new PoolTreeDecorator(this))
     , m_poolFilter(new PoolFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(AppInfo::displayName());
     setWindowIcon(QIcon(Resources::icon(QStringLiteral("xenrescue"))));
-    m_decorator->setSourceModel(connections->model());
-    m_filter->setSourceModel(m_decorator);
     m_poolDecorator->setSourceModel(m_poolModel);
     m_poolFilter->setSourceModel(m_poolDecorator);
 
@@ -85,15 +82,12 @@ MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
     m_statusLabel->setObjectName(QStringLiteral("statusSummary"));
     statusBar()->addWidget(m_statusLabel, 1);
 
-    // Every transport gets a session: flavour, pool, both views of the VMs, polled.
-    const auto addSession = [this](const QString& id, RemoteHost* host) {
-        m_monitor->addHost(id, host, !m_connections->isUnsaved(id));
-        m_monitor->setHostLabel(id, m_connections->model()->hostIndex(id).data().toString());
-    };
-    for (const QString& id : connections->hostIds())
-        addSession(id, connections->host(id));
-    connect(connections, &ConnectionManager::hostCreated, this, addSession);
-    connect(m_monitor, &PoolMonitor::xapiProblemsChanged, this, &MainWindow::updateXapiBanner);
+    // The window observes the workspace: every change schedules one update of what it shows.
+    m_updateTimer.setSingleShot(true);
+    m_updateTimer.setInterval(0);
+    connect(&m_updateTimer, &QTimer::timeout, this, &MainWindow::updateAll);
+    ConnectionManager* connections = m_connections;
+    connect(m_monitor, &PoolMonitor::xapiProblemsChanged, this, &MainWindow::scheduleUpdate);
     connect(m_monitor, &PoolMonitor::refreshed, this, [this] {
         if (!m_wantedHostId.isEmpty()) {
             if (currentHostId() != m_wantedHostId)
@@ -102,33 +96,12 @@ MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
             if (!s || (s->isIdentified() && currentHostId() == m_wantedHostId))
                 m_wantedHostId.clear();
         }
-        updateXapiBanner();
-        updatePanes();
-        updateActions();
-        updateStatus();
+        scheduleUpdate();
     });
-    // Pool membership outlives the session: remembered in the settings, offered for connecting.
-    Inventory* inventory = connections->inventory();
-    for (const QString& pool : inventory->pools()) {
-        QList<XapiHost> members;
-        for (const SavedPoolMember& m : inventory->poolMembers(pool))
-            members.append(XapiHost{m.uuid, m.name, m.address, true, true});
-        m_monitor->rememberMembers(pool, members);
-    }
-    connect(m_monitor, &PoolMonitor::membershipChanged, this,
-            [this, inventory](const QString& pool, const QString& name, const QList<XapiHost>& members) {
-                if (m_demo && m_demo->isActive())
-                    return; // lab pools are never remembered
-                QList<SavedPoolMember> saved;
-                for (const XapiHost& h : members)
-                    saved.append(SavedPoolMember{h.uuid, h.name, h.address});
-                inventory->setPoolMembers(pool, name, saved);
-            });
-    connect(m_monitor, &PoolMonitor::membersDiscovered, this, &MainWindow::offerPoolMembers);
-    connect(m_monitor, &PoolMonitor::auditFailed, this, [this](const QString& message) {
-        m_messageHostId.clear();
-        m_messageBar->showMessage(MessageBar::Type::Error, message);
-    });
+    connect(workspace, &Workspace::membersOffered, this, &MainWindow::offerPoolMembers);
+    connect(workspace, &Workspace::vmActionFinished, this, &MainWindow::onVmActionFinished);
+    connect(m_monitor, &PoolMonitor::auditFailed, this, &MainWindow::showAuditFailure);
+    connect(workspace->gateway(), &CommandGateway::auditFailed, this, &MainWindow::showAuditFailure);
     auto* bannerClock = new QTimer(this);
     bannerClock->setInterval(1000);
     connect(bannerClock, &QTimer::timeout, this, [this] {
@@ -138,35 +111,27 @@ MainWindow::MainWindow(ConnectionManager* connections, QWidget* parent)
     bannerClock->start();
 
     connect(connections, &ConnectionManager::hostStateChanged, this, &MainWindow::onHostStateChanged);
+    connect(connections, &ConnectionManager::hostCreated, this, &MainWindow::scheduleUpdate);
+    connect(connections, &ConnectionManager::hostChanged, this, &MainWindow::scheduleUpdate);
     connect(connections, &ConnectionManager::hostRemoved, this, [this](const QString& id) {
-        m_monitor->removeHost(id);
         if (id == m_messageHostId) {
             m_messageBar->hide();
             m_messageHostId.clear();
         }
-        updatePanes();
-        updateActions();
-        updateStatus();
-    });
-    connect(connections, &ConnectionManager::auditFailed, this, [this](const QString& message) {
-        m_messageHostId.clear();
-        m_messageBar->showMessage(MessageBar::Type::Error, message);
+        scheduleUpdate();
     });
     connect(m_poolFilter, &QAbstractItemModel::rowsInserted, this, &MainWindow::expandContainers);
-    connect(connections->model(), &QAbstractItemModel::rowsInserted, this, [this] {
-        updatePanes();
-        updateStatus();
-    });
-    connect(connections->model(), &QAbstractItemModel::dataChanged, this, [this] {
-        updatePanes();
-        updateActions();
-    });
+
+    DemoSession* demo = workspace->demo();
+    connect(demo, &DemoSession::activeChanged, this, &MainWindow::onDemoActiveChanged);
+    connect(demo, &DemoSession::scenarioStarted, this, &MainWindow::onDemoScenarioStarted);
+    if (demo->isActive())
+        onDemoScenarioStarted(demo->scenario());
+    onDemoActiveChanged(demo->isActive());
 
     resize(1100, 700);
     restoreLayout();
-    updatePanes();
-    updateActions();
-    updateStatus();
+    updateAll();
 }
 
 MainWindow::~MainWindow() = default;
@@ -277,16 +242,13 @@ void MainWindow::createActions()
     m_practiseAction = makeAction(QStringLiteral("actionPractise"), tr("&Practise a Rescue…"));
     m_practiseAction->setStatusTip(tr("Practise on a simulated lab pool with a hung VM; nothing real is touched"));
     m_practiseAction->setToolTip(tr("Choose a practice scenario: a simulated lab pool inside XenRescue"));
-    m_practiseAction->setEnabled(false);
+    m_practiseAction->setEnabled(true);
     connect(m_practiseAction, &QAction::triggered, this, &MainWindow::showPractiseDialog);
     m_leaveLabAction = makeAction(QStringLiteral("actionLeaveLabPool"), tr("&Leave the Lab Pool"));
     m_leaveLabAction->setToolTip(tr("Close the lab pool and show your saved hosts"));
     m_leaveLabAction->setStatusTip(m_leaveLabAction->toolTip());
     m_leaveLabAction->setEnabled(false);
-    connect(m_leaveLabAction, &QAction::triggered, this, [this] {
-        if (m_demo)
-            m_demo->stop();
-    });
+    connect(m_leaveLabAction, &QAction::triggered, this, [this] { m_workspace->demo()->stop(); });
 }
 
 void MainWindow::createMenus()
@@ -469,8 +431,8 @@ void MainWindow::createCentralWidget()
     m_memoryPane->setObjectName(QStringLiteral("memoryTab"));
     m_history = new HistoryPane(m_tabs);
     m_history->setObjectName(QStringLiteral("historyPane"));
-    m_history->setLogFile(m_connections->historyLogFile());
-    connect(m_connections, &ConnectionManager::auditWritten, m_history, &HistoryPane::scheduleReload);
+    m_history->setLogFile(m_workspace->gateway()->historyLogFile());
+    connect(m_workspace->gateway(), &CommandGateway::auditWritten, m_history, &HistoryPane::scheduleReload);
 
     m_tabs->addTab(m_overviewStack, tr("Overview"));
     m_tabs->addTab(m_logsTab, tr("Logs"));
@@ -622,34 +584,29 @@ void MainWindow::followHostInPanes()
         m_memoryPane->clearHost();
         return;
     }
-    AuditLog* audit = m_connections->isUnsaved(sessionId) ? nullptr : &m_connections->auditLog();
-    // While xapi does not answer the panes read only what the host itself says: a hung xe
-    // call holds an SSH channel until its deadline, and the rescue needs those channels.
-    HostIdentity identity = s->identity();
-    if (s->isXapi() && (s->xapiHealth() == XapiHealth::NotAnswering || s->xapiHealth() == XapiHealth::Refused))
-        identity.tools.set(HostTool::Xe, false);
-    m_networkPane->setHost(host, identity, identity.hostname, audit);
+    // The panes follow the live session: while xapi does not answer they read without xe.
+    CommandGateway* gateway = m_workspace->gateway();
+    AuditLog* audit = m_connections->isUnsaved(sessionId) ? nullptr : &gateway->auditLog();
+    HostSession* live = m_monitor->session(sessionId);
+    m_networkPane->setSession(live, sessionId, audit);
     m_networkPane->setSelectedVm(vmKey);
-    m_memoryPane->setHost(host, identity, identity.hostname, audit);
+    m_memoryPane->setSession(live, sessionId, audit, gateway);
 }
 
 void MainWindow::updatePanes()
 {
     followHostInPanes();
     const QString id = currentHostId();
-    const HostTreeModel* model = m_connections->model();
-    const bool anyHost = !model->hostIds().isEmpty();
+    const bool anyHost = !m_connections->hostIds().isEmpty();
     const QString connectKey = m_connectAction->shortcut().toString(QKeySequence::NativeText);
 
     QString name;
     bool connected = false;
     if (!id.isEmpty()) {
-        const QModelIndex index = model->hostIndex(id);
-        name = index.data().toString();
-        const auto state = HostState(index.data(HostTreeModel::StateRole).toInt());
+        name = m_connections->hostLabel(id);
+        const HostState state = m_connections->hostState(id);
         connected = state == HostState::Connected;
-        m_hostSummary->setHost(name, index.data(HostTreeModel::EndpointRole).toString(), state,
-                               index.data(HostTreeModel::StateMessageRole).toString());
+        m_hostSummary->setHost(name, m_connections->endpointText(id), state, m_connections->hostStateMessage(id));
         m_hostSummary->setFacts(hostFacts(id));
         m_overviewStack->setCurrentWidget(m_hostSummary);
     } else if (const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0); item.isValid()) {
@@ -679,8 +636,7 @@ void MainWindow::updatePanes()
                 ? sessionIdForModelId(item.parent().data(PoolTreeModel::IdRole).toString())
                 : QString();
         if (const HostSession* s = vmHost.isEmpty() ? nullptr : m_monitor->session(vmHost); s && s->host())
-            m_logsTab->setHost(vmHost, m_connections->model()->hostIndex(vmHost).data().toString(),
-                               s->host()->isConnected());
+            m_logsTab->setHost(vmHost, m_connections->hostLabel(vmHost), s->host()->isConnected());
         else
             m_logsTab->setHost({}, {}, false, select);
         m_networkPane->setTitle(tr("Network"));
@@ -895,53 +851,8 @@ std::optional<VmState> MainWindow::currentVm() const
     return v.value<VmState>();
 }
 
-std::optional<SavedHost> MainWindow::poolTemplateHost(const QString& poolUuid) const
+void MainWindow::offerPoolMembers(const QString& poolUuid, const QList<XapiHost>& offer)
 {
-    // The credentials of a saved host of that pool: members are usually reached the same way.
-    for (const QString& id : m_monitor->sessionIds()) {
-        const HostSession* s = m_monitor->session(id);
-        if (s && s->pool().uuid == poolUuid && !m_connections->isUnsaved(id)) {
-            if (std::optional<SavedHost> saved = m_connections->savedHost(id))
-                return saved;
-        }
-    }
-    return std::nullopt;
-}
-
-void MainWindow::connectPoolMembers(const QString& poolUuid, const QList<XapiHost>& members)
-{
-    const std::optional<SavedHost> model = poolTemplateHost(poolUuid);
-    if (!model)
-        return;
-    for (const XapiHost& h : members) {
-        SavedHost member = *model;
-        member.id.clear();
-        member.label = h.name;
-        member.endpoint.host = h.address;
-        const QString id = m_connections->saveHost(member);
-        m_connections->connectHost(id);
-    }
-}
-
-void MainWindow::offerPoolMembers(const QString& poolUuid, const QList<XapiHost>& unconnected)
-{
-    if (m_demo && m_demo->isActive())
-        return;
-    const std::optional<SavedHost> model = poolTemplateHost(poolUuid);
-    QList<XapiHost> offer;
-    for (const XapiHost& h : unconnected) {
-        if (h.address.isEmpty() || !h.live)
-            continue;
-        SshEndpoint e;
-        e.host = h.address;
-        e.port = model ? model->endpoint.port : 22;
-        e.user = model ? model->endpoint.user : QStringLiteral("root");
-        if (m_connections->inventory()->find(e))
-            continue; // saved already: the user chose how it connects
-        offer.append(h);
-    }
-    if (!model || offer.isEmpty())
-        return;
     QStringList names;
     for (const XapiHost& h : offer)
         names << QStringLiteral("%1 (%2)").arg(h.name, h.address);
@@ -955,10 +866,16 @@ void MainWindow::offerPoolMembers(const QString& poolUuid, const QList<XapiHost>
     auto* connectAll = new QAction(tr("Connect to Them"), m_messageBar);
     connectAll->setObjectName(QStringLiteral("actionConnectMembers"));
     connect(connectAll, &QAction::triggered, this, [this, poolUuid, offer] {
-        connectPoolMembers(poolUuid, offer);
+        m_workspace->connectPoolMembers(poolUuid, offer);
         m_messageBar->hide();
     });
     m_messageBar->addAction(connectAll);
+}
+
+void MainWindow::showAuditFailure(const QString& message)
+{
+    m_messageHostId.clear();
+    m_messageBar->showMessage(MessageBar::Type::Error, message);
 }
 
 void MainWindow::showTreeMenu(const QPoint& pos)
@@ -988,17 +905,8 @@ void MainWindow::showTreeMenu(const QPoint& pos)
 
 void MainWindow::refreshSelected()
 {
-    QString scope;
-    if (const std::optional<VmState> vm = currentVm())
-        scope = vm->hostId;
-    else
-        scope = currentItemId();
-    const QString only = sessionIdForModelId(scope);
-    for (const QString& id : m_monitor->sessionIds()) {
-        if (only.isEmpty() || id == only)
-            if (HostSession* s = m_monitor->session(id))
-                s->pollNow();
-    }
+    const std::optional<VmState> vm = currentVm();
+    m_workspace->refresh(vm ? vm->hostId : currentItemId());
     statusBar()->showMessage(tr("Reading the state again…"), 3000);
 }
 
@@ -1014,33 +922,16 @@ RescueWizard* MainWindow::openRescueWizard(const QString& vmId)
             return w;
         }
     }
-    ConnectionManager* connections = m_connections;
-    auto sender = [connections](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
-                                QString* error) { return connections->runAction(sessionId, request, context, error); };
-    auto* run = new RescueRun(m_monitor, sender, vmId);
-    if (m_demo && m_demo->isActive()) {
-        // Practice: the lab's checks wait a tenth of a real host's time.
-        RescueRun::Options options;
-        options.verificationTimeScale = 0.1;
-        options.minCommandTimeoutMs = 15000;
-        run->setOptions(options);
-    }
+    RescueRun* run = m_workspace->createRescue(vmId);
     auto* wizard = new RescueWizard(run, this);
     connect(wizard, &RescueWizard::connectHostRequested, this, [this, vmId](const QString& hostUuid) {
         // A pool member without a session (rungs 4 and 5 run there): saved and connected with
         // the credentials of the pool's other hosts.
-        const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vmId);
-        if (!found || !found->first.startsWith(QStringLiteral("pool:")))
-            return;
-        const QString pool = found->first.mid(5);
-        for (const XapiHost& h : m_monitor->poolMembers(pool)) {
-            if (h.uuid == hostUuid && !h.address.isEmpty())
-                connectPoolMembers(pool, {h});
-        }
+        m_workspace->connectPoolMemberOf(vmId, hostUuid);
     });
-    connect(wizard, &RescueWizard::startVmRequested, this, [this, vmId] {
+    connect(wizard, &RescueWizard::startVmRequested, this, [this, vmId, run] {
         if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vmId))
-            sendVmAction(VmAction::Start, found->second);
+            sendVmAction(VmAction::Start, found->second, run->runId());
     });
     wizard->show();
     return wizard;
@@ -1076,60 +967,44 @@ void MainWindow::runVmAction(VmAction action)
     box->open();
 }
 
-void MainWindow::sendVmAction(VmAction action, const VmState& vm)
+void MainWindow::sendVmAction(VmAction action, const VmState& vm, const QString& runId)
 {
-    HostSession* hostSession = m_monitor->session(sessionIdForModelId(vm.hostId));
-    QString scope;
-    if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vm.id))
-        scope = found->first;
-    const QString sourceId = m_monitor->xapiSourceId(scope);
-    HostSession* source = m_monitor->session(sourceId);
-    const HostSession* any = source ? source : hostSession;
-    if (!any || !any->isIdentified()) {
-        m_messageBar->showMessage(MessageBar::Type::Error, tr("The VM's host is not connected."));
+    const Result<void> sent = m_workspace->runVmAction(action, vm, runId);
+    if (!sent) {
+        m_messageBar->showMessage(MessageBar::Type::Error, sent.errorMessage());
         return;
     }
-    const FlavourKind kind = any->identity().flavour.kind;
-    const bool xapi = isXapiFlavour(kind);
-    const QString sessionId = xapi ? sourceId : sessionIdForModelId(vm.hostId);
-    QString whyNot;
-    const std::optional<ShellCommand> cmd = VmActions::command(
-        action, VmActionTarget{kind, vm.uuid, vm.domain.isPresent() ? vm.domain.domid : -1}, &whyNot);
-    if (!cmd) {
-        m_messageBar->showMessage(MessageBar::Type::Warning, whyNot);
+    statusBar()->showMessage(
+        tr("%1: %2 sent").arg(VmActions::displayName(action), vm.name.isEmpty() ? vm.uuid : vm.name), 5000);
+}
+
+void MainWindow::onVmActionFinished(VmAction action, const QString& name, const CommandResult& r)
+{
+    if (r.succeeded()) {
+        m_messageBar->showMessage(MessageBar::Type::Positive,
+                                  tr("%1 of %2: done.").arg(VmActions::displayName(action), name));
         return;
     }
-    CommandRequest request;
-    request.command = cmd->toShell();
-    request.timeoutMs = 120000;
-    QString error;
-    const QString name = vm.name.isEmpty() ? vm.uuid : vm.name;
-    RemoteCommand* c = m_connections->runAction(
-        sessionId, request, AuditContext{QString(), vm.uuid, vm.name, QStringLiteral("vm ") + VmActions::key(action)},
-        &error);
-    if (!c) {
-        m_messageBar->showMessage(MessageBar::Type::Error, error);
-        return;
-    }
-    statusBar()->showMessage(tr("%1: %2 sent").arg(VmActions::displayName(action), name), 5000);
-    connect(c, &RemoteOperation::finished, this, [this, c, action, name] {
-        c->deleteLater();
-        const CommandResult r = c->result();
-        if (r.succeeded()) {
-            m_messageBar->showMessage(MessageBar::Type::Positive,
-                                      tr("%1 of %2: done.").arg(VmActions::displayName(action), name));
-        } else {
-            QString why = r.error;
-            if (why.isEmpty())
-                why = QString::fromUtf8((r.stdErr.trimmed().isEmpty() ? r.stdOut : r.stdErr).trimmed().left(600));
-            m_messageBar->showMessage(MessageBar::Type::Error,
-                                      tr("%1 of %2 failed: %3\nIf the VM is hung, Rescue VM… walks the safe steps.")
-                                          .arg(VmActions::displayName(action), name, why));
-        }
-        for (const QString& id : m_monitor->sessionIds())
-            if (HostSession* s = m_monitor->session(id))
-                s->pollNow();
-    });
+    QString why = r.error;
+    if (why.isEmpty())
+        why = QString::fromUtf8((r.stdErr.trimmed().isEmpty() ? r.stdOut : r.stdErr).trimmed().left(600));
+    m_messageBar->showMessage(MessageBar::Type::Error,
+                              tr("%1 of %2 failed: %3\nIf the VM is hung, Rescue VM… walks the safe steps.")
+                                  .arg(VmActions::displayName(action), name, why));
+}
+
+void MainWindow::scheduleUpdate()
+{
+    m_updateTimer.start();
+}
+
+void MainWindow::updateAll()
+{
+    m_updateTimer.stop();
+    updateXapiBanner();
+    updatePanes();
+    updateActions();
+    updateStatus();
 }
 
 void MainWindow::updateActions()
@@ -1186,22 +1061,20 @@ void MainWindow::updateActions()
 
 QString MainWindow::statusSummary() const
 {
-    const HostTreeModel* model = m_connections->model();
-    const QStringList ids = model->hostIds();
+    const QStringList ids = m_connections->hostIds();
     if (ids.isEmpty())
         return tr("No hosts. Use Connect… to add one.");
     QStringList parts;
     int connected = 0;
     int problems = 0;
     for (const QString& id : ids) {
-        const QModelIndex index = model->hostIndex(id);
-        const HostState state = model->hostState(id);
+        const HostState state = m_connections->hostState(id);
         if (state == HostState::Connected)
             ++connected;
-        if (HostTreeModel::isProblem(state))
+        if (ConnectionManager::isProblem(state))
             ++problems;
         if (state != HostState::Disconnected)
-            parts.append(tr("%1 %2").arg(index.data().toString(), hostStateName(state)));
+            parts.append(tr("%1 %2").arg(m_connections->hostLabel(id), hostStateName(state)));
     }
     QString totals = tr("Hosts: %1 · connected: %2").arg(ids.size()).arg(connected);
     if (problems > 0)
@@ -1231,12 +1104,9 @@ void MainWindow::updateStatus()
 
 void MainWindow::onHostStateChanged(const QString& id, HostState state, const QString& message)
 {
-    updatePanes();
-    updateActions();
-    updateStatus();
-    const QModelIndex index = m_connections->model()->hostIndex(id);
-    const QString name = index.data().toString();
-    if (HostTreeModel::isProblem(state)) {
+    scheduleUpdate();
+    const QString name = m_connections->hostLabel(id);
+    if (ConnectionManager::isProblem(state)) {
         m_messageHostId = id;
         const QString text = state == HostState::Lost ? tr("The connection to %1 was lost. %2").arg(name, message)
                                                       : tr("Could not connect to %1. %2").arg(name, message);
@@ -1245,7 +1115,7 @@ void MainWindow::onHostStateChanged(const QString& id, HostState state, const QS
         retry->setToolTip(tr("Connect to %1 again").arg(name));
         connect(retry, &QAction::triggered, this, [this, id] {
             m_messageBar->hide();
-            m_connections->connectHost(id);
+            m_workspace->connectHost(id);
         });
         m_messageBar->addAction(retry);
     } else if (id == m_messageHostId && state != HostState::Disconnected) {
@@ -1260,37 +1130,20 @@ void MainWindow::showConnectDialog()
     dialog->setObjectName(QStringLiteral("connectDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (m_demo && m_demo->isActive())
-            m_demo->stop(); // a real host: the lab pool makes room for the saved hosts
-        const QString id = m_connections->saveHost(dialog->savedHost());
+        if (m_workspace->isLabActive())
+            m_workspace->demo()->stop(); // a real host: the lab pool makes room for the saved hosts
+        const QString id = m_workspace->saveHost(dialog->savedHost());
         selectHost(id);
-        m_connections->connectHost(id);
+        m_workspace->connectHost(id);
     });
     dialog->open();
 }
 
-void MainWindow::setDemoSession(DemoSession* demo)
-{
-    if (m_demo)
-        m_demo->disconnect(this);
-    m_demo = demo;
-    m_practiseAction->setEnabled(demo != nullptr);
-    if (demo) {
-        connect(demo, &DemoSession::activeChanged, this, &MainWindow::onDemoActiveChanged);
-        connect(demo, &DemoSession::scenarioStarted, this, &MainWindow::onDemoScenarioStarted);
-        if (demo->isActive())
-            onDemoScenarioStarted(demo->scenario());
-    }
-    onDemoActiveChanged(demo && demo->isActive());
-}
-
 void MainWindow::onDemoActiveChanged(bool active)
 {
-    // Lab hosts record their actions in a lab audit log of their own, shown in History.
-    m_connections->setLabAuditLog(
-        active ? QFileInfo(m_connections->paths().auditLogFile()).dir().filePath(QStringLiteral("lab-audit.jsonl"))
-               : QString());
-    m_history->setLogFile(m_connections->historyLogFile());
+    // Lab hosts record their actions in a lab audit log of their own (the workspace sets it),
+    // shown in History.
+    m_history->setLogFile(m_workspace->gateway()->historyLogFile());
     m_banner->setVisible(active);
     m_leaveLabAction->setEnabled(active);
     m_leaveLabAction->setVisible(active);
@@ -1303,19 +1156,17 @@ void MainWindow::onDemoActiveChanged(bool active)
 void MainWindow::onDemoScenarioStarted(const QString& scenario)
 {
     m_banner->setScenario(DemoSession::scenarioTitle(scenario), DemoSession::scenarioDescription(scenario));
-    if (m_demo && !m_demo->hostIds().isEmpty())
-        selectHost(m_demo->hostIds().constFirst());
+    if (const QStringList lab = m_workspace->demo()->hostIds(); !lab.isEmpty())
+        selectHost(lab.constFirst());
 }
 
 void MainWindow::showPractiseDialog()
 {
-    if (!m_demo)
-        return;
-    auto* dialog = new PractiseDialog(m_demo->scenario(), this);
+    auto* dialog = new PractiseDialog(m_workspace->demo()->scenario(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         QString error;
-        if (m_demo && !m_demo->start(dialog->scenario(), &error)) {
+        if (!m_workspace->demo()->start(dialog->scenario(), &error)) {
             m_messageHostId.clear();
             m_messageBar->showMessage(MessageBar::Type::Error, error);
         }
@@ -1327,14 +1178,14 @@ void MainWindow::connectSelected()
 {
     const QString id = currentHostId();
     if (!id.isEmpty())
-        m_connections->connectHost(id);
+        m_workspace->connectHost(id);
 }
 
 void MainWindow::disconnectSelected()
 {
     const QString id = currentHostId();
     if (!id.isEmpty())
-        m_connections->disconnectHost(id);
+        m_workspace->disconnectHost(id);
 }
 
 void MainWindow::removeSelected()
@@ -1342,7 +1193,7 @@ void MainWindow::removeSelected()
     const QString id = currentHostId();
     if (id.isEmpty())
         return;
-    const QString name = m_connections->model()->hostIndex(id).data().toString();
+    const QString name = m_connections->hostLabel(id);
     auto* box = new QMessageBox(QMessageBox::Question, tr("Remove Host"),
                                 tr("Remove %1 from the list? XenRescue disconnects from it and forgets its "
                                    "connection settings. Passwords remembered in the keychain are not removed.")
@@ -1355,7 +1206,7 @@ void MainWindow::removeSelected()
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, box, id](QAbstractButton* button) {
         if (box->buttonRole(button) == QMessageBox::DestructiveRole)
-            m_connections->removeHost(id);
+            m_workspace->removeHost(id);
     });
     box->open();
 }

@@ -6,6 +6,7 @@
 #include "RemoteTypes.h"
 
 #include <QMainWindow>
+#include <QTimer>
 
 #include <optional>
 
@@ -25,9 +26,7 @@ class DemoSession;
 class EmptyStatePane;
 class MemoryPane;
 class NetworkPane;
-class HostFilterProxyModel;
 class HostPrompter;
-class HostTreeDecorator;
 class LabPoolBanner;
 class LogsTab;
 class MessageBar;
@@ -37,13 +36,15 @@ class PoolTreeDecorator;
 class PoolTreeModel;
 class HistoryPane;
 class RescueWizard;
+class Workspace;
 enum class VmAction;
 struct VmState;
 
 /// The XenCenter-shaped main window: the host tree with a filter on the left; Overview,
 /// Logs, Network, Memory and History tabs on the right; toolbar, menus, and a status bar
-/// that sums up the hosts' states. Actions that no feature backs yet are disabled and
-/// their tooltips say why.
+/// that sums up the hosts' states. It observes the Workspace (the app core) and shows it:
+/// hosts, sessions, pools and commands are the workspace's; every change schedules one
+/// coalesced update of what the window shows.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -52,7 +53,7 @@ class MainWindow final : public QMainWindow
 public:
     enum Tab { OverviewTab = 0, LogsTab, NetworkTab, MemoryTab, HistoryTab };
 
-    explicit MainWindow(ConnectionManager* connections, QWidget* parent = nullptr);
+    explicit MainWindow(Workspace* workspace, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// The id of the host selected in the tree; empty when none is.
@@ -79,10 +80,7 @@ public:
     /// operations); empty when it does.
     static QString vmActionProblem(VmAction action, const VmState& vm);
 
-    /// The demo mode this window shows and controls (banner, Help > Practise a Rescue…).
-    /// Without one, Practise a Rescue… is unavailable.
-    void setDemoSession(DemoSession* demo);
-    DemoSession* demoSession() const { return m_demo; }
+    Workspace* workspace() const { return m_workspace; }
     LabPoolBanner* labPoolBanner() const { return m_banner; }
 
 public Q_SLOTS:
@@ -118,11 +116,14 @@ private:
     void openDataFolder();
     void onDemoActiveChanged(bool active);
     void showTreeMenu(const QPoint& pos);
-    void offerPoolMembers(const QString& poolUuid, const QList<XapiHost>& unconnected);
-    void connectPoolMembers(const QString& poolUuid, const QList<XapiHost>& members);
-    std::optional<SavedHost> poolTemplateHost(const QString& poolUuid) const;
+    void offerPoolMembers(const QString& poolUuid, const QList<XapiHost>& offer);
+    void showAuditFailure(const QString& message);
     void refreshSelected();
-    void sendVmAction(VmAction action, const VmState& vm);
+    void sendVmAction(VmAction action, const VmState& vm, const QString& runId = {});
+    void onVmActionFinished(VmAction action, const QString& name, const CommandResult& result);
+    /// One update of everything shown, at the next turn of the event loop.
+    void scheduleUpdate();
+    void updateAll();
     /// The selected row's VM; nullptr when the selection is not a VM.
     std::optional<VmState> currentVm() const;
 
@@ -138,9 +139,8 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
+    Workspace* m_workspace;
     ConnectionManager* m_connections;
-    HostTreeDecorator* m_decorator;
-    HostFilterProxyModel* m_filter;
     HostPrompter* m_prompter;
     PoolTreeModel* m_poolModel;
     PoolMonitor* m_monitor;
@@ -166,7 +166,7 @@ private:
     HistoryPane* m_history = nullptr;
     QLabel* m_statusLabel = nullptr;
     LabPoolBanner* m_banner = nullptr;
-    DemoSession* m_demo = nullptr;
+    QTimer m_updateTimer;
 
     QAction* m_connectAction = nullptr;
     QAction* m_quitAction = nullptr;

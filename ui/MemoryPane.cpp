@@ -1,5 +1,8 @@
 #include "MemoryPane.h"
 
+#include "HostSession.h"
+#include "ReadableIdentity.h"
+
 #include "Dom0MemDialog.h"
 #include "EmptyStatePane.h"
 #include "MemoryChart.h"
@@ -62,6 +65,11 @@ MemoryPane::MemoryPane(QWidget* parent)
     bar->addWidget(m_refresh);
     bar->addWidget(m_change);
     content->addLayout(bar);
+    m_xapiNotice = new QLabel(m_content);
+    m_xapiNotice->setObjectName(QStringLiteral("memoryXapiNotice"));
+    m_xapiNotice->setWordWrap(true);
+    m_xapiNotice->setVisible(false);
+    content->addWidget(m_xapiNotice);
     m_change->setObjectName(QStringLiteral("changeDom0Memory"));
     m_change->setEnabled(false);
     connect(m_refresh, &QPushButton::clicked, this, &MemoryPane::refresh);
@@ -109,20 +117,29 @@ void MemoryPane::clearHost()
 {
     if (m_reader)
         m_reader->deleteLater();
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = nullptr;
     m_host = nullptr;
     m_hasReading = false;
     m_stack->setCurrentWidget(m_empty);
 }
 
-void MemoryPane::setHost(RemoteHost* host, const HostIdentity& identity, const QString& name, AuditLog* audit)
+void MemoryPane::setSession(HostSession* session, const QString& hostId, AuditLog* audit, CommandGateway* gateway)
 {
-    if (host == m_host && identity.uuid == m_identity.uuid && identity.hostname == m_identity.hostname &&
-        m_stack->currentWidget() == m_content)
-        return;
-    m_host = host;
-    m_identity = identity;
-    m_name = name;
+    if (session == m_session && m_stack->currentWidget() == m_content)
+        return; // the same live session: it says itself when xapi changes
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    m_hostId = hostId;
+    m_host = session ? session->host() : nullptr;
     m_audit = audit;
+    m_gateway = gateway;
+    if (session) {
+        connect(session, &HostSession::xapiHealthChanged, this, &MemoryPane::followXapiHealth);
+        connect(session, &HostSession::identified, this, &MemoryPane::refresh);
+    }
     m_hasReading = false;
     m_change->setEnabled(false);
     m_chart->setReport({});
@@ -131,10 +148,26 @@ void MemoryPane::setHost(RemoteHost* host, const HostIdentity& identity, const Q
     refresh();
 }
 
+void MemoryPane::followXapiHealth()
+{
+    // At once: a read that would call xe against a wedged xapi holds a channel until its
+    // deadline (and the rescue needs those channels). Once xapi answers again, read it all.
+    if (!m_session || m_stack->currentWidget() != m_content)
+        return;
+    if (readableIdentity(*m_session).withoutXe != m_withoutXe)
+        refresh();
+}
+
 void MemoryPane::refresh()
 {
-    if (!m_host || !m_host->isConnected())
+    if (!m_session || !m_host || !m_host->isConnected() || !m_session->isIdentified())
         return;
+    const ReadableIdentity readable = readableIdentity(*m_session);
+    m_identity = readable.identity;
+    m_name = m_identity.hostname;
+    m_withoutXe = readable.withoutXe;
+    m_xapiNotice->setText(readable.notice);
+    m_xapiNotice->setVisible(m_withoutXe);
     if (m_reader)
         m_reader->deleteLater();
     m_status->setText(tr("Reading the memory of %1…").arg(clean(m_name)));
@@ -220,9 +253,9 @@ void MemoryPane::showReading(const MemoryReading& reading)
 
 void MemoryPane::openChangeDialog()
 {
-    if (!m_hasReading || !m_host)
+    if (!m_hasReading || !m_host || !m_gateway)
         return;
-    auto* dialog = new Dom0MemDialog(m_host, m_reading, m_audit, this);
+    auto* dialog = new Dom0MemDialog(m_gateway, m_hostId, m_host, m_reading, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &Dom0MemDialog::changed, this, &MemoryPane::refresh);
     dialog->open();

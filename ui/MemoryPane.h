@@ -13,6 +13,8 @@ class QVBoxLayout;
 namespace xr {
 
 class AuditLog;
+class CommandGateway;
+class HostSession;
 class EmptyStatePane;
 class MemoryChart;
 class RemoteHost;
@@ -31,7 +33,12 @@ public:
 
     void setTitle(const QString& title);
     void setText(const QString& text);
-    void setHost(RemoteHost* host, const HostIdentity& identity, const QString& name, AuditLog* audit);
+    /// Follows a host's live session (never a copy of its identity): while its xapi does not
+    /// answer, the pane reads without `xe` and says so. `audit` records the reads (nullptr for
+    /// lab hosts), `gateway` carries the dom0 memory change.
+    void setSession(HostSession* session, const QString& hostId, AuditLog* audit, CommandGateway* gateway);
+    /// Whether the last read left `xe` out because xapi was not answering.
+    bool readsWithoutXe() const { return m_withoutXe; }
     void clearHost();
     void refresh();
 
@@ -42,6 +49,7 @@ Q_SIGNALS:
     void reportShown();
 
 private:
+    void followXapiHealth();
     void showReading(const MemoryReading& reading);
     void openChangeDialog();
 
@@ -56,10 +64,15 @@ private:
     QWidget* m_adviceBox;
     QVBoxLayout* m_adviceLayout;
 
+    QPointer<HostSession> m_session;
+    QString m_hostId;
     QPointer<RemoteHost> m_host;
     HostIdentity m_identity;
     QString m_name;
     AuditLog* m_audit = nullptr;
+    CommandGateway* m_gateway = nullptr;
+    bool m_withoutXe = false;
+    QLabel* m_xapiNotice = nullptr;
     QPointer<MemoryReader> m_reader;
     MemoryReading m_reading;
     bool m_hasReading = false;

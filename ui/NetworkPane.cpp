@@ -1,5 +1,8 @@
 #include "NetworkPane.h"
 
+#include "HostSession.h"
+#include "ReadableIdentity.h"
+
 #include "EmptyStatePane.h"
 #include "NetworkReader.h"
 #include "RemoteHost.h"
@@ -109,6 +112,11 @@ NetworkPane::NetworkPane(QWidget* parent)
         bar->addWidget(b);
     bar->addWidget(m_asTable);
     content->addLayout(bar);
+    m_xapiNotice = new QLabel(m_content);
+    m_xapiNotice->setObjectName(QStringLiteral("networkXapiNotice"));
+    m_xapiNotice->setWordWrap(true);
+    m_xapiNotice->setVisible(false);
+    content->addWidget(m_xapiNotice);
 
     m_view->setObjectName(QStringLiteral("networkView"));
     m_view->setAccessibleName(tr("Network drawing"));
@@ -169,21 +177,29 @@ void NetworkPane::clearHost()
 {
     if (m_reader)
         m_reader->deleteLater();
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = nullptr;
     m_host = nullptr;
     m_name.clear();
     m_hasTopology = false;
     m_stack->setCurrentWidget(m_empty);
 }
 
-void NetworkPane::setHost(RemoteHost* host, const HostIdentity& identity, const QString& name, AuditLog* audit)
+void NetworkPane::setSession(HostSession* session, const QString& hostId, AuditLog* audit)
 {
-    if (host == m_host && identity.uuid == m_identity.uuid && identity.hostname == m_identity.hostname &&
-        m_stack->currentWidget() == m_content)
-        return;
-    m_host = host;
-    m_identity = identity;
-    m_name = name;
+    if (session == m_session && m_stack->currentWidget() == m_content)
+        return; // the same live session: it says itself when xapi changes
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    m_hostId = hostId;
+    m_host = session ? session->host() : nullptr;
     m_audit = audit;
+    if (session) {
+        connect(session, &HostSession::xapiHealthChanged, this, &NetworkPane::followXapiHealth);
+        connect(session, &HostSession::identified, this, &NetworkPane::refresh);
+    }
     m_hasTopology = false;
     m_topology = {};
     m_scene->clear();
@@ -194,10 +210,26 @@ void NetworkPane::setHost(RemoteHost* host, const HostIdentity& identity, const 
     refresh();
 }
 
+void NetworkPane::followXapiHealth()
+{
+    // At once: a read that would call xe against a wedged xapi holds a channel until its
+    // deadline (and the rescue needs those channels). Once xapi answers again, read it all.
+    if (!m_session || m_stack->currentWidget() != m_content)
+        return;
+    if (readableIdentity(*m_session).withoutXe != m_withoutXe)
+        refresh();
+}
+
 void NetworkPane::refresh()
 {
-    if (!m_host || !m_host->isConnected())
+    if (!m_session || !m_host || !m_host->isConnected() || !m_session->isIdentified())
         return;
+    const ReadableIdentity readable = readableIdentity(*m_session);
+    m_identity = readable.identity;
+    m_name = m_identity.hostname;
+    m_withoutXe = readable.withoutXe;
+    m_xapiNotice->setText(readable.notice);
+    m_xapiNotice->setVisible(m_withoutXe);
     if (m_reader)
         m_reader->deleteLater();
     m_status->setText(tr("Reading the network of %1…").arg(clean(m_name)));

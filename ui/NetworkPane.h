@@ -18,6 +18,8 @@ class QToolButton;
 namespace xr {
 
 class AuditLog;
+class CommandGateway;
+class HostSession;
 class EmptyStatePane;
 class NetworkReader;
 class RemoteHost;
@@ -41,7 +43,12 @@ public:
 
     /// Follows `host`: reads its network when it differs from the current one (or on refresh()).
     /// `audit` may be nullptr (lab hosts).
-    void setHost(RemoteHost* host, const HostIdentity& identity, const QString& name, AuditLog* audit);
+    /// Follows a host's live session (never a copy of its identity): while its xapi does not
+    /// answer, the pane reads without `xe` and says so. `audit` records the reads (nullptr for
+    /// lab hosts).
+    void setSession(HostSession* session, const QString& hostId, AuditLog* audit);
+    /// Whether the last read left `xe` out because xapi was not answering.
+    bool readsWithoutXe() const { return m_withoutXe; }
     /// Back to the empty state (no host selected or not connected).
     void clearHost();
     /// Highlights a VM's path (uuid, name or "domN"); empty clears the highlight.
@@ -59,6 +66,7 @@ Q_SIGNALS:
     void topologyShown();
 
 private:
+    void followXapiHealth();
     void showTopology(const NetworkTopology& topology);
     void redraw();
     void fillTable();
@@ -87,10 +95,14 @@ private:
     QTableWidget* m_table;
     QListWidget* m_findings;
 
+    QPointer<HostSession> m_session;
+    QString m_hostId;
     QPointer<RemoteHost> m_host;
     HostIdentity m_identity;
     QString m_name;
     AuditLog* m_audit = nullptr;
+    bool m_withoutXe = false;
+    QLabel* m_xapiNotice = nullptr;
     QPointer<NetworkReader> m_reader;
     NetworkTopology m_topology;
     bool m_hasTopology = false;

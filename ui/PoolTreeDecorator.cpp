@@ -1,6 +1,5 @@
 #include "PoolTreeDecorator.h"
 
-#include "HostTreeDecorator.h"
 #include "PoolTreeModel.h"
 #include "Resources.h"
 
@@ -11,6 +10,25 @@
 #include <QPalette>
 
 namespace xr {
+
+QString PoolTreeDecorator::hostIconName(int state)
+{
+    switch (HostState(state)) {
+    case HostState::Connected:
+        return QStringLiteral("host-connected");
+    case HostState::Connecting:
+    case HostState::AwaitingHostKey:
+    case HostState::Authenticating:
+    case HostState::AwaitingCredentials:
+        return QStringLiteral("host-busy");
+    case HostState::Lost:
+    case HostState::Failed:
+        return QStringLiteral("host-failed");
+    case HostState::Disconnected:
+        return QStringLiteral("host-offline");
+    }
+    return QStringLiteral("host");
+}
 
 PoolTreeDecorator::PoolTreeDecorator(QObject* parent)
     : QIdentityProxyModel(parent)
@@ -89,7 +107,7 @@ QVariant PoolTreeDecorator::data(const QModelIndex& index, int role) const
         case PoolTreeModel::Kind::Host: {
             const auto health = XapiHealth(source.data(PoolTreeModel::XapiHealthRole).toInt());
             const bool xapiDown = health == XapiHealth::NotAnswering || health == XapiHealth::Refused;
-            return icon(HostTreeDecorator::hostIconName(source.data(PoolTreeModel::HostStateRole).toInt()), xapiDown);
+            return icon(hostIconName(source.data(PoolTreeModel::HostStateRole).toInt()), xapiDown);
         }
         case PoolTreeModel::Kind::Vm:
             return icon(vmIconName(source), source.data(PoolTreeModel::DisagreementRole).toInt() != 0);

@@ -17,6 +17,9 @@ class PoolTreeDecorator final : public QIdentityProxyModel
     Q_DISABLE_COPY_MOVE(PoolTreeDecorator)
 
 public:
+    /// The icon of a host row for a connection state (HostState).
+    static QString hostIconName(int state);
+
     explicit PoolTreeDecorator(QObject* parent = nullptr);
     ~PoolTreeDecorator() override;
 

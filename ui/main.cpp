@@ -1,10 +1,8 @@
 #include "AppInfo.h"
 #include "AppPaths.h"
-#include "ConnectionManager.h"
 #include "DemoSession.h"
-#include "HostTreeModel.h"
-#include "Inventory.h"
 #include "MainWindow.h"
+#include "Workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -87,20 +85,11 @@ int main(int argc, char** argv)
 
     const xr::AppPaths paths = xr::AppPaths::standard();
     paths.ensureDirectories();
-    xr::Inventory inventory(paths.settingsFile());
-    xr::HostTreeModel model;
-    xr::ConnectionManager connections(paths, &inventory, &model);
-
-    // Destroyed before `connections`: the lab hosts live in the manager.
-    xr::DemoSession demo(&connections);
-    xr::MainWindow window(&connections);
-    window.setDemoSession(&demo);
+    xr::Workspace workspace(paths);
+    xr::MainWindow window(&workspace);
     const xr::DemoRequest request = xr::DemoSession::parseArguments(QCoreApplication::arguments().mid(1));
-    const std::optional<QString> scenario = xr::DemoSession::startupScenario(request, !inventory.hosts().isEmpty());
-    if (scenario)
-        demo.start(*scenario); // lab hosts and real hosts never mix: the saved ones stay unloaded
-    else
-        connections.loadInventory(!hasArgument(argc, argv, "--no-connect"));
+    const bool anySaved = !workspace.inventory()->hosts().isEmpty();
+    workspace.start(xr::DemoSession::startupScenario(request, anySaved), !hasArgument(argc, argv, "--no-connect"));
     window.show();
     return QApplication::exec();
 }

@@ -12,14 +12,14 @@ AuditHistoryModel::AuditHistoryModel(QObject* parent)
 
 AuditHistoryModel::~AuditHistoryModel() = default;
 
-Result<bool> AuditHistoryModel::load(const QString& path, int maxEntries)
+Result<void> AuditHistoryModel::load(const QString& path, int maxEntries)
 {
     m_path = path;
     m_max = maxEntries;
     return reload();
 }
 
-Result<bool> AuditHistoryModel::reload()
+Result<void> AuditHistoryModel::reload()
 {
     beginResetModel();
     m_entries.clear();
@@ -33,8 +33,8 @@ Result<bool> AuditHistoryModel::reload()
     refilter();
     endResetModel();
     if (!read)
-        return Result<bool>::failure(read.errorMessage());
-    return true;
+        return Result<void>::failure(read.errorMessage());
+    return Result<void>::success();
 }
 
 void AuditHistoryModel::refilter()
@@ -107,19 +107,27 @@ int AuditHistoryModel::columnCount(const QModelIndex& parent) const
 
 QString AuditHistoryModel::outcomeText(const AuditEntry& e)
 {
-    if (e.outcome == u"sent")
+    switch (e.outcome) {
+    case AuditOutcome::Sent:
         return tr("sent");
-    if (e.outcome == u"finished")
+    case AuditOutcome::Finished:
         return e.exitStatus == 0 ? tr("exit 0") : tr("exit %1").arg(e.exitStatus);
-    if (e.outcome == u"timed-out")
+    case AuditOutcome::TimedOut:
         return tr("timed out");
-    if (e.outcome == u"cancelled")
+    case AuditOutcome::Cancelled:
         return tr("cancelled");
-    if (e.outcome == u"connection-lost")
+    case AuditOutcome::ConnectionLost:
         return tr("connection lost");
-    if (e.outcome == u"failed")
+    case AuditOutcome::Failed:
         return tr("not started");
-    return e.outcome;
+    case AuditOutcome::NotSent:
+        return tr("not sent");
+    case AuditOutcome::Abandoned:
+        return tr("abandoned");
+    case AuditOutcome::Unknown:
+        break;
+    }
+    return tr("unknown");
 }
 
 QVariant AuditHistoryModel::data(const QModelIndex& index, int role) const

@@ -23,9 +23,9 @@ public:
 
     /// Reads the last entries of `path` (at most `maxEntries`); an error leaves the model
     /// empty and is returned.
-    Result<bool> load(const QString& path, int maxEntries = 5000);
+    Result<void> load(const QString& path, int maxEntries = 5000);
     /// Reads the same file again.
-    Result<bool> reload();
+    Result<void> reload();
     QString filePath() const { return m_path; }
 
     void setHostFilter(const QString& host);

@@ -15,21 +15,60 @@ AuditLog::AuditLog(QString filePath)
 
 AuditLog::~AuditLog() = default;
 
-QString AuditLog::outcomeKey(CommandOutcome outcome)
+AuditOutcome AuditLog::outcomeOf(CommandOutcome outcome)
 {
     switch (outcome) {
     case CommandOutcome::Finished:
-        return QStringLiteral("finished");
+        return AuditOutcome::Finished;
     case CommandOutcome::TimedOut:
-        return QStringLiteral("timed-out");
+        return AuditOutcome::TimedOut;
     case CommandOutcome::Cancelled:
-        return QStringLiteral("cancelled");
+        return AuditOutcome::Cancelled;
     case CommandOutcome::ConnectionLost:
-        return QStringLiteral("connection-lost");
+        return AuditOutcome::ConnectionLost;
     case CommandOutcome::Failed:
-        return QStringLiteral("failed");
+        return AuditOutcome::Failed;
     }
-    return QStringLiteral("failed");
+    return AuditOutcome::Failed;
+}
+
+namespace {
+struct OutcomeKey
+{
+    AuditOutcome outcome;
+    const char16_t* key;
+};
+constexpr OutcomeKey kOutcomeKeys[] = {
+    {AuditOutcome::Sent, u"sent"},
+    {AuditOutcome::Finished, u"finished"},
+    {AuditOutcome::TimedOut, u"timed-out"},
+    {AuditOutcome::Cancelled, u"cancelled"},
+    {AuditOutcome::ConnectionLost, u"connection-lost"},
+    {AuditOutcome::Failed, u"failed"},
+    {AuditOutcome::NotSent, u"not-sent"},
+    {AuditOutcome::Abandoned, u"abandoned"},
+};
+} // namespace
+
+QString AuditLog::outcomeKey(AuditOutcome outcome)
+{
+    for (const OutcomeKey& k : kOutcomeKeys) {
+        if (k.outcome == outcome)
+            return QString::fromUtf16(k.key);
+    }
+    return QStringLiteral("unknown");
+}
+
+AuditOutcome AuditLog::outcomeFromKey(QStringView key)
+{
+    for (const OutcomeKey& k : kOutcomeKeys) {
+        if (key == QStringView(k.key))
+            return k.outcome;
+    }
+    // Written by the dom0 memory change of earlier versions before its step went out.
+    if (key == u"sending")
+        return AuditOutcome::Sent;
+    return AuditOutcome::Unknown;
 }
 
 QByteArray AuditLog::toJsonLine(const AuditEntry& entry)
@@ -39,7 +78,7 @@ QByteArray AuditLog::toJsonLine(const AuditEntry& entry)
     o.insert(QStringLiteral("host"), entry.host);
     o.insert(QStringLiteral("user"), entry.user);
     o.insert(QStringLiteral("command"), entry.command);
-    o.insert(QStringLiteral("outcome"), entry.outcome);
+    o.insert(QStringLiteral("outcome"), outcomeKey(entry.outcome));
     o.insert(QStringLiteral("exitStatus"), entry.exitStatus);
     o.insert(QStringLiteral("durationMs"), entry.durationMs);
     o.insert(QStringLiteral("runId"), entry.runId.isEmpty() ? QJsonValue() : QJsonValue(entry.runId));
@@ -53,12 +92,12 @@ QByteArray AuditLog::toJsonLine(const AuditEntry& entry)
     return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
 }
 
-Result<bool> AuditLog::append(const AuditEntry& entry)
+Result<void> AuditLog::append(const AuditEntry& entry)
 {
     if (!m_file.isOpen()) {
         QDir().mkpath(QFileInfo(m_path).absolutePath());
         if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
-            return Result<bool>::failure(QCoreApplication::translate("AuditLog", "Cannot write the audit log %1: %2")
+            return Result<void>::failure(QCoreApplication::translate("AuditLog", "Cannot write the audit log %1: %2")
                                              .arg(QDir::toNativeSeparators(m_path), m_file.errorString()));
         }
         m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -72,10 +111,10 @@ Result<bool> AuditLog::append(const AuditEntry& entry)
     if (m_file.write(line) != line.size() || !m_file.flush()) {
         const QString why = m_file.errorString();
         m_file.close();
-        return Result<bool>::failure(QCoreApplication::translate("AuditLog", "Cannot write the audit log %1: %2")
+        return Result<void>::failure(QCoreApplication::translate("AuditLog", "Cannot write the audit log %1: %2")
                                          .arg(QDir::toNativeSeparators(m_path), why));
     }
-    return true;
+    return Result<void>::success();
 }
 
 namespace {
@@ -98,7 +137,7 @@ AuditEntry entryFor(const QString& hostKey, const QString& user, const CommandRe
 
 } // namespace
 
-Result<bool> AuditLog::record(const QString& hostKey, const QString& user, const CommandRequest& request,
+Result<void> AuditLog::record(const QString& hostKey, const QString& user, const CommandRequest& request,
                               const CommandResult& result, const QString& runId, const QDateTime& started)
 {
     AuditContext context;
@@ -106,21 +145,31 @@ Result<bool> AuditLog::record(const QString& hostKey, const QString& user, const
     return recordResult(hostKey, user, request, result, context, started);
 }
 
-Result<bool> AuditLog::recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
+Result<void> AuditLog::recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
                                   const AuditContext& context, const QDateTime& sent)
 {
     AuditEntry e = entryFor(hostKey, user, request, context, sent);
-    e.outcome = QStringLiteral("sent");
+    e.outcome = AuditOutcome::Sent;
     return append(e);
 }
 
-Result<bool> AuditLog::recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
+Result<void> AuditLog::recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
                                     const CommandResult& result, const AuditContext& context, const QDateTime& started)
 {
     AuditEntry e = entryFor(hostKey, user, request, context, started);
-    e.outcome = outcomeKey(result.outcome);
+    e.outcome = outcomeOf(result.outcome);
     e.exitStatus = result.exitStatus;
     e.durationMs = result.elapsedMs;
+    return append(e);
+}
+
+Result<void> AuditLog::recordOutcome(const QString& hostKey, const QString& user, const CommandRequest& request,
+                                     AuditOutcome outcome, const AuditContext& context, const QDateTime& started,
+                                     qint64 durationMs)
+{
+    AuditEntry e = entryFor(hostKey, user, request, context, started);
+    e.outcome = outcome;
+    e.durationMs = durationMs;
     return append(e);
 }
 
@@ -135,9 +184,10 @@ std::optional<AuditEntry> AuditLog::fromJsonLine(QByteArrayView line)
     e.time = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
     e.host = o.value(QStringLiteral("host")).toString();
     e.command = o.value(QStringLiteral("command")).toString();
-    e.outcome = o.value(QStringLiteral("outcome")).toString();
-    if (!e.time.isValid() || e.host.isEmpty() || e.outcome.isEmpty())
+    const QString outcome = o.value(QStringLiteral("outcome")).toString();
+    if (!e.time.isValid() || e.host.isEmpty() || outcome.isEmpty())
         return std::nullopt;
+    e.outcome = outcomeFromKey(outcome);
     e.user = o.value(QStringLiteral("user")).toString();
     e.exitStatus = o.value(QStringLiteral("exitStatus")).toInt(-1);
     e.durationMs = qint64(o.value(QStringLiteral("durationMs")).toDouble(0));

@@ -12,6 +12,19 @@
 
 namespace xr {
 
+/// How an audited command ended, or that it was sent. Stored as its key (outcomeKey()).
+enum class AuditOutcome {
+    Sent,           ///< "sent": written before a state-changing command goes out
+    Finished,       ///< "finished": it ran to its end (see exitStatus)
+    TimedOut,       ///< "timed-out": stopped at its deadline
+    Cancelled,      ///< "cancelled": stopped by the admin
+    ConnectionLost, ///< "connection-lost": the connection dropped while it ran
+    Failed,         ///< "failed": it could not be started (no channel, no host)
+    NotSent,        ///< "not-sent": refused before sending (a check on the host said no)
+    Abandoned,      ///< "abandoned": XenRescue stopped watching it (window closed, host removed)
+    Unknown,        ///< a key this version does not know (a newer XenRescue wrote it)
+};
+
 /// One line of the audit log: a command XenRescue sent to a host, as sent. There is no
 /// field for a secret; commands never carry one (authentication is not a command).
 struct AuditEntry
@@ -20,7 +33,7 @@ struct AuditEntry
     QString host;   // user@host:port
     QString user;
     QString command; // the exact shell string sent
-    QString outcome; // finished, timed-out, cancelled, connection-lost, failed
+    AuditOutcome outcome = AuditOutcome::Finished;
     int exitStatus = -1;
     qint64 durationMs = 0;
     QString runId;  // the rescue run it belongs to, empty for reads outside a run
@@ -51,16 +64,20 @@ public:
 
     QString filePath() const { return m_path; }
 
-    Result<bool> append(const AuditEntry& entry);
-    Result<bool> record(const QString& hostKey, const QString& user, const CommandRequest& request,
+    Result<void> append(const AuditEntry& entry);
+    Result<void> record(const QString& hostKey, const QString& user, const CommandRequest& request,
                         const CommandResult& result, const QString& runId, const QDateTime& started);
 
     /// The "sent" line written before a command of an action goes out: if it cannot be
     /// written, the command must not be sent.
-    Result<bool> recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
+    Result<void> recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
                             const AuditContext& context, const QDateTime& sent);
-    Result<bool> recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
+    Result<void> recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
                               const CommandResult& result, const AuditContext& context, const QDateTime& started);
+    /// A final line for a command whose result never came (abandoned, connection closed).
+    Result<void> recordOutcome(const QString& hostKey, const QString& user, const CommandRequest& request,
+                               AuditOutcome outcome, const AuditContext& context, const QDateTime& started,
+                               qint64 durationMs);
 
     static QByteArray toJsonLine(const AuditEntry& entry);
     /// Reads one line back; nullopt for a line that is not an entry (a torn last line).
@@ -68,7 +85,10 @@ public:
     /// The last `maxEntries` entries of the file at `path`, oldest first; reads at most the
     /// last 32 MiB. An absent file is an empty log.
     static Result<QList<AuditEntry>> readTail(const QString& path, int maxEntries = 5000);
-    static QString outcomeKey(CommandOutcome outcome);
+    static AuditOutcome outcomeOf(CommandOutcome outcome);
+    static QString outcomeKey(AuditOutcome outcome);
+    static QString outcomeKey(CommandOutcome outcome) { return outcomeKey(outcomeOf(outcome)); }
+    static AuditOutcome outcomeFromKey(QStringView key);
 
 private:
     QString m_path;

@@ -235,8 +235,12 @@ int connectCliHost(CliDispatcher::Context& context, const QString& command, cons
             const CommandResult& r = probe->result();
             if (out.audit) {
                 const QString hostKey = out.transport->displayName();
-                out.audit->record(hostKey, hostKey.contains(u'@') ? hostKey.section(u'@', 0, 0) : QString(),
-                                  probeRequest, r, QString(), probeStarted);
+                const Result<void> written =
+                    out.audit->record(hostKey, hostKey.contains(u'@') ? hostKey.section(u'@', 0, 0) : QString(),
+                                      probeRequest, r, QString(), probeStarted);
+                if (!written)
+                    context.err << tr("Warning: the audit log could not be written: %1").arg(written.errorMessage())
+                                << '\n';
             }
             QString error;
             const std::optional<HostIdentity> id =

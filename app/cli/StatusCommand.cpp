@@ -1,15 +1,17 @@
 // xenrescue-cli status [user@]host[:port] [--json] | --demo SCENARIO: one poll cycle of a
 // host through HostSession, printed as a table or JSON.
 #include "AppPaths.h"
-#include "AuditLog.h"
 #include "CliCommands.h"
 #include "CliHost.h"
+#include "CommandGateway.h"
+#include "ConnectionManager.h"
 #include "LadderJson.h"
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
 #include "RescueRun.h"
 #include "SimHost.h"
 #include "SshHost.h"
+#include "Workspace.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -97,11 +100,14 @@ void printTable(QTextStream& out, const QList<QStringList>& rows)
 namespace {
 
 /// `plan`: finds the VM, diagnoses it with RescueRun (reads only) and prints the ladder.
-int printPlan(CliDispatcher::Context& context, bool json, PoolMonitor& monitor, HostSession* session,
-              RemoteHost* transport, AuditLog* audit, const QString& vmArg, int timeoutMs)
+int printPlan(CliDispatcher::Context& context, bool json, Workspace& workspace, const QString& hostId,
+              const QString& vmArg, int timeoutMs)
 {
-    QString scopeId = session->pool().isKnown() ? PoolMonitor::poolModelId(session->pool().uuid)
-                                                : monitor.hostModelId(QStringLiteral("cli"));
+    PoolMonitor& monitor = *workspace.monitor();
+    HostSession* session = monitor.session(hostId);
+    RemoteHost* transport = workspace.connections()->host(hostId);
+    QString scopeId =
+        session->pool().isKnown() ? PoolMonitor::poolModelId(session->pool().uuid) : monitor.hostModelId(hostId);
     QList<const VmState*> matches;
     const QList<VmState> vms = monitor.vms(scopeId);
     for (const VmState& vm : vms) {
@@ -119,27 +125,9 @@ int printPlan(CliDispatcher::Context& context, bool json, PoolMonitor& monitor, 
                     << '\n';
         return 1;
     }
-    const QString user = transport->displayName().section(QLatin1Char('@'), 0, 0);
-    auto sender = [transport, audit, user](const QString&, const CommandRequest& request, const AuditContext& ctx,
-                                           QString* error) -> RemoteCommand* {
-        const QDateTime sent = QDateTime::currentDateTimeUtc();
-        if (audit) {
-            const Result<bool> w = audit->recordSent(transport->displayName(), user, request, ctx, sent);
-            if (!w) {
-                if (error)
-                    *error = w.errorMessage();
-                return nullptr;
-            }
-        }
-        RemoteCommand* c = transport->run(request);
-        if (audit) {
-            QObject::connect(c, &RemoteOperation::finished, c, [audit, transport, user, request, ctx, sent, c] {
-                (void)audit->recordResult(transport->displayName(), user, request, c->result(), ctx, sent);
-            });
-        }
-        return c;
-    };
-    RescueRun run(&monitor, sender, matches.first()->id);
+    // The same core as the app: the rescue's reads go through the command gateway.
+    const std::unique_ptr<RescueRun> owned(workspace.createRescue(matches.first()->id));
+    RescueRun& run = *owned;
     RescueRun::Options options;
     options.diagnosisTimeoutMs = timeoutMs;
     run.setOptions(options);
@@ -238,10 +226,13 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
         return 2;
     }
 
-    std::unique_ptr<RemoteHost> transport;
+    RemoteHost* transport = nullptr; // owned by the workspace once added
     std::shared_ptr<sim::SimLab> lab;
-    std::unique_ptr<AuditLog> audit;
     SshHost* ssh = nullptr;
+    // The lab's workspace keeps its settings and audit log in a folder of its own: nothing of
+    // a practice run reaches the real ones.
+    QTemporaryDir labDir;
+    std::optional<AppPaths> paths;
     if (parser.isSet(demo)) {
         QString error;
         lab = sim::SimLab::fromScenario(parser.value(demo), &error);
@@ -263,7 +254,9 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
                         << '\n';
             return 2;
         }
-        transport = std::make_unique<sim::SimHost>(lab, hostName);
+        transport = new sim::SimHost(lab, hostName);
+        paths.emplace(labDir.filePath(QStringLiteral("data")), labDir.filePath(QStringLiteral("config")),
+                      labDir.filePath(QStringLiteral("ssh")));
     } else {
         const std::optional<SshEndpoint> endpoint = parseEndpoint(positional.first());
         if (!endpoint) {
@@ -272,20 +265,18 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
                         << '\n';
             return 2;
         }
-        const AppPaths paths = AppPaths::standard();
-        paths.ensureDirectories();
+        paths.emplace(AppPaths::standard());
+        paths->ensureDirectories();
         SshEndpoint e = *endpoint;
-        e.sshConfigFile = paths.userSshConfigFile();
+        e.sshConfigFile = paths->userSshConfigFile();
         // The app's known_hosts and ~/.ssh/known_hosts (read only) and the keychain: the
         // same trust as the desktop app. Real commands are audited like the app's.
-        auto host = std::make_unique<SshHost>(e, paths.sshOptions());
-        ssh = host.get();
-        transport = std::move(host);
-        audit = std::make_unique<AuditLog>(paths.auditLogFile());
+        ssh = new SshHost(e, paths->sshOptions());
+        transport = ssh;
     }
 
-    PoolTreeModel model;
-    PoolMonitor monitor(&model, audit.get());
+    Workspace workspace(*paths);
+    PoolMonitor& monitor = *workspace.monitor();
     HostSession::Options options;
     options.autoPoll = false;
     options.xapiTimeoutMs = int(timeoutSeconds * 1000);
@@ -303,7 +294,7 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
     if (ssh) {
         cli::answerSshPrompts(ssh, &loop, context, finish);
     }
-    QObject::connect(transport.get(), &RemoteHost::stateChanged, &loop, [&](HostState state, const QString& message) {
+    QObject::connect(transport, &RemoteHost::stateChanged, &loop, [&](HostState state, const QString& message) {
         if (state == HostState::Failed || state == HostState::Lost) {
             context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1: %2")
                                .arg(transport->displayName(), message)
@@ -311,7 +302,11 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
             finish(1);
         }
     });
-    HostSession* session = monitor.addHost(QStringLiteral("cli"), transport.get(), audit != nullptr);
+    // A lab host is never audited; a real one is, like the app's hosts (but not saved).
+    const QString hostId =
+        lab ? workspace.connections()->addUnsavedHost(transport->displayName(), transport->displayName(), transport)
+            : workspace.connections()->addTransientHost(transport->displayName(), transport->displayName(), transport);
+    HostSession* session = monitor.session(hostId);
     QObject::connect(session, &HostSession::stateChanged, &loop, [&](HostSession::State s) {
         if (s == HostSession::State::Failed) {
             context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1").arg(session->errorMessage())
@@ -320,11 +315,13 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
         }
     });
     QObject::connect(session, &HostSession::cycleFinished, &loop, [&] { finish(0); });
-    QObject::connect(&monitor, &PoolMonitor::auditFailed, &loop, [&](const QString& message) {
+    const auto auditWarning = [&](const QString& message) {
         context.err
             << QCoreApplication::translate("cli", "Warning: the audit log could not be written: %1").arg(message)
             << '\n';
-    });
+    };
+    QObject::connect(&monitor, &PoolMonitor::auditFailed, &loop, auditWarning);
+    QObject::connect(workspace.gateway(), &CommandGateway::auditFailed, &loop, auditWarning);
     QTimer::singleShot(int(timeoutSeconds * 1000) * 3 + 30000, &loop, [&] {
         context.err << QCoreApplication::translate("cli", "xenrescue-cli status: no answer in time.") << '\n';
         finish(1);
@@ -337,14 +334,13 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
     }
     monitor.refresh();
     if (plan) {
-        const int code = printPlan(context, parser.isSet(json), monitor, session, transport.get(), audit.get(), vmArg,
-                                   int(timeoutSeconds * 1000));
+        const int code = printPlan(context, parser.isSet(json), workspace, hostId, vmArg, int(timeoutSeconds * 1000));
         transport->disconnectFromHost();
         return code;
     }
 
     const HostIdentity& id = session->identity();
-    const QString scope = monitor.hostModelId(QStringLiteral("cli"));
+    const QString scope = monitor.hostModelId(hostId);
     QString scopeId = session->pool().isKnown() ? PoolMonitor::poolModelId(session->pool().uuid) : scope;
     QList<VmState> vms = monitor.vms(scopeId);
     std::stable_sort(vms.begin(), vms.end(), [](const VmState& a, const VmState& b) {

@@ -1,17 +1,19 @@
 #include "Dom0MemChange.h"
 
-#include "AuditLog.h"
+#include "CommandGateway.h"
 #include "RemoteHost.h"
 
 #include <QTimer>
 
 namespace xr {
 
-Dom0MemChange::Dom0MemChange(RemoteHost* host, const HostIdentity& identity, AuditLog* audit, QObject* parent)
+Dom0MemChange::Dom0MemChange(CommandGateway* gateway, const QString& hostId, RemoteHost* host,
+                             const HostIdentity& identity, QObject* parent)
     : QObject(parent)
+    , m_gateway(gateway)
+    , m_hostId(hostId)
     , m_host(host)
     , m_identity(identity)
-    , m_audit(audit)
 {}
 
 Dom0MemChange::~Dom0MemChange() = default;
@@ -44,34 +46,9 @@ void Dom0MemChange::fail(const QString& message)
     Q_EMIT finished(false, message);
 }
 
-void Dom0MemChange::auditBefore(const QString& command)
+AuditContext Dom0MemChange::context() const
 {
-    if (!m_audit || !m_host)
-        return;
-    AuditEntry e;
-    e.time = QDateTime::currentDateTimeUtc();
-    e.host = m_host->displayName();
-    e.user = e.host.contains(u'@') ? e.host.section(u'@', 0, 0) : QString();
-    e.command = command;
-    e.outcome = QStringLiteral("sending");
-    e.runId = QStringLiteral("dom0-mem");
-    m_audit->append(e);
-}
-
-void Dom0MemChange::auditAfter(const QString& command, bool ok, int exitStatus, qint64 ms, const QDateTime& started)
-{
-    if (!m_audit || !m_host)
-        return;
-    AuditEntry e;
-    e.time = started;
-    e.host = m_host->displayName();
-    e.user = e.host.contains(u'@') ? e.host.section(u'@', 0, 0) : QString();
-    e.command = command;
-    e.outcome = ok ? QStringLiteral("finished") : QStringLiteral("failed");
-    e.exitStatus = exitStatus;
-    e.durationMs = ms;
-    e.runId = QStringLiteral("dom0-mem");
-    m_audit->append(e);
+    return AuditContext{QStringLiteral("dom0-mem"), QString(), QString(), QStringLiteral("dom0 memory")};
 }
 
 void Dom0MemChange::next()
@@ -162,14 +139,16 @@ void Dom0MemChange::next()
                                           .arg(f.path)
                                           .arg(data.size());
         say(backup ? tr("Backing up %1 to %2").arg(f.path, f.backupPath) : tr("Writing %1").arg(f.path));
-        auditBefore(what);
-        const QDateTime started = QDateTime::currentDateTimeUtc();
-        RemoteFileOperation* op = m_host->writeFile(path, data, backup);
+        const Result<RemoteFileOperation*> sent = m_gateway->writeFile(m_hostId, path, data, backup, context(), what);
+        if (!sent) {
+            fail(tr("%1 was not written: %2").arg(path, sent.errorMessage()));
+            return;
+        }
+        RemoteFileOperation* op = *sent;
         op->setParent(this);
-        connect(op, &RemoteOperation::finished, this, [this, op, what, path, started] {
+        connect(op, &RemoteOperation::finished, this, [this, op, path] {
             const FileResult r = op->result();
             op->deleteLater();
-            auditAfter(what, r.ok, r.ok ? 0 : 1, started.msecsTo(QDateTime::currentDateTimeUtc()), started);
             if (!r.ok) {
                 fail(tr("Writing %1 failed: %2. Files written before this step are listed above; their backups "
                         "are kept.")
@@ -192,18 +171,16 @@ void Dom0MemChange::next()
         req.command = m_plan.commands[m_index].toShell();
         req.timeoutMs = 120000;
         say(tr("Running %1").arg(req.command));
-        auditBefore(req.command);
-        const QDateTime started = QDateTime::currentDateTimeUtc();
-        RemoteCommand* c = m_host->run(req);
+        const Result<RemoteCommand*> sent = m_gateway->runAction(m_hostId, req, context());
+        if (!sent) {
+            fail(tr("%1 was not run: %2").arg(req.command, sent.errorMessage()));
+            return;
+        }
+        RemoteCommand* c = *sent;
         c->setParent(this);
-        connect(c, &RemoteOperation::finished, this, [this, c, req, started] {
+        connect(c, &RemoteOperation::finished, this, [this, c, req] {
             const CommandResult r = c->result();
             c->deleteLater();
-            if (m_audit && m_host) {
-                const QString hostKey = m_host->displayName();
-                m_audit->record(hostKey, hostKey.contains(u'@') ? hostKey.section(u'@', 0, 0) : QString(), req, r,
-                                QStringLiteral("dom0-mem"), started);
-            }
             if (!r.succeeded()) {
                 fail(tr("%1 failed (exit status %2): %3")
                          .arg(req.command)

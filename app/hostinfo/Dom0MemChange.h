@@ -9,8 +9,9 @@
 
 namespace xr {
 
-class AuditLog;
+class CommandGateway;
 class RemoteHost;
+struct AuditContext;
 
 /// Carries out a Dom0MemPlan on a host (issue 8), one step after the other, stopping at the
 /// first failure:
@@ -20,15 +21,17 @@ class RemoteHost;
 ///   3. each file is copied to its backup (never overwriting one), then written;
 ///   4. the plan's commands run (xen-cmdline --set-xen, update-grub);
 ///   5. each edited file is read back and compared.
-/// Every write and command is recorded in the audit log before it is sent and again with its
-/// result (when `audit` is set: real hosts).
+/// Every write and command goes through the command gateway: recorded in the audit log before
+/// it is sent (nothing is sent when that fails, and the change stops) and again with its
+/// result. Reads (the maintenance check, re-reading and verifying files) go to the host.
 class Dom0MemChange final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Dom0MemChange)
 
 public:
-    Dom0MemChange(RemoteHost* host, const HostIdentity& identity, AuditLog* audit, QObject* parent = nullptr);
+    Dom0MemChange(CommandGateway* gateway, const QString& hostId, RemoteHost* host, const HostIdentity& identity,
+                  QObject* parent = nullptr);
     ~Dom0MemChange() override;
 
     void run(const Dom0MemPlan& plan);
@@ -44,13 +47,13 @@ private:
     void next();
     void fail(const QString& message);
     void say(const QString& line);
-    void auditBefore(const QString& command);
-    void auditAfter(const QString& command, bool ok, int exitStatus, qint64 ms, const QDateTime& started);
+    AuditContext context() const;
     QList<FileEdit> allFiles() const;
 
+    CommandGateway* m_gateway;
+    QString m_hostId;
     QPointer<RemoteHost> m_host;
     HostIdentity m_identity;
-    AuditLog* m_audit;
     Dom0MemPlan m_plan;
     Stage m_stage = Stage::Maintenance;
     int m_index = 0;

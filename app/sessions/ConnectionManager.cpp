@@ -1,6 +1,5 @@
 #include "ConnectionManager.h"
 
-#include "HostTreeModel.h"
 #include "SshHost.h"
 
 #include <QDateTime>
@@ -17,7 +16,7 @@ bool sameTransport(const SshEndpoint& a, const SshEndpoint& b)
            a.identityFile == b.identityFile && a.sshConfigFile == b.sshConfigFile;
 }
 
-QString endpointText(const SshEndpoint& e)
+QString describeEndpoint(const SshEndpoint& e)
 {
     const int port = e.port == 0 ? 22 : e.port;
     const QString hostPort = port == 22 ? e.host : QStringLiteral("%1:%2").arg(e.host).arg(port);
@@ -25,12 +24,10 @@ QString endpointText(const SshEndpoint& e)
 }
 } // namespace
 
-ConnectionManager::ConnectionManager(AppPaths paths, Inventory* inventory, HostTreeModel* model, QObject* parent)
+ConnectionManager::ConnectionManager(AppPaths paths, Inventory* inventory, QObject* parent)
     : QObject(parent)
     , m_paths(std::move(paths))
     , m_inventory(inventory)
-    , m_model(model)
-    , m_audit(m_paths.auditLogFile())
 {
     m_factory = [this](const SavedHost& saved, const SshOptions& options) { return makeDefaultHost(saved, options); };
 }
@@ -85,17 +82,17 @@ void ConnectionManager::createHost(const SavedHost& saved)
     if (!host)
         return;
     m_endpoints.insert(saved.id, saved.endpoint);
-    addTransport(saved.id, host, saved.displayLabel(), endpointText(saved.endpoint));
+    addTransport(saved.id, host, saved.displayLabel(), describeEndpoint(saved.endpoint));
 }
 
 void ConnectionManager::addTransport(const QString& id, RemoteHost* host, const QString& label, const QString& endpoint)
 {
     host->setParent(this);
     m_hosts.insert(id, host);
-    m_model->addHost(id, label, endpoint);
-    m_model->setHostState(id, host->state(), host->stateMessage());
+    if (!m_order.contains(id))
+        m_order.append(id);
+    m_records.insert(id, Record{label, endpoint});
     connect(host, &RemoteHost::stateChanged, this, [this, id](HostState state, const QString& message) {
-        m_model->setHostState(id, state, message);
         if (state == HostState::Connected)
             m_backoff.remove(id);
         // Lost: the network or the host went away. Failed after an automatic retry: still away.
@@ -107,23 +104,27 @@ void ConnectionManager::addTransport(const QString& id, RemoteHost* host, const 
     Q_EMIT hostCreated(id, host);
 }
 
-QString ConnectionManager::addUnsavedHost(const QString& label, const QString& endpointText, RemoteHost* transport,
-                                          const QString& poolId, const QString& poolName)
+QString ConnectionManager::addUnsavedHost(const QString& label, const QString& endpointText, RemoteHost* transport)
 {
     const QString id = QStringLiteral("unsaved-%1").arg(++m_unsavedCounter);
     m_unsaved.insert(id);
     addTransport(id, transport, label, endpointText);
-    if (!poolName.isEmpty())
-        m_model->setHostPool(id, poolId, poolName);
+    return id;
+}
+
+QString ConnectionManager::addTransientHost(const QString& label, const QString& endpointText, RemoteHost* transport)
+{
+    const QString id = QStringLiteral("transient-%1").arg(++m_unsavedCounter);
+    m_transient.insert(id);
+    addTransport(id, transport, label, endpointText);
     return id;
 }
 
 void ConnectionManager::unloadHosts()
 {
-    const QStringList ids = m_hosts.keys();
+    const QStringList ids = m_order;
     for (const QString& id : ids) {
         destroyHost(id);
-        m_model->removeHost(id);
         Q_EMIT hostRemoved(id);
     }
 }
@@ -135,6 +136,9 @@ void ConnectionManager::destroyHost(const QString& id)
     RemoteHost* host = m_hosts.take(id);
     m_endpoints.remove(id);
     m_unsaved.remove(id);
+    m_transient.remove(id);
+    m_order.removeAll(id);
+    m_records.remove(id);
     if (host) {
         host->disconnect(this);
         host->disconnectFromHost();
@@ -144,7 +148,24 @@ void ConnectionManager::destroyHost(const QString& id)
 
 QStringList ConnectionManager::hostIds() const
 {
-    return m_hosts.keys();
+    return m_order;
+}
+
+HostState ConnectionManager::hostState(const QString& id) const
+{
+    const RemoteHost* h = host(id);
+    return h ? h->state() : HostState::Disconnected;
+}
+
+QString ConnectionManager::hostStateMessage(const QString& id) const
+{
+    const RemoteHost* h = host(id);
+    return h ? h->stateMessage() : QString();
+}
+
+bool ConnectionManager::isProblem(HostState state)
+{
+    return state == HostState::Lost || state == HostState::Failed;
 }
 
 RemoteHost* ConnectionManager::host(const QString& id) const
@@ -182,18 +203,18 @@ QString ConnectionManager::saveHost(const SavedHost& input)
         destroyHost(updated.id);
         createHost(updated);
     } else {
-        m_model->addHost(updated.id, updated.displayLabel(), endpointText(updated.endpoint));
+        m_records.insert(updated.id, Record{updated.displayLabel(), describeEndpoint(updated.endpoint)});
+        Q_EMIT hostChanged(updated.id);
     }
     return updated.id;
 }
 
 void ConnectionManager::removeHost(const QString& id)
 {
-    const bool saved = !m_unsaved.contains(id);
+    const bool saved = !m_unsaved.contains(id) && !m_transient.contains(id);
     destroyHost(id);
     if (saved)
         m_inventory->remove(id);
-    m_model->removeHost(id);
     Q_EMIT hostRemoved(id);
 }
 
@@ -235,79 +256,6 @@ void ConnectionManager::scheduleReconnect(const QString& id)
         if (h->state() == HostState::Lost || h->state() == HostState::Failed || h->state() == HostState::Disconnected)
             h->connectToHost();
     });
-}
-
-RemoteCommand* ConnectionManager::run(const QString& id, const CommandRequest& request, const QString& runId)
-{
-    RemoteHost* h = host(id);
-    if (!h)
-        return nullptr;
-    const QDateTime started = QDateTime::currentDateTimeUtc();
-    const QString hostKey = h->displayName();
-    const QString user = m_endpoints.value(id).user;
-    RemoteCommand* command = h->run(request);
-    if (m_unsaved.contains(id))
-        return command; // a lab host: nothing real ran, the audit log stays about real hosts
-    connect(command, &RemoteOperation::finished, this, [this, command, hostKey, user, request, runId, started] {
-        const Result<bool> written = m_audit.record(hostKey, user, request, command->result(), runId, started);
-        if (!written)
-            Q_EMIT auditFailed(written.errorMessage());
-    });
-    return command;
-}
-
-RemoteCommand* ConnectionManager::runAction(const QString& id, const CommandRequest& request,
-                                            const AuditContext& context, QString* error)
-{
-    RemoteHost* h = host(id);
-    if (!h) {
-        if (error)
-            *error = tr("The host is no longer known.");
-        return nullptr;
-    }
-    AuditLog* log = m_unsaved.contains(id) ? m_labAudit.get() : &m_audit;
-    const QString hostKey = h->displayName();
-    const QString user = m_endpoints.value(id).user;
-    const QDateTime sent = QDateTime::currentDateTimeUtc();
-    if (log) {
-        const Result<bool> written = log->recordSent(hostKey, user, request, context, sent);
-        if (!written) {
-            if (error)
-                *error = tr("Nothing was sent: %1").arg(written.errorMessage());
-            Q_EMIT auditFailed(written.errorMessage());
-            return nullptr;
-        }
-        Q_EMIT auditWritten();
-    }
-    RemoteCommand* command = h->run(request);
-    if (!log)
-        return command;
-    connect(command, &RemoteOperation::finished, this, [this, log, command, hostKey, user, request, context, sent] {
-        // The lab log may be gone (the demo ended) while the command was in flight.
-        if (log != &m_audit && log != m_labAudit.get())
-            return;
-        const Result<bool> written = log->recordResult(hostKey, user, request, command->result(), context, sent);
-        if (!written)
-            Q_EMIT auditFailed(written.errorMessage());
-        else
-            Q_EMIT auditWritten();
-    });
-    return command;
-}
-
-void ConnectionManager::setLabAuditLog(const QString& path)
-{
-    if (path.isEmpty())
-        m_labAudit.reset();
-    else
-        m_labAudit = std::make_unique<AuditLog>(path);
-}
-
-QString ConnectionManager::historyLogFile() const
-{
-    if (m_labAudit)
-        return m_labAudit->filePath();
-    return m_audit.filePath();
 }
 
 QString ConnectionManager::auditHostKey(const QString& id) const

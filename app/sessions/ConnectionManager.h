@@ -1,7 +1,6 @@
 #pragma once
 
 #include "AppPaths.h"
-#include "AuditLog.h"
 #include "Inventory.h"
 #include "RemoteHost.h"
 
@@ -15,12 +14,13 @@
 
 namespace xr {
 
-class HostTreeModel;
 class SshHost;
 
-/// Owns one transport per saved host (an SshHost unless a factory says otherwise), keeps
-/// the tree model's host rows and states in step with the inventory and the transports, and
-/// audits every command it runs. Lives in the GUI thread; never blocks.
+/// The one registry of hosts and their connection state: one transport per saved host (an
+/// SshHost unless a factory says otherwise) plus the demo's unsaved lab hosts, each with its
+/// label, endpoint, state and automatic reconnection. It runs no command itself: actions go
+/// through the CommandGateway, polls through the PoolMonitor's sessions. Lives in the GUI
+/// thread; never blocks.
 class ConnectionManager final : public QObject
 {
     Q_OBJECT
@@ -30,7 +30,7 @@ public:
     /// Creates the transport for a saved host. The default builds an SshHost.
     using HostFactory = std::function<RemoteHost*(const SavedHost& host, const SshOptions& options)>;
 
-    ConnectionManager(AppPaths paths, Inventory* inventory, HostTreeModel* model, QObject* parent = nullptr);
+    ConnectionManager(AppPaths paths, Inventory* inventory, QObject* parent = nullptr);
     ~ConnectionManager() override;
 
     /// Replaces how transports are made (tests, demo mode). Call before loadInventory().
@@ -42,11 +42,21 @@ public:
 
     const AppPaths& paths() const { return m_paths; }
     Inventory* inventory() const { return m_inventory; }
-    HostTreeModel* model() const { return m_model; }
-    AuditLog& auditLog() { return m_audit; }
     SshOptions sshOptions() const;
 
+    /// Every host, in the order they were added.
     QStringList hostIds() const;
+    bool hasHost(const QString& id) const { return m_hosts.contains(id); }
+    /// The name shown for a host (its saved label, or the host name).
+    QString hostLabel(const QString& id) const { return m_records.value(id).label; }
+    /// user@host[:port] as typed, for tooltips and the host Overview.
+    QString endpointText(const QString& id) const { return m_records.value(id).endpoint; }
+    /// The user of the host's endpoint (empty for lab hosts).
+    QString endpointUser(const QString& id) const { return m_endpoints.value(id).user; }
+    HostState hostState(const QString& id) const;
+    QString hostStateMessage(const QString& id) const;
+    /// A state that needs the admin's attention (failed, lost, a key or a login refused).
+    static bool isProblem(HostState state);
     RemoteHost* host(const QString& id) const;
     /// The same transport as an SshHost, or nullptr when it is not one.
     SshHost* sshHost(const QString& id) const;
@@ -70,30 +80,17 @@ public:
 
     /// Adds a host that is never saved (the demo's lab hosts): the manager owns `transport`,
     /// the inventory is untouched and its commands are not audited (nothing real runs).
-    /// Returns its id. `poolName` groups it under a pool row when not empty.
-    QString addUnsavedHost(const QString& label, const QString& endpointText, RemoteHost* transport,
-                           const QString& poolId = {}, const QString& poolName = {});
-    /// True for a host added with addUnsavedHost().
+    /// Returns its id.
+    QString addUnsavedHost(const QString& label, const QString& endpointText, RemoteHost* transport);
+    /// Adds a real host that is not saved (the CLI's one host for one command): the manager
+    /// owns `transport`; its commands are audited like a saved host's. Returns its id.
+    QString addTransientHost(const QString& label, const QString& endpointText, RemoteHost* transport);
+    /// True for a host added with addUnsavedHost() (a lab host: never in the real audit log).
     bool isUnsaved(const QString& id) const { return m_unsaved.contains(id); }
     /// Removes every host from the manager and the tree without touching the inventory;
     /// loadInventory() brings the saved ones back.
     void unloadHosts();
 
-    /// Runs a command on a host and writes one audit line when it ends. The caller owns the
-    /// returned command; nullptr when the id is unknown.
-    [[nodiscard]] RemoteCommand* run(const QString& id, const CommandRequest& request, const QString& runId = {});
-
-    /// Runs a command of an action (a VM action, a rung of a rescue): a "sent" line goes to
-    /// the audit log before the command is sent and its result after. When the "sent" line
-    /// cannot be written nothing is sent: returns nullptr with `error` set. Lab hosts write to
-    /// the lab audit log (setLabAuditLog), never to the real one.
-    [[nodiscard]] RemoteCommand* runAction(const QString& id, const CommandRequest& request,
-                                           const AuditContext& context, QString* error = nullptr);
-    /// Where the actions on lab hosts are recorded (the demo's own audit log); empty: they
-    /// are not recorded.
-    void setLabAuditLog(const QString& path);
-    /// The audit log the History tab shows: the lab's while lab hosts are loaded.
-    QString historyLogFile() const;
     /// user@host:port of a host, as the audit log names it.
     QString auditHostKey(const QString& id) const;
 
@@ -104,10 +101,8 @@ Q_SIGNALS:
     void hostCreated(const QString& id, xr::RemoteHost* host);
     void hostRemoved(const QString& id);
     void hostStateChanged(const QString& id, xr::HostState state, const QString& message);
-    /// The audit log could not be written: the UI must say so, loudly.
-    void auditFailed(const QString& message);
-    /// A line was added to the audit log the History tab shows.
-    void auditWritten();
+    /// A host's label or endpoint changed (saved again with another label).
+    void hostChanged(const QString& id);
     /// A lost host will be connected again in `delayMs`.
     void reconnectScheduled(const QString& id, int delayMs);
 
@@ -117,11 +112,16 @@ private:
     void destroyHost(const QString& id);
     RemoteHost* makeDefaultHost(const SavedHost& saved, const SshOptions& options);
 
+    struct Record
+    {
+        QString label;
+        QString endpoint;
+    };
+
     AppPaths m_paths;
     Inventory* m_inventory;
-    HostTreeModel* m_model;
-    AuditLog m_audit;
-    std::unique_ptr<AuditLog> m_labAudit;
+    QStringList m_order;
+    QHash<QString, Record> m_records;
     void scheduleReconnect(const QString& id);
     QSet<QString> m_wanted;             // hosts the user wants connected
     QHash<QString, int> m_backoff;      // the last reconnect delay per host
@@ -132,6 +132,7 @@ private:
     QHash<QString, QPointer<RemoteHost>> m_hosts;
     QHash<QString, SshEndpoint> m_endpoints; // what each transport was built with
     QSet<QString> m_unsaved;
+    QSet<QString> m_transient;
     int m_unsavedCounter = 0;
 };
 

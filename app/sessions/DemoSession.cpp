@@ -156,13 +156,9 @@ bool DemoSession::start(const QString& scenario, QString* error)
     QList<const sim::SimHostModel*> hosts;
     for (const sim::SimHostModel& h : pool->hosts)
         (h.uuid == pool->masterUuid ? hosts.prepend(&h) : hosts.append(&h));
-    // xl/xm hosts are standalone: no pool row for them, as for a real standalone host.
-    const bool isPool = sim::hasXapi(pool->hosts.first().flavour);
     for (const sim::SimHostModel* h : std::as_const(hosts)) {
         auto* transport = new sim::SimHost(m_lab, h->name);
-        const QString id = m_connections->addUnsavedHost(h->name, tr("lab host %1").arg(h->address), transport,
-                                                         isPool ? QStringLiteral("lab:") + pool->uuid : QString(),
-                                                         isPool ? pool->nameLabel : QString());
+        const QString id = m_connections->addUnsavedHost(h->name, tr("lab host %1").arg(h->address), transport);
         m_hostIds.append(id);
     }
     for (const QString& id : std::as_const(m_hostIds))

@@ -83,7 +83,9 @@ void HostReadBatch::launch()
                 if (m_audit && m_host) {
                     const QString hostKey = m_host->displayName();
                     const QString user = hostKey.contains(u'@') ? hostKey.section(u'@', 0, 0) : QString();
-                    m_audit->record(hostKey, user, j.request, r, QString(), started);
+                    if (const Result<void> written = m_audit->record(hostKey, user, j.request, r, QString(), started);
+                        !written)
+                        m_problems << written.errorMessage();
                 }
                 if (r.outcome != CommandOutcome::Finished)
                     m_problems << tr("%1: %2").arg(j.request.command, r.error.isEmpty() ? tr("no answer") : r.error);

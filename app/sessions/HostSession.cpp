@@ -382,7 +382,7 @@ void HostSession::audit(const CommandRequest& request, const CommandResult& resu
     }
     const QString hostKey = m_host->displayName();
     const QString user = hostKey.contains(u'@') ? hostKey.section(u'@', 0, 0) : QString();
-    const Result<bool> written = m_audit->record(hostKey, user, request, result, QString(), started);
+    const Result<void> written = m_audit->record(hostKey, user, request, result, QString(), started);
     if (!written)
         Q_EMIT auditFailed(written.errorMessage());
 }

@@ -31,17 +31,31 @@ public:
     xr::RemoteCommand* run(const xr::CommandRequest& request) override
     {
         auto* command = new xr::RemoteCommand(this, nextOperationId(), request);
+        sent.append(request.command);
         const xr::CommandResult result = nextResult;
-        QTimer::singleShot(0, command, [command, result] { command->deliverResult(result); });
+        if (!holdCommands)
+            QTimer::singleShot(0, command, [command, result] { command->deliverResult(result); });
         return command;
     }
     xr::RemoteFileOperation* fileOperation(const xr::FileRequest& request) override
     {
-        return new xr::RemoteFileOperation(this, nextOperationId(), request);
+        auto* op = new xr::RemoteFileOperation(this, nextOperationId(), request);
+        if (request.kind == xr::FileOperationKind::Write) {
+            sent.append(QStringLiteral("write ") + request.path);
+            const xr::FileResult result = nextFileResult;
+            if (!holdCommands)
+                QTimer::singleShot(0, op, [op, result] { op->deliverResult(result); });
+        }
+        return op;
     }
     void cancelOperation(quint64) override {}
 
     xr::CommandResult nextResult;
+    xr::FileResult nextFileResult;
+    /// Commands (and writes) never finish: they stay in flight until deleted.
+    bool holdCommands = false;
+    /// Every command string (and "write PATH") this host was given, in order.
+    QStringList sent;
     int connectCalls = 0;
 
 private:

@@ -16,7 +16,7 @@ class TestAuditHistory final : public QObject
 
 private:
     static AuditEntry entry(int second, const QString& host, const QString& vm, const QString& action,
-                            const QString& outcome = u"finished"_s)
+                            AuditOutcome outcome = AuditOutcome::Finished)
     {
         AuditEntry e;
         e.time = QDateTime::fromSecsSinceEpoch(1700000000 + second, Qt::UTC);
@@ -39,7 +39,7 @@ private Q_SLOTS:
         {
             AuditLog log(path);
             QVERIFY(log.append(entry(1, u"root@a:22"_s, {}, {})));
-            QVERIFY(log.append(entry(2, u"root@a:22"_s, u"web\n01"_s, u"vm force-shutdown"_s, u"sent"_s)));
+            QVERIFY(log.append(entry(2, u"root@a:22"_s, u"web\n01"_s, u"vm force-shutdown"_s, AuditOutcome::Sent)));
             QVERIFY(log.append(entry(3, u"root@a:22"_s, u"web\n01"_s, u"vm force-shutdown"_s)));
             QVERIFY(log.append(entry(4, u"root@b:22"_s, u"db"_s, u"rung 1b cancel-tasks"_s)));
             QVERIFY(log.append(entry(4, u"root@b:22"_s, u"db"_s, u"diagnose"_s)));

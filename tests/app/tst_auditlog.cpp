@@ -29,7 +29,7 @@ private Q_SLOTS:
         e.user = QStringLiteral("root");
         // Hostile: quotes, a newline and a $(...) must stay inside one JSON string.
         e.command = QStringLiteral("xe vm-shutdown uuid='4bf1' force=true\necho \"$(id)\" \\ done");
-        e.outcome = QStringLiteral("finished");
+        e.outcome = AuditOutcome::Finished;
         e.exitStatus = 0;
         e.durationMs = 1234;
         e.runId = QStringLiteral("run-7");
@@ -44,7 +44,7 @@ private Q_SLOTS:
 
         AuditEntry second = e;
         second.command = QStringLiteral("xl list");
-        second.outcome = QStringLiteral("timed-out");
+        second.outcome = AuditOutcome::TimedOut;
         second.exitStatus = -1;
         second.runId.clear();
         QVERIFY(log.append(second).ok());
@@ -115,7 +115,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("audit.jsonl"));
         QVERIFY(QDir().mkpath(path));
         AuditLog log(path);
-        const Result<bool> written = log.append(AuditEntry{});
+        const Result<void> written = log.append(AuditEntry{});
         QVERIFY(!written.ok());
         QVERIFY(written.errorMessage().contains(QStringLiteral("audit.jsonl")));
     }

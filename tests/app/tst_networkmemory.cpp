@@ -3,13 +3,18 @@
 // to trip it and stays quiet on the others, memory values match), and Dom0MemChange (edits
 // exactly the intended lines, keeps a backup, refuses on a xapi host that is not in maintenance
 // mode, records writes and commands in the audit log).
+#include "AppPaths.h"
 #include "AuditLog.h"
+#include "CommandGateway.h"
+#include "ConnectionManager.h"
 #include "Dom0MemChange.h"
 #include "HostSession.h"
+#include "Inventory.h"
 #include "MemoryReader.h"
 #include "NetworkReader.h"
 #include "SimHost.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,12 +25,22 @@ using namespace xr;
 
 namespace {
 
+/// One lab host, registered in a ConnectionManager so that changes go through the command
+/// gateway as in the app; its audit log is the gateway's lab log (setAuditLog).
 struct LabHost
 {
     std::shared_ptr<sim::SimLab> lab;
-    std::unique_ptr<sim::SimHost> host;
+    QTemporaryDir dir;
+    AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
+    Inventory inventory{paths.settingsFile()};
+    ConnectionManager connections{paths, &inventory};
+    CommandGateway gateway{&connections, paths.auditLogFile()};
+    std::unique_ptr<sim::SimHost> host; // destroyed before the manager, which then forgets it
+    QString hostId;
     HostIdentity identity;
     QString root;
+
+    void setAuditLog(const QString& path) { gateway.setLabAuditLog(path); }
 };
 
 bool connectLab(LabHost& h, const QString& scenario, const QString& hostName = {})
@@ -35,6 +50,7 @@ bool connectLab(LabHost& h, const QString& scenario, const QString& hostName = {
         return false;
     const QString name = hostName.isEmpty() ? h.lab->pool()->master()->name : hostName;
     h.host = std::make_unique<sim::SimHost>(h.lab, name);
+    h.hostId = h.connections.addUnsavedHost(name, name, h.host.get());
     h.root = h.lab->store()->hostRoot(name);
     HostSession session(h.host.get(), nullptr);
     HostSession::Options o;
@@ -314,7 +330,7 @@ private Q_SLOTS:
         LabHost h;
         QVERIFY(connectLab(h, u"network-faults"_s)); // xl host, autoballoon on
         QTemporaryDir dir;
-        AuditLog audit(dir.filePath(u"audit.jsonl"_s));
+        h.setAuditLog(dir.filePath(u"audit.jsonl"_s));
         const MemoryReading m = readMemory(h);
         Result<Dom0MemPlan> plan = Dom0MemPlan::forXl(6144, m.bootPath, *m.bootConfig, m.toolstackConfPath,
                                                       m.toolstackConf, u"20261122-000000"_s);
@@ -322,7 +338,7 @@ private Q_SLOTS:
         QCOMPARE(plan->edits.size(), 2);
         const QByteArray grubBefore = readLocal(h.root + u"/etc/default/grub"_s);
         const QByteArray confBefore = readLocal(h.root + u"/etc/xen/xl.conf"_s);
-        Dom0MemChange change(h.host.get(), h.identity, &audit);
+        Dom0MemChange change(&h.gateway, h.hostId, h.host.get(), h.identity);
         QSignalSpy done(&change, &Dom0MemChange::finished);
         change.run(*plan);
         QVERIFY(done.wait(20000));
@@ -335,17 +351,49 @@ private Q_SLOTS:
         QCOMPARE(readLocal(h.root + u"/etc/xen/xl.conf.xenrescue-20261122-000000"_s), confBefore);
         QVERIFY(!QFile::exists(h.root + u"/etc/default/grub.xenrescue-tmp"_s));
         const QString log = QString::fromUtf8(readLocal(dir.filePath(u"audit.jsonl"_s)));
-        QVERIFY2(log.contains(u"sending"_s) && log.contains(u"update-grub"_s) &&
+        QVERIFY2(log.contains(u"\"outcome\":\"sent\""_s) && log.contains(u"update-grub"_s) &&
                      log.contains(u"/etc/default/grub.xenrescue-20261122-000000"_s),
                  qPrintable(log));
         QVERIFY(change.transcript().last().contains(u"reboot"_s));
         // The same plan again: the backup exists and the file changed, so nothing is touched.
-        Dom0MemChange again(h.host.get(), h.identity, &audit);
+        Dom0MemChange again(&h.gateway, h.hostId, h.host.get(), h.identity);
         QSignalSpy done2(&again, &Dom0MemChange::finished);
         again.run(*plan);
         QVERIFY(done2.wait(20000));
         QVERIFY(!done2.first().first().toBool());
         QCOMPARE(readLocal(h.root + u"/etc/default/grub"_s), grubAfter);
+    }
+
+    // A change whose audit line cannot be written stops before it touches anything: no
+    // backup, no edit, no command (earlier versions ignored the failed write and went on).
+    void changeStopsWhenTheAuditLogCannotBeWritten()
+    {
+        LabHost h;
+        QVERIFY(connectLab(h, u"network-faults"_s));
+        QTemporaryDir dir;
+        const QString blocked = dir.filePath(u"audit.jsonl"_s);
+        QVERIFY(QDir().mkpath(blocked)); // a folder where the log should be: no line can be written
+        h.setAuditLog(blocked);
+        const MemoryReading m = readMemory(h);
+        Result<Dom0MemPlan> plan = Dom0MemPlan::forXl(6144, m.bootPath, *m.bootConfig, m.toolstackConfPath,
+                                                      m.toolstackConf, u"20261122-000001"_s);
+        QVERIFY2(plan, qPrintable(plan.errorMessage()));
+        const QByteArray grubBefore = readLocal(h.root + u"/etc/default/grub"_s);
+        const QByteArray confBefore = readLocal(h.root + u"/etc/xen/xl.conf"_s);
+        QSignalSpy failed(&h.gateway, &CommandGateway::auditFailed);
+        Dom0MemChange change(&h.gateway, h.hostId, h.host.get(), h.identity);
+        QSignalSpy done(&change, &Dom0MemChange::finished);
+        change.run(*plan);
+        QVERIFY(done.wait(20000));
+        QVERIFY(!done.first().first().toBool());
+        QVERIFY2(done.first().at(1).toString().contains(u"Nothing was sent"_s),
+                 qPrintable(done.first().at(1).toString()));
+        QVERIFY(failed.count() >= 1);
+        QCOMPARE(readLocal(h.root + u"/etc/default/grub"_s), grubBefore);
+        QCOMPARE(readLocal(h.root + u"/etc/xen/xl.conf"_s), confBefore);
+        QVERIFY(!QFile::exists(h.root + u"/etc/default/grub.xenrescue-20261122-000001"_s));
+        QVERIFY(!QFile::exists(h.root + u"/etc/xen/xl.conf.xenrescue-20261122-000001"_s));
+        QVERIFY(!change.transcript().join(u'\n').contains(u"update-grub"_s));
     }
 
     void changeXm()
@@ -357,7 +405,7 @@ private Q_SLOTS:
             Dom0MemPlan::forXm(1024, m.bootPath, *m.bootConfig, m.toolstackConfPath, *m.toolstackConf, u"s1"_s);
         QVERIFY(plan);
         const QByteArray before = readLocal(h.root + u"/etc/xen/xend-config.sxp"_s);
-        Dom0MemChange change(h.host.get(), h.identity, nullptr);
+        Dom0MemChange change(&h.gateway, h.hostId, h.host.get(), h.identity);
         QSignalSpy done(&change, &Dom0MemChange::finished);
         change.run(*plan);
         QVERIFY(done.wait(20000));
@@ -382,9 +430,9 @@ private Q_SLOTS:
             Dom0MemPlan::forXapi(4096, MemoryReader::xenCmdlinePath(), m.bootPath, *m.bootConfig, u"s2"_s);
         QVERIFY(plan);
         QTemporaryDir dir;
-        AuditLog audit(dir.filePath(u"audit.jsonl"_s));
+        h.setAuditLog(dir.filePath(u"audit.jsonl"_s));
         {
-            Dom0MemChange change(h.host.get(), h.identity, &audit);
+            Dom0MemChange change(&h.gateway, h.hostId, h.host.get(), h.identity);
             QSignalSpy done(&change, &Dom0MemChange::finished);
             change.run(*plan);
             QVERIFY(done.wait(20000));
@@ -402,7 +450,7 @@ private Q_SLOTS:
         QVERIFY(ran.wait(10000));
         QVERIFY(c->result().succeeded());
         delete c;
-        Dom0MemChange change(h.host.get(), h.identity, &audit);
+        Dom0MemChange change(&h.gateway, h.hostId, h.host.get(), h.identity);
         QSignalSpy done(&change, &Dom0MemChange::finished);
         change.run(*plan);
         QVERIFY(done.wait(20000));

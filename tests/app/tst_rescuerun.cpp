@@ -2,14 +2,15 @@
 // checks, refusals, cancel, a connection lost mid-rung, the audit log and the transcript.
 #include "AppPaths.h"
 #include "AuditLog.h"
+#include "CommandGateway.h"
 #include "ConnectionManager.h"
-#include "HostTreeModel.h"
 #include "Inventory.h"
 #include "LabPool.h"
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
 #include "RescueRun.h"
 #include "SimHost.h"
+#include "Workspace.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -23,17 +24,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-/// The app's objects over an in-process lab pool: ConnectionManager (lab audit log on),
-/// PoolMonitor polling quickly, and a RescueRun sender that goes through runAction().
+/// The app's objects over an in-process lab pool: the Workspace (lab audit log on), its
+/// PoolMonitor polling quickly, and a RescueRun sender that goes through the command gateway.
 struct Lab
 {
     QTemporaryDir dir;
     AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
-    Inventory inventory{paths.settingsFile()};
-    HostTreeModel hostModel;
-    ConnectionManager connections{paths, &inventory, &hostModel};
-    PoolTreeModel poolModel;
-    PoolMonitor monitor{&poolModel, nullptr};
+    Workspace workspace{paths};
+    Inventory& inventory = *workspace.inventory();
+    ConnectionManager& connections = *workspace.connections();
+    PoolMonitor& monitor = *workspace.monitor();
     std::shared_ptr<sim::SimLab> lab;
     QHash<QString, QString> ids; // lab host name -> id
     QString auditPath;
@@ -47,14 +47,12 @@ struct Lab
             return false;
         }
         auditPath = dir.filePath(u"lab-audit.jsonl"_s);
-        connections.setLabAuditLog(auditPath);
+        workspace.gateway()->setLabAuditLog(auditPath);
         HostSession::Options options;
         options.intervalMs = 300;
         options.xapiTimeoutMs = 3000;
         options.hypervisorTimeoutMs = 3000;
         monitor.setSessionOptions(options);
-        QObject::connect(&connections, &ConnectionManager::hostCreated, &monitor,
-                         [this](const QString& id, RemoteHost* host) { monitor.addHost(id, host, false); });
         for (const QString& name : lab->hostNames()) {
             auto* host = new sim::SimHost(lab, name);
             const QString id = connections.addUnsavedHost(name, name, host);
@@ -66,8 +64,14 @@ struct Lab
 
     RescueRun::Sender sender()
     {
-        return [this](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
-                      QString* error) { return connections.runAction(sessionId, request, context, error); };
+        CommandGateway* gateway = workspace.gateway();
+        return [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
+                         QString* error) -> RemoteCommand* {
+            const Result<RemoteCommand*> sent = gateway->runAction(sessionId, request, context);
+            if (!sent && error)
+                *error = sent.errorMessage();
+            return sent ? *sent : nullptr;
+        };
     }
 
     /// The VM named `name` once the tree has it with both views read.
@@ -229,7 +233,7 @@ private Q_SLOTS:
         for (const AuditEntry& e : *audit) {
             QCOMPARE(e.runId, run.runId());
             QCOMPARE(e.vmUuid, vm->uuid);
-            if (e.outcome == u"sent") {
+            if (e.outcome == AuditOutcome::Sent) {
                 sent << e.command;
             } else {
                 QVERIFY2(sent.removeOne(e.command), qPrintable(e.command)); // a result only after its "sent"
@@ -238,7 +242,7 @@ private Q_SLOTS:
         QVERIFY(sent.isEmpty());
         const bool forcedOnRecord = std::any_of(audit->begin(), audit->end(), [&](const AuditEntry& e) {
             return e.command.contains(u"vm-shutdown"_s) && e.action == u"rung 1c force-shutdown"_s &&
-                   e.outcome == u"finished"_s && e.exitStatus == 0;
+                   e.outcome == AuditOutcome::Finished && e.exitStatus == 0;
         });
         QVERIFY(forcedOnRecord);
 

@@ -5,13 +5,13 @@
 #include "AppPaths.h"
 #include "ConnectionManager.h"
 #include "HostSession.h"
-#include "HostTreeModel.h"
 #include "Inventory.h"
 #include "LabPool.h"
 #include "LabSsh.h"
 #include "MainWindow.h"
 #include "PoolMonitor.h"
 #include "SshHost.h"
+#include "Workspace.h"
 
 #include <QTemporaryDir>
 
@@ -27,9 +27,9 @@ struct LabWindow
     QTemporaryDir dir;
     AppPaths paths{dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("config")),
                    dir.filePath(QStringLiteral("ssh"))};
-    Inventory inventory{paths.settingsFile()};
-    HostTreeModel model;
-    ConnectionManager connections{paths, &inventory, &model};
+    Workspace workspace{paths};
+    Inventory& inventory = *workspace.inventory();
+    ConnectionManager& connections = *workspace.connections();
     LabPool pool{QStringLiteral(XR_LABHOST)};
     std::unique_ptr<MainWindow> window;
     QHash<int, LabPoolHost> byPort;
@@ -51,7 +51,7 @@ struct LabWindow
             o.keepaliveMaxMissed = 2;
             return new SshHost(saved.endpoint, o);
         });
-        window = std::make_unique<MainWindow>(&connections);
+        window = std::make_unique<MainWindow>(&workspace);
         HostSession::Options options;
         options.intervalMs = pollMs;
         options.xapiTimeoutMs = 4000;

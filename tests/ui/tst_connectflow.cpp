@@ -3,9 +3,9 @@
 #include "CredentialDialog.h"
 #include "HostKeyDialog.h"
 #include "HostPrompter.h"
-#include "HostTreeModel.h"
 #include "MainWindow.h"
 #include "SshdHarness.h"
+#include "Workspace.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -37,10 +37,10 @@ private:
         QTemporaryDir dir;
         AppPaths paths{dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("config")),
                        dir.filePath(QStringLiteral("ssh"))};
-        Inventory inventory{paths.settingsFile()};
-        HostTreeModel model;
-        ConnectionManager connections{paths, &inventory, &model};
-        MainWindow window{&connections};
+        Workspace workspace{paths};
+        Inventory& inventory = *workspace.inventory();
+        ConnectionManager& connections = *workspace.connections();
+        MainWindow window{&workspace};
     };
 
     static ConnectDialog* openConnectDialog(MainWindow& window)
@@ -139,11 +139,10 @@ private Q_SLOTS:
         QTest::mouseClick(trust, Qt::LeftButton);
 
         // Connected, in the tree and in the status bar.
-        const QStringList ids = app.model.hostIds();
+        const QStringList ids = app.connections.hostIds();
         QCOMPARE(ids.size(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(app.model.hostState(ids.first()), HostState::Connected, 15000);
-        const QModelIndex index = app.model.hostIndex(ids.first());
-        QVERIFY(index.siblingAtColumn(1).data().toString().contains(QStringLiteral("connected")));
+        QTRY_COMPARE_WITH_TIMEOUT(app.connections.hostState(ids.first()), HostState::Connected, 15000);
+        QCOMPARE(hostStateName(app.connections.hostState(ids.first())), QStringLiteral("connected"));
         QVERIFY(app.window.statusSummary().contains(QStringLiteral("1")));
         QCOMPARE(prompts.size(), 1); // key login: nothing else was asked
 
@@ -175,10 +174,11 @@ private Q_SLOTS:
         chooseAuth(dialog, AuthMethod::Password);
         clickOk(dialog);
 
-        QTRY_VERIFY2_WITH_TIMEOUT(!prompts.isEmpty(),
-                                  qPrintable(app.inventory.hosts().value(0).endpoint.key() + QLatin1Char(' ') +
-                                             app.model.index(0, 1).data().toString()),
-                                  15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !prompts.isEmpty(),
+            qPrintable(app.inventory.hosts().value(0).endpoint.key() + QLatin1Char(' ') +
+                       hostStateName(app.connections.hostState(app.connections.hostIds().value(0)))),
+            15000);
         auto* keyDialog = qobject_cast<HostKeyDialog*>(prompts.first().data());
         QVERIFY(keyDialog);
         QTest::mouseClick(keyDialog->findChild<QPushButton*>(QStringLiteral("trustOnceButton")), Qt::LeftButton);
@@ -192,8 +192,8 @@ private Q_SLOTS:
         QTest::keyClicks(answer, sshd.password());
         clickOk(credentials);
 
-        const QString id = app.model.hostIds().value(0);
-        QTRY_COMPARE_WITH_TIMEOUT(app.model.hostState(id), HostState::Connected, 20000);
+        const QString id = app.connections.hostIds().value(0);
+        QTRY_COMPARE_WITH_TIMEOUT(app.connections.hostState(id), HostState::Connected, 20000);
         // Trusted once: nothing written to known_hosts.
         QVERIFY(!QFile::exists(app.paths.appKnownHostsFile()) || QFile(app.paths.appKnownHostsFile()).size() == 0);
 

@@ -5,11 +5,11 @@
 #include "ConnectDialog.h"
 #include "ConnectionManager.h"
 #include "DemoSession.h"
-#include "HostTreeModel.h"
 #include "LabPoolBanner.h"
 #include "MainWindow.h"
 #include "PoolTreeModel.h"
 #include "PractiseDialog.h"
+#include "Workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,11 +37,11 @@ struct Fixture
     QTemporaryDir dir;
     AppPaths paths{dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("config")),
                    dir.filePath(QStringLiteral("ssh"))};
-    Inventory inventory{paths.settingsFile()};
-    HostTreeModel model;
-    ConnectionManager connections{paths, &inventory, &model};
+    Workspace workspace{paths};
+    Inventory& inventory = *workspace.inventory();
+    ConnectionManager& connections = *workspace.connections();
     QHash<QString, FakeRemoteHost*> fakes;
-    std::unique_ptr<DemoSession> demo;
+    DemoSession* demo = workspace.demo();
     std::unique_ptr<MainWindow> window;
 
     Fixture()
@@ -52,11 +52,7 @@ struct Fixture
             return h;
         });
     }
-    ~Fixture()
-    {
-        window.reset();
-        demo.reset(); // before the manager, as in main.cpp
-    }
+    ~Fixture() { window.reset(); }
 
     void saveHost(const QString& name)
     {
@@ -70,9 +66,7 @@ struct Fixture
     /// What main.cpp does after building the objects.
     void startApp(const QStringList& arguments = {})
     {
-        demo = std::make_unique<DemoSession>(&connections);
-        window = std::make_unique<MainWindow>(&connections);
-        window->setDemoSession(demo.get());
+        window = std::make_unique<MainWindow>(&workspace);
         const DemoRequest request = DemoSession::parseArguments(arguments);
         if (const auto scenario = DemoSession::startupScenario(request, !inventory.hosts().isEmpty()))
             QVERIFY(demo->start(*scenario));
@@ -85,17 +79,17 @@ struct Fixture
     QStringList treeHostNames() const
     {
         QStringList names;
-        for (const QString& id : model.hostIds())
-            names.append(model.hostIndex(id).data().toString());
+        for (const QString& id : connections.hostIds())
+            names.append(connections.hostLabel(id));
         names.sort();
         return names;
     }
 
     bool allConnected() const
     {
-        const QStringList ids = model.hostIds();
+        const QStringList ids = connections.hostIds();
         return !ids.isEmpty() && std::all_of(ids.cbegin(), ids.cend(), [this](const QString& id) {
-            return model.hostState(id) == HostState::Connected;
+            return connections.hostState(id) == HostState::Connected;
         });
     }
 };
@@ -176,8 +170,8 @@ private Q_SLOTS:
         QVERIFY2(tree->model()->index(0, 0).data(PoolTreeModel::KindRole).toInt() == int(PoolTreeModel::Kind::Pool),
                  qPrintable(tree->model()->index(0, 0).data().toString()));
         // A lab host runs commands in process, and they stay out of the audit log.
-        std::unique_ptr<RemoteCommand> cmd(f.connections.run(f.demo->hostIds().constFirst(),
-                                                             CommandRequest{QStringLiteral("xe host-list --minimal")}));
+        std::unique_ptr<RemoteCommand> cmd(f.connections.host(f.demo->hostIds().constFirst())
+                                               ->run(CommandRequest{QStringLiteral("xe host-list --minimal")}));
         QTRY_VERIFY(cmd->isFinished());
         QVERIFY(cmd->result().succeeded());
         QCOMPARE(cmd->result().stdOut.count(',') + 1, 2);
@@ -253,7 +247,7 @@ private Q_SLOTS:
         const QStringList before = f.demo->hostIds();
         QVERIFY(f.demo->start(QStringLiteral("xapi-wedged")));
         QVERIFY(f.demo->hostIds() != before);
-        QCOMPARE(f.model.hostIds().size(), 1);
+        QCOMPARE(f.connections.hostIds().size(), 1);
     }
 
     void bannerAbsentWhenARealHostIsSaved()
@@ -299,7 +293,7 @@ private Q_SLOTS:
         dialog->reject();
         QVERIFY(f.demo->isActive());
         QVERIFY(f.window->labPoolBanner()->isVisible());
-        QCOMPARE(f.model.hostIds().size(), 2);
+        QCOMPARE(f.connections.hostIds().size(), 2);
     }
 
     void bannerColourFollowsThePalette()

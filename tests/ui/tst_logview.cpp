@@ -8,7 +8,6 @@
 #include "ConnectionManager.h"
 #include "DemoSession.h"
 #include "HostSession.h"
-#include "HostTreeModel.h"
 #include "Inventory.h"
 #include "LogBrowserPane.h"
 #include "LogBrowserWindow.h"
@@ -22,6 +21,7 @@
 #include "MergedLog.h"
 #include "PoolMonitor.h"
 #include "SimHost.h"
+#include "Workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -295,12 +295,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         AppPaths paths{dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("config")),
                        dir.filePath(QStringLiteral("ssh"))};
-        Inventory inventory{paths.settingsFile()};
-        HostTreeModel model;
-        ConnectionManager connections{paths, &inventory, &model};
-        auto demo = std::make_unique<DemoSession>(&connections);
-        auto window = std::make_unique<MainWindow>(&connections);
-        window->setDemoSession(demo.get());
+        Workspace workspace{paths};
+        ConnectionManager& connections = *workspace.connections();
+        DemoSession* demo = workspace.demo();
+        auto window = std::make_unique<MainWindow>(&workspace);
         QVERIFY(demo->start(QStringLiteral("demo")));
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -378,7 +376,6 @@ private Q_SLOTS:
         QVERIFY(!browser->panes().first()->hostId().isEmpty());
         delete browser;
         window.reset();
-        demo.reset();
     }
 
     void browserSyncByTimeAndMerge()
@@ -386,10 +383,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         AppPaths paths{dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("config")),
                        dir.filePath(QStringLiteral("ssh"))};
-        Inventory inventory{paths.settingsFile()};
-        HostTreeModel model;
-        ConnectionManager connections{paths, &inventory, &model};
-        auto demo = std::make_unique<DemoSession>(&connections);
+        Workspace workspace{paths};
+        ConnectionManager& connections = *workspace.connections();
+        DemoSession* demo = workspace.demo();
         QVERIFY(demo->start(QStringLiteral("demo")));
         const QStringList ids = demo->hostIds();
         QVERIFY(ids.size() >= 2);

@@ -4,10 +4,10 @@
 #include "ConnectionManager.h"
 #include "EmptyStatePane.h"
 #include "HistoryPane.h"
-#include "HostTreeModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "VmActions.h"
+#include "Workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,9 +37,9 @@ struct Fixture
     QTemporaryDir dir;
     AppPaths paths{dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("config")),
                    dir.filePath(QStringLiteral("ssh"))};
-    Inventory inventory{paths.settingsFile()};
-    HostTreeModel model;
-    ConnectionManager connections{paths, &inventory, &model};
+    Workspace workspace{paths};
+    Inventory& inventory = *workspace.inventory();
+    ConnectionManager& connections = *workspace.connections();
     QHash<QString, FakeRemoteHost*> hosts;
 
     Fixture()
@@ -63,7 +63,7 @@ private Q_SLOTS:
     void opensWithTabsAndEmptyStates()
     {
         Fixture f;
-        MainWindow window(&f.connections);
+        MainWindow window(&f.workspace);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -101,7 +101,7 @@ private Q_SLOTS:
     void actionsExist()
     {
         Fixture f;
-        MainWindow window(&f.connections);
+        MainWindow window(&f.workspace);
         const auto action = [&](const char* name) { return window.findChild<QAction*>(QString::fromLatin1(name)); };
 
         for (const char* name :
@@ -181,7 +181,7 @@ private Q_SLOTS:
     void connectFlowAddsHostToTree()
     {
         Fixture f;
-        MainWindow window(&f.connections);
+        MainWindow window(&f.workspace);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -208,11 +208,12 @@ private Q_SLOTS:
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("hostSummary"));
         auto* logs = window.findChild<EmptyStatePane*>(QStringLiteral("logsPane"));
         QVERIFY2(logs->text().contains(QStringLiteral("Connect to xs-01")), qPrintable(logs->text()));
-        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionHostDisconnect"))->isEnabled());
+        QTRY_VERIFY(
+            window.findChild<QAction*>(QStringLiteral("actionHostDisconnect"))->isEnabled()); // one coalesced update
 
         host->force(HostState::Connected);
         // Connected: the Logs tab lists the host's logs instead of the empty pane.
-        QVERIFY(!logs->isVisibleTo(window.findChild<QWidget*>(QStringLiteral("logsTab"))));
+        QTRY_VERIFY(!logs->isVisibleTo(window.findChild<QWidget*>(QStringLiteral("logsTab"))));
         QVERIFY2(window.statusSummary().contains(QStringLiteral("connected: 1")), qPrintable(window.statusSummary()));
 
         // A failure is shown inline, with a way to retry; no modal box.
@@ -238,7 +239,7 @@ private Q_SLOTS:
             h.endpoint.host = QString::fromLatin1(name);
             f.inventory.add(h);
         }
-        MainWindow window(&f.connections);
+        MainWindow window(&f.workspace);
         f.connections.loadInventory(false);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -3,11 +3,12 @@
 // the same rows, SVG export is valid XML naming the nodes, PNG export is an image; the memory
 // bars and advice cards; the dom0 memory dialog asks for the host name and refuses on a xapi
 // host that is not in maintenance mode.
+#include "AppPaths.h"
+#include "CommandGateway.h"
 #include "ConnectionManager.h"
 #include "DemoSession.h"
 #include "Dom0MemDialog.h"
 #include "HostSession.h"
-#include "HostTreeModel.h"
 #include "Inventory.h"
 #include "MainWindow.h"
 #include "MemoryChart.h"
@@ -16,6 +17,7 @@
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
 #include "SimHost.h"
+#include "Workspace.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -41,10 +43,19 @@ using namespace xr;
 
 namespace {
 
+/// One lab host with its live session (the panes follow it), registered in a
+/// ConnectionManager so the dom0 memory change goes through the command gateway.
 struct Lab
 {
     std::shared_ptr<sim::SimLab> lab;
-    std::unique_ptr<sim::SimHost> host;
+    QTemporaryDir dir;
+    AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
+    Inventory inventory{paths.settingsFile()};
+    ConnectionManager connections{paths, &inventory};
+    CommandGateway gateway{&connections, paths.auditLogFile()};
+    std::unique_ptr<sim::SimHost> host; // destroyed before the manager, which then forgets it
+    QString hostId;
+    std::unique_ptr<HostSession> session;
     HostIdentity identity;
 };
 
@@ -54,17 +65,17 @@ bool start(Lab& l, const QString& scenario)
     if (!l.lab)
         return false;
     l.host = std::make_unique<sim::SimHost>(l.lab, l.lab->pool()->master()->name);
-    HostSession s(l.host.get(), nullptr);
+    l.hostId = l.connections.addUnsavedHost(l.host->hostName(), l.host->hostName(), l.host.get());
+    l.session = std::make_unique<HostSession>(l.host.get(), nullptr);
     HostSession::Options o;
     o.autoPoll = false;
-    s.setOptions(o);
-    QSignalSpy identified(&s, &HostSession::identified);
-    s.start();
+    l.session->setOptions(o);
+    QSignalSpy identified(l.session.get(), &HostSession::identified);
+    l.session->start();
     l.host->connectToHost();
     if (!identified.wait(10000))
         return false;
-    l.identity = s.identity();
-    s.stop();
+    l.identity = l.session->identity();
     return true;
 }
 
@@ -94,7 +105,7 @@ private Q_SLOTS:
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         QSignalSpy shown(&pane, &NetworkPane::topologyShown);
-        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        pane.setSession(l.session.get(), l.hostId, nullptr);
         QVERIFY(shown.wait(20000));
         const NetworkTopology& t = pane.topology();
         QStringList ids;
@@ -165,7 +176,7 @@ private Q_SLOTS:
         pane.resize(1000, 800);
         pane.show();
         QSignalSpy shown(&pane, &MemoryPane::reportShown);
-        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        pane.setSession(l.session.get(), l.hostId, nullptr, &l.gateway);
         QVERIFY(shown.wait(20000));
         const QList<MemoryChart::Segment> segs = pane.chart()->segments();
         QStringList labels;
@@ -188,16 +199,13 @@ private Q_SLOTS:
         // The app's objects as main.cpp builds them, in demo mode.
         QTemporaryDir dir;
         AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
-        Inventory inventory{paths.settingsFile()};
-        HostTreeModel model;
-        ConnectionManager connections{paths, &inventory, &model};
-        auto demo = std::make_unique<DemoSession>(&connections);
-        auto window = std::make_unique<MainWindow>(&connections);
+        Workspace workspace{paths};
+        DemoSession* demo = workspace.demo();
+        auto window = std::make_unique<MainWindow>(&workspace);
         HostSession::Options options;
         options.intervalMs = 250;
         options.maxIntervalMs = 1000;
         window->poolMonitor()->setSessionOptions(options);
-        window->setDemoSession(demo.get());
         QVERIFY(demo->start(u"demo"_s));
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -234,7 +242,51 @@ private Q_SLOTS:
                                  20000);
         QTRY_COMPARE_WITH_TIMEOUT(memory->reading().identity.hostname, u"xcp-lab-02"_s, 20000);
         window.reset();
-        demo.reset();
+    }
+
+    // The panes follow the host's live session: when xapi stops answering they read again at
+    // once without xe and say so (they used to keep their first identity, xe and all, because
+    // their setHost() returned early on an unchanged host).
+    void panesStopUsingXeWhenXapiStopsAnswering()
+    {
+        QTemporaryDir dir;
+        AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
+        Workspace workspace{paths};
+        auto window = std::make_unique<MainWindow>(&workspace);
+        HostSession::Options options;
+        options.intervalMs = 250;
+        options.maxIntervalMs = 1000;
+        options.xapiTimeoutMs = 1500;
+        window->poolMonitor()->setSessionOptions(options);
+        QVERIFY(workspace.demo()->start(u"demo"_s));
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        auto* network = window->findChild<NetworkPane*>(u"networkTab"_s);
+        auto* memory = window->findChild<MemoryPane*>(u"memoryTab"_s);
+        auto* notice = memory->findChild<QLabel*>(u"memoryXapiNotice"_s);
+        QVERIFY(network && memory && notice);
+        const QString master = workspace.demo()->hostIds().constFirst();
+        window->selectHost(master);
+        QTRY_COMPARE_WITH_TIMEOUT(window->currentHostId(), master, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(memory->reading().identity.tools.has(HostTool::Xe), 20000);
+        QVERIFY(!memory->readsWithoutXe() && !network->readsWithoutXe());
+        QVERIFY(!notice->isVisibleTo(memory));
+
+        auto* sim = qobject_cast<sim::SimHost*>(workspace.connections()->host(master));
+        QVERIFY(sim);
+        QVERIFY(sim->lab()->store()->update([](sim::SimPool& pool) {
+            for (sim::SimHostModel& h : pool.hosts)
+                h.faults.xapiWedged = true;
+            return true;
+        }));
+        QTRY_VERIFY_WITH_TIMEOUT(!window->poolMonitor()->xapiProblems().isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(memory->readsWithoutXe() && network->readsWithoutXe(), 5000);
+        QVERIFY(notice->isVisibleTo(memory));
+        QVERIFY(notice->text().contains(u"xapi is not answering"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(memory->reading().identity.hostname == sim->hostName() &&
+                                     !memory->reading().identity.tools.has(HostTool::Xe),
+                                 20000);
+        window.reset();
     }
 
     void dialogAppliesOnXl()
@@ -243,9 +295,9 @@ private Q_SLOTS:
         QVERIFY(start(l, u"network-faults"_s));
         MemoryPane pane;
         QSignalSpy shown(&pane, &MemoryPane::reportShown);
-        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        pane.setSession(l.session.get(), l.hostId, nullptr, &l.gateway);
         QVERIFY(shown.wait(20000));
-        Dom0MemDialog dialog(l.host.get(), pane.reading(), nullptr);
+        Dom0MemDialog dialog(&l.gateway, l.hostId, l.host.get(), pane.reading());
         QSignalSpy changed(&dialog, &Dom0MemDialog::changed);
         dialog.show();
         QVERIFY(dialog.plan().has_value());
@@ -271,9 +323,9 @@ private Q_SLOTS:
         QVERIFY(start(l, u"hung-vm-stuck-task"_s));
         MemoryPane pane;
         QSignalSpy shown(&pane, &MemoryPane::reportShown);
-        pane.setHost(l.host.get(), l.identity, l.identity.hostname, nullptr);
+        pane.setSession(l.session.get(), l.hostId, nullptr, &l.gateway);
         QVERIFY(shown.wait(20000));
-        Dom0MemDialog dialog(l.host.get(), pane.reading(), nullptr);
+        Dom0MemDialog dialog(&l.gateway, l.hostId, l.host.get(), pane.reading());
         dialog.show();
         QVERIFY(dialog.plan().has_value());
         QVERIFY(dialog.previewText().contains(u"--set-xen dom0_mem="_s));

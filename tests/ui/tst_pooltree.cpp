@@ -8,13 +8,13 @@
 #include "DemoSession.h"
 #include "HostSession.h"
 #include "HostSummaryWidget.h"
-#include "HostTreeModel.h"
 #include "MainWindow.h"
 #include "MessageBar.h"
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
 #include "RemoteOperation.h"
 #include "SimModel.h"
+#include "Workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
@@ -45,31 +45,25 @@ struct Fixture
     QTemporaryDir dir;
     AppPaths paths{dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("config")),
                    dir.filePath(QStringLiteral("ssh"))};
-    Inventory inventory{paths.settingsFile()};
-    HostTreeModel model;
-    ConnectionManager connections{paths, &inventory, &model};
-    std::unique_ptr<DemoSession> demo;
+    Workspace workspace{paths};
+    Inventory& inventory = *workspace.inventory();
+    ConnectionManager& connections = *workspace.connections();
+    DemoSession* demo = workspace.demo();
     std::unique_ptr<MainWindow> window;
     QTreeView* tree = nullptr;
 
-    ~Fixture()
-    {
-        window.reset();
-        demo.reset(); // before the manager, as in main.cpp
-    }
+    ~Fixture() { window.reset(); }
 
     /// `xapiTimeoutMs`: how long a wedged xe waits before it counts as not answering.
     void start(const QString& scenario, int xapiTimeoutMs = 3000)
     {
-        demo = std::make_unique<DemoSession>(&connections);
-        window = std::make_unique<MainWindow>(&connections);
+        window = std::make_unique<MainWindow>(&workspace);
         HostSession::Options options;
         options.intervalMs = kPollMs;
         options.maxIntervalMs = 4 * kPollMs;
         options.xapiTimeoutMs = xapiTimeoutMs;
         options.hypervisorTimeoutMs = 5000;
         window->poolMonitor()->setSessionOptions(options); // before the lab's sessions exist
-        window->setDemoSession(demo.get());
         QVERIFY(demo->start(scenario));
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -316,7 +310,7 @@ private Q_SLOTS:
         });
 
         const CommandRequest request{QStringLiteral("xe vm-shutdown --force uuid=") + uuid};
-        std::unique_ptr<RemoteCommand> cmd(f.connections.run(f.demo->hostIds().constFirst(), request));
+        std::unique_ptr<RemoteCommand> cmd(f.connections.host(f.demo->hostIds().constFirst())->run(request));
         QVERIFY(cmd);
         connect(cmd.get(), &RemoteOperation::finished, &context, [&counting] { counting = true; });
         QTRY_VERIFY_WITH_TIMEOUT(cmd->isFinished(), kWaitMs);

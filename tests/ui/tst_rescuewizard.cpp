@@ -7,7 +7,6 @@
 #include "AuditLog.h"
 #include "ConnectionManager.h"
 #include "HistoryPane.h"
-#include "HostTreeModel.h"
 #include "Inventory.h"
 #include "LabPool.h"
 #include "LabWindow.h"
@@ -17,6 +16,7 @@
 #include "RescueWizard.h"
 #include "SshHost.h"
 #include "SshdHarness.h"
+#include "Workspace.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -1,0 +1,253 @@
+#include "Workspace.h"
+
+#include "CommandGateway.h"
+#include "ConnectionManager.h"
+#include "DemoSession.h"
+#include "HostSession.h"
+#include "PoolMonitor.h"
+#include "PoolTreeModel.h"
+#include "RemoteOperation.h"
+#include "RescueRun.h"
+#include "VmActions.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace xr {
+
+Workspace::Workspace(AppPaths paths, QObject* parent)
+    : QObject(parent)
+    , m_paths(std::move(paths))
+    , m_inventory(std::make_unique<Inventory>(m_paths.settingsFile()))
+    , m_connections(std::make_unique<ConnectionManager>(m_paths, m_inventory.get()))
+    , m_gateway(std::make_unique<CommandGateway>(m_connections.get(), m_paths.auditLogFile()))
+    , m_poolModel(std::make_unique<PoolTreeModel>())
+    , m_monitor(std::make_unique<PoolMonitor>(m_poolModel.get(), &m_gateway->auditLog()))
+    , m_demo(std::make_unique<DemoSession>(m_connections.get()))
+{
+    // Every transport gets a session: flavour, pool, both views of the VMs, polled. Lab hosts'
+    // reads are not audited (nothing real runs).
+    ConnectionManager* connections = m_connections.get();
+    PoolMonitor* monitor = m_monitor.get();
+    connect(connections, &ConnectionManager::hostCreated, this,
+            [connections, monitor](const QString& id, RemoteHost* h) {
+                monitor->addHost(id, h, !connections->isUnsaved(id));
+                monitor->setHostLabel(id, connections->hostLabel(id));
+            });
+    connect(connections, &ConnectionManager::hostChanged, this,
+            [connections, monitor](const QString& id) { monitor->setHostLabel(id, connections->hostLabel(id)); });
+    connect(connections, &ConnectionManager::hostRemoved, monitor, &PoolMonitor::removeHost);
+
+    // Lab hosts record their actions in a lab audit log of their own, never in the real one.
+    connect(m_demo.get(), &DemoSession::activeChanged, this, [this](bool active) {
+        m_gateway->setLabAuditLog(
+            active ? QFileInfo(m_paths.auditLogFile()).dir().filePath(QStringLiteral("lab-audit.jsonl")) : QString());
+    });
+
+    // Pool membership outlives the session: remembered in the settings (never the lab's).
+    for (const QString& pool : m_inventory->pools()) {
+        QList<XapiHost> members;
+        for (const SavedPoolMember& m : m_inventory->poolMembers(pool))
+            members.append(XapiHost{m.uuid, m.name, m.address, true, true});
+        m_monitor->rememberMembers(pool, members);
+    }
+    connect(monitor, &PoolMonitor::membershipChanged, this,
+            [this](const QString& pool, const QString& name, const QList<XapiHost>& members) {
+                if (isLabActive())
+                    return;
+                QList<SavedPoolMember> saved;
+                for (const XapiHost& h : members)
+                    saved.append(SavedPoolMember{h.uuid, h.name, h.address});
+                m_inventory->setPoolMembers(pool, name, saved);
+            });
+    connect(monitor, &PoolMonitor::membersDiscovered, this,
+            [this](const QString& pool, const QList<XapiHost>& unconnected) {
+                if (isLabActive())
+                    return;
+                const QList<XapiHost> offer = membersToOffer(pool, unconnected);
+                if (!offer.isEmpty())
+                    Q_EMIT membersOffered(pool, offer);
+            });
+}
+
+Workspace::~Workspace()
+{
+    // Sessions and runs first, then the transports they use (members go in reverse order).
+    m_demo.reset();
+    m_monitor.reset();
+}
+
+bool Workspace::isLabActive() const
+{
+    return m_demo && m_demo->isActive();
+}
+
+void Workspace::start(const std::optional<QString>& demoScenario, bool connectMarked)
+{
+    if (demoScenario) {
+        QString error;
+        if (m_demo->start(*demoScenario, &error))
+            return; // lab hosts and real hosts never mix: the saved ones stay unloaded
+        qWarning("%s", qPrintable(error));
+    }
+    m_connections->loadInventory(connectMarked);
+}
+
+QString Workspace::saveHost(const SavedHost& host)
+{
+    return m_connections->saveHost(host);
+}
+
+void Workspace::connectHost(const QString& id)
+{
+    m_connections->connectHost(id);
+}
+
+void Workspace::disconnectHost(const QString& id)
+{
+    m_connections->disconnectHost(id);
+}
+
+void Workspace::removeHost(const QString& id)
+{
+    m_connections->removeHost(id);
+}
+
+void Workspace::refresh(const QString& modelId)
+{
+    QString only;
+    if (!modelId.isEmpty()) {
+        only = m_monitor->sessionIdForModelId(modelId);
+        if (only.isEmpty()) {
+            if (const std::optional<std::pair<QString, VmState>> vm = m_monitor->findVm(modelId))
+                only = m_monitor->sessionIdForModelId(vm->second.hostId);
+        }
+    }
+    for (const QString& id : m_monitor->sessionIds()) {
+        if (only.isEmpty() || id == only) {
+            if (HostSession* s = m_monitor->session(id))
+                s->pollNow();
+        }
+    }
+}
+
+std::optional<SavedHost> Workspace::poolTemplateHost(const QString& poolUuid) const
+{
+    // The credentials of a saved host of that pool: members are usually reached the same way.
+    for (const QString& id : m_monitor->sessionIds()) {
+        const HostSession* s = m_monitor->session(id);
+        if (s && s->pool().uuid == poolUuid && !m_connections->isUnsaved(id)) {
+            if (std::optional<SavedHost> saved = m_connections->savedHost(id))
+                return saved;
+        }
+    }
+    return std::nullopt;
+}
+
+QList<XapiHost> Workspace::membersToOffer(const QString& poolUuid, const QList<XapiHost>& unconnected) const
+{
+    const std::optional<SavedHost> model = poolTemplateHost(poolUuid);
+    if (!model)
+        return {};
+    QList<XapiHost> offer;
+    for (const XapiHost& h : unconnected) {
+        if (h.address.isEmpty() || !h.live)
+            continue;
+        SshEndpoint e;
+        e.host = h.address;
+        e.port = model->endpoint.port;
+        e.user = model->endpoint.user;
+        if (m_inventory->find(e))
+            continue; // saved already: the user chose how it connects
+        offer.append(h);
+    }
+    return offer;
+}
+
+void Workspace::connectPoolMembers(const QString& poolUuid, const QList<XapiHost>& members)
+{
+    const std::optional<SavedHost> model = poolTemplateHost(poolUuid);
+    if (!model)
+        return;
+    for (const XapiHost& h : members) {
+        SavedHost member = *model;
+        member.id.clear();
+        member.label = h.name;
+        member.endpoint.host = h.address;
+        const QString id = m_connections->saveHost(member);
+        m_connections->connectHost(id);
+    }
+}
+
+void Workspace::connectPoolMemberOf(const QString& vmId, const QString& hostUuid)
+{
+    const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vmId);
+    if (!found || !found->first.startsWith(QStringLiteral("pool:")))
+        return;
+    const QString pool = found->first.mid(5);
+    for (const XapiHost& h : m_monitor->poolMembers(pool)) {
+        if (h.uuid == hostUuid && !h.address.isEmpty())
+            connectPoolMembers(pool, {h});
+    }
+}
+
+Result<void> Workspace::runVmAction(VmAction action, const VmState& vm, const QString& runId)
+{
+    const QString hostSessionId = m_monitor->sessionIdForModelId(vm.hostId);
+    QString scope;
+    if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vm.id))
+        scope = found->first;
+    const QString sourceId = m_monitor->xapiSourceId(scope);
+    const HostSession* source = m_monitor->session(sourceId);
+    const HostSession* any = source ? source : m_monitor->session(hostSessionId);
+    if (!any || !any->isIdentified())
+        return Result<void>::failure(tr("The VM's host is not connected."));
+    const FlavourKind kind = any->identity().flavour.kind;
+    const QString sessionId = isXapiFlavour(kind) ? sourceId : hostSessionId;
+    QString whyNot;
+    const std::optional<ShellCommand> cmd = VmActions::command(
+        action, VmActionTarget{kind, vm.uuid, vm.domain.isPresent() ? vm.domain.domid : -1}, &whyNot);
+    if (!cmd)
+        return Result<void>::failure(whyNot);
+    CommandRequest request;
+    request.command = cmd->toShell();
+    request.timeoutMs = 120000;
+    const Result<RemoteCommand*> sent = m_gateway->runAction(
+        sessionId, request, AuditContext{runId, vm.uuid, vm.name, QStringLiteral("vm ") + VmActions::key(action)});
+    if (!sent)
+        return Result<void>(sent.error());
+    RemoteCommand* c = *sent;
+    const QString name = vm.name.isEmpty() ? vm.uuid : vm.name;
+    connect(c, &RemoteOperation::finished, this, [this, c, action, name] {
+        c->deleteLater();
+        Q_EMIT vmActionFinished(action, name, c->result());
+        refresh();
+    });
+    return Result<void>::success();
+}
+
+RescueRun* Workspace::createRescue(const QString& vmId, QObject* parent)
+{
+    CommandGateway* gateway = m_gateway.get();
+    auto sender = [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
+                            QString* error) -> RemoteCommand* {
+        const Result<RemoteCommand*> sent = gateway->runAction(sessionId, request, context);
+        if (!sent) {
+            if (error)
+                *error = sent.errorMessage();
+            return nullptr;
+        }
+        return *sent;
+    };
+    auto* run = new RescueRun(m_monitor.get(), sender, vmId, parent);
+    if (isLabActive()) {
+        // Practice: the lab's checks wait a tenth of a real host's time.
+        RescueRun::Options options;
+        options.verificationTimeScale = 0.1;
+        options.minCommandTimeoutMs = 15000;
+        run->setOptions(options);
+    }
+    return run;
+}
+
+} // namespace xr
