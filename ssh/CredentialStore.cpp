@@ -86,9 +86,9 @@ void CredentialStore::write(const QString& key, const QString& secret, DoneCallb
         if (!done)
             return;
         if (job->error() == QKeychain::NoError)
-            done(Result<bool>(true));
+            done(Result<void>::success());
         else
-            done(Result<bool>::failure(describe(job)));
+            done(Result<void>::failure(describe(job)));
     });
     job->start();
 }
@@ -105,9 +105,9 @@ void CredentialStore::remove(const QString& key, DoneCallback done)
         if (!done)
             return;
         if (job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound)
-            done(Result<bool>(true));
+            done(Result<void>::success());
         else
-            done(Result<bool>::failure(describe(job)));
+            done(Result<void>::failure(describe(job)));
     });
     job->start();
 }

@@ -20,7 +20,7 @@ class CredentialStore final : public QObject
 public:
     enum class ErrorCode { NotFound, NoKeychain };
     using ReadCallback = std::function<void(const Result<QString>& secret, ErrorCode code)>;
-    using DoneCallback = std::function<void(const Result<bool>& done)>;
+    using DoneCallback = std::function<void(const Result<void>& done)>;
 
     explicit CredentialStore(QObject* parent = nullptr);
     ~CredentialStore() override;

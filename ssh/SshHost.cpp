@@ -170,7 +170,7 @@ void SshHost::cancelCredentials()
 void SshHost::onWorkerAuthenticated()
 {
     if (m_rememberPending && m_credentials) {
-        m_credentials->write(m_pendingSecretKey, m_pendingSecret, [this](const Result<bool>& done) {
+        m_credentials->write(m_pendingSecretKey, m_pendingSecret, [this](const Result<void>& done) {
             if (!done.ok())
                 Q_EMIT keychainProblem(done.errorMessage());
         });

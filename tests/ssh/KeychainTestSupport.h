@@ -40,24 +40,24 @@ inline ReadOutcome readNow(CredentialStore& store, const QString& key)
     return out;
 }
 
-inline Result<bool> writeNow(CredentialStore& store, const QString& key, const QString& value)
+inline Result<void> writeNow(CredentialStore& store, const QString& key, const QString& value)
 {
-    std::optional<Result<bool>> out;
-    store.write(key, value, [&out](const Result<bool>& r) { out = r; });
+    std::optional<Result<void>> out;
+    store.write(key, value, [&out](const Result<void>& r) { out = r; });
     QDeadlineTimer deadline(20000);
     while (!out && !deadline.hasExpired())
         QTest::qWait(10);
-    return out.value_or(Result<bool>::failure(QStringLiteral("test: no answer from the keychain")));
+    return out.value_or(Result<void>::failure(QStringLiteral("test: no answer from the keychain")));
 }
 
-inline Result<bool> removeNow(CredentialStore& store, const QString& key)
+inline Result<void> removeNow(CredentialStore& store, const QString& key)
 {
-    std::optional<Result<bool>> out;
-    store.remove(key, [&out](const Result<bool>& r) { out = r; });
+    std::optional<Result<void>> out;
+    store.remove(key, [&out](const Result<void>& r) { out = r; });
     QDeadlineTimer deadline(20000);
     while (!out && !deadline.hasExpired())
         QTest::qWait(10);
-    return out.value_or(Result<bool>::failure(QStringLiteral("test: no answer from the keychain")));
+    return out.value_or(Result<void>::failure(QStringLiteral("test: no answer from the keychain")));
 }
 
 inline bool waitFor(const std::function<bool()>& cond, int ms)

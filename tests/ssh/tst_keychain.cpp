@@ -40,7 +40,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("Expected 'not found' from a running Secret Service, got: ") + before.error +
                             QStringLiteral(" (scripts/test starts gnome-keyring in a private D-Bus session)")));
 
-        const Result<bool> written = writeNow(store, key, secret);
+        const Result<void> written = writeNow(store, key, secret);
         QVERIFY2(written.ok(), qPrintable(written.errorMessage()));
         const ReadOutcome after = readNow(store, key);
         QVERIFY2(after.ok, qPrintable(after.error));

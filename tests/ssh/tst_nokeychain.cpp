@@ -35,7 +35,7 @@ private Q_SLOTS:
         QVERIFY(!r.ok);
         QVERIFY2(r.code == CredentialStore::ErrorCode::NoKeychain, qPrintable(r.error));
         QVERIFY(!r.error.isEmpty());
-        const Result<bool> w = writeNow(store, QStringLiteral("password:nobody@nowhere:22"), QStringLiteral("x"));
+        const Result<void> w = writeNow(store, QStringLiteral("password:nobody@nowhere:22"), QStringLiteral("x"));
         QVERIFY(!w.ok()); // no plaintext fallback
 
         // SshHost tells the user why it asks.
