@@ -3,6 +3,7 @@
 #include "LineIndex.h"
 #include "LogDocument.h"
 #include "LogFormat.h"
+#include "LogOrigin.h"
 #include "RemoteTypes.h"
 
 #include <QByteArray>
@@ -14,34 +15,16 @@
 
 #include <functional>
 #include <memory>
-#include <vector>
 
-class QFile;
 class QTemporaryDir;
-class QTimer;
 
 namespace xr {
 
+class LocalLogIndex;
+class LogFollower;
 class RemoteHost;
+class RemoteLogPager;
 class RemoteOperation;
-
-/// Where a log comes from: a file on a host, a local file, or a command's output on a host.
-struct LogOrigin
-{
-    enum class Kind { RemoteFile, LocalFile, Command };
-    Kind kind = Kind::RemoteFile;
-    /// The host's name as the user knows it (empty for a local file).
-    QString hostName;
-    /// The file's path; for a command, what it is called ("xl dmesg").
-    QString path;
-    /// Command: the shell string sent (built with ShellCommand::toShell()).
-    QString command;
-
-    /// "xs-01:/var/log/SMlog", "/home/me/SMlog", "xs-01: xl dmesg".
-    QString displayName() const;
-    /// The file is gzip-compressed (read whole and inflated, never followed).
-    bool isCompressed() const;
-};
 
 /// Lines of a log handed to a background job by LogSource::readBlocks(): whole lines
 /// [firstLine, endLine) of the source's index, whose bytes `bytes` holds from offset
@@ -58,17 +41,15 @@ struct LogBlock
 /// parts as the user scrolls back), followed live with rotation and truncation detected,
 /// downloaded whole with progress. The bytes covered always start at a line boundary.
 ///
-/// Two ways to hold a log:
-/// - A local file (not compressed) is file-backed: only its line index (8 bytes per line)
-///   and year map stay in memory. It is indexed in one streaming pass; the lines a view
-///   paints are read back through a small page cache, and jobs read it in pieces
-///   (readBlocks()). A gigabyte log costs tens of megabytes, not a gigabyte.
-/// - A `.gz` file (local, or copied from the host first) is inflated through zlib into a
-///   temporary file of its own, streaming, and then read the same way.
-/// - Remote files (SFTP on SSH hosts) are read in chunks from their end and held in memory
-///   until they pass the memory limit (or are loaded whole): then the file is copied whole,
-///   with progress, and read from the copy the same way; followed lines go into the copy.
-/// - Command outputs are held in memory.
+/// The façade the UI uses; the work is done by three parts, one responsibility each:
+/// - LocalLogIndex: a file of this computer read through its line index (8 bytes per line)
+///   and a small page cache, never held in memory: a local log, the inflated copy of a
+///   `.gz` (local, or copied from the host first), or the whole copy of a remote log.
+/// - RemoteLogPager: a remote log held in memory, read in chunks from its end, until it
+///   passes the memory limit (or is loaded whole): then it is copied whole, with progress,
+///   and read from the copy through LocalLogIndex; followed lines go into the copy. A
+///   command's output is held in memory too.
+/// - LogFollower: new lines as the file grows, rotation and truncation.
 ///
 /// Background jobs that use index() and readBlocks() pin() the source: while pinned, new
 /// data (follow, scroll-back) waits and is applied at the last unpin().
@@ -82,9 +63,6 @@ public:
 
     static constexpr qint64 DefaultTailBytes = 256 * 1024;
     static constexpr qint64 DefaultChunkBytes = 4 * 1024 * 1024;
-    /// Lines per page of a file-backed source's cache, and pages kept.
-    static constexpr quint64 PageLines = 1024;
-    static constexpr int PageCacheSize = 32;
 
     /// `host` may be null for a local file; it must outlive the source otherwise.
     LogSource(RemoteHost* host, LogOrigin origin, QObject* parent = nullptr);
@@ -115,7 +93,7 @@ public:
     void loadAll();
 
     bool canFollow() const;
-    bool isFollowing() const { return m_following; }
+    bool isFollowing() const;
     void setFollowing(bool on);
     void setFollowInterval(int ms);
     /// Checks for new lines now (follow mode does it every interval).
@@ -135,7 +113,7 @@ public:
     LogFormatKind format() const { return m_parser.kind(); }
 
     /// True for a local file read through its index instead of held in memory.
-    bool isFileBacked() const { return m_fileBacked; }
+    bool isFileBacked() const;
     /// Bytes covered by the lines (what is loaded of the file).
     quint64 heldBytes() const { return m_index->indexedSize() - m_index->origin(); }
     const LineIndex& index() const { return *m_index; }
@@ -181,36 +159,16 @@ Q_SIGNALS:
     void yearsReady();
 
 private:
-    struct Built;
-    struct Indexed;
-    struct Page
-    {
-        quint64 first = 0; // lines [first, end)
-        quint64 end = 0;
-        quint64 offset = 0; // of bytes[0] in the file
-        QByteArray bytes;
-        quint64 used = 0; // for least-recently-used eviction
-    };
+    friend class LocalLogIndex;
+    friend class RemoteLogPager;
+    friend class LogFollower;
     using ReadDone = std::function<void(const FileResult&)>;
 
+    /// Reads bytes of the file, wherever it is (the whole file's last `length` when `tail`).
     void readRange(qint64 offset, qint64 length, bool tail, ReadDone done);
     void fail(const QString& message);
     void setBusy(bool busy);
-    void openFile();
-    void openCompressed();
-    void openCommand();
     void loadBefore(bool all);
-    void inferYears();
-    void applyWhole(QByteArray data, qint64 base, qint64 fileSize, const QDateTime& modified, bool trimHead);
-    void prepend(QByteArray older);
-    void append(const QByteArray& more);
-    static void indexStream(const QString& path, qint64 from, qint64 to, bool tail, qint64 tailBytes,
-                            LogFormatKind kind, const QString& name, Indexed& out, bool atLineStart = false);
-    static void indexWhole(const QString& path, qint64 end, LogFormatKind kind, const QString& name, Indexed& out);
-    void applyIndexed(Indexed in, bool whole, quint64 oldCount);
-    void copyRemoteWhole();
-    void indexLocalFile(bool whole);
-    void dropPagesFrom(quint64 line) const;
     QByteArrayView tailBytes(qint64 n) const;
     void whenUnpinned(std::function<void()> action);
     /// The same, ahead of the actions waiting already.
@@ -235,37 +193,27 @@ private:
     qint64 m_chunkBytes = DefaultChunkBytes;
     qint64 m_memoryLimit = DefaultMemoryLimit;
 
-    bool m_fileBacked = false;
-    QString m_readPath;                        // file-backed: the file read (the log, or its inflated copy)
-    std::unique_ptr<QTemporaryDir> m_cacheDir; // a compressed log's inflated copy
-    QByteArray m_data;                         // in memory: the bytes from m_base on
-    // File-backed: the year walk so far (fed by follow), the last bytes covered (to see a
-    // rotation), and the page cache with its file handle (GUI thread).
-    SyslogYears::Builder m_yearsBuilder;
-    QByteArray m_tail;
-    mutable std::vector<Page> m_pages;
-    mutable std::unique_ptr<QFile> m_pageFile;
-    mutable quint64 m_pageClock = 0;
+    std::unique_ptr<QTemporaryDir> m_cacheDir; // copies: an inflated log, a remote log copied whole
     // Shared with a year-map job running on it; copied before an append changes it.
     std::shared_ptr<LineIndex> m_index = std::make_shared<LineIndex>();
     bool m_yearsReady = false;
     int m_yearsJob = 0; // the year map being built; older ones are dropped
     LogParser m_parser{LogFormatKind::Unknown};
-    qint64 m_base = 0;     // file offset of m_data[0]
+    qint64 m_base = 0;     // file offset of the first byte held
     qint64 m_fileSize = 0; // as last seen
     QDateTime m_modified;
     int m_generation = 0; // bumped by open(): answers to an older open are dropped
 
     bool m_loadingOlder = false;
     bool m_busy = false;
-    bool m_following = false;
-    bool m_polling = false;
-    QTimer* m_followTimer;
     int m_pins = 0;
     QList<std::function<void()>> m_afterUnpin;
     QList<QPointer<RemoteOperation>> m_ops;
     QPointer<RemoteOperation> m_download;
-    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
+
+    std::unique_ptr<LocalLogIndex> m_local;
+    std::unique_ptr<RemoteLogPager> m_pager;
+    std::unique_ptr<LogFollower> m_follower;
 };
 
 } // namespace xr
