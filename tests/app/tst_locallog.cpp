@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <memory>
 
@@ -314,14 +315,28 @@ private Q_SLOTS:
                           "Jan  2 10:00:04 xa xapi: [debug|xa|1 ||xapi] a3\n"
                           "   a continuation\n",
                           QIODevice::Append));
+        // A job reading the merge (its sources pinned) holds the new lines back. The job starts
+        // the moment the last new line is in: before the merge's extend timer, started by the
+        // same signal, can fire (no event is handled in between), however slow the machine.
+        bool pinned = false;
+        const auto pinOnceAllIn = [&] {
+            if (!pinned && sa.lineCount() + sb.lineCount() == 6) {
+                sa.pin();
+                sb.pin();
+                pinned = true;
+            }
+        };
+        connect(&sa, &LogSource::linesAppended, &merged, pinOnceAllIn);
+        connect(&sb, &LogSource::linesAppended, &merged, pinOnceAllIn);
         // What a follow timer does, for both at once (their lines come in one burst).
         sb.poll();
         sa.poll();
-        QTRY_COMPARE_WITH_TIMEOUT(sa.lineCount() + sb.lineCount(), quint64(6), 10000);
-        // A job reading the merge (its sources pinned) holds the new lines back.
-        sa.pin();
-        sb.pin();
-        QTest::qWait(400);
+        QTRY_VERIFY_WITH_TIMEOUT(pinned, 10000);
+        // The extend timer firing while pinned proves the merge looked and held the lines back.
+        auto* extendTimer = merged.findChild<QTimer*>(QString(), Qt::FindDirectChildrenOnly);
+        QVERIFY(extendTimer && extendTimer->isActive());
+        QSignalSpy extendTried(extendTimer, &QTimer::timeout);
+        QVERIFY(extendTried.wait(5000));
         QCOMPARE(merged.lineCount(), quint64(3));
         QCOMPARE(merged.linesMergedOf(0), quint64(2));
         sa.unpin();

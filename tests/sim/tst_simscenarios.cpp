@@ -55,6 +55,15 @@ bool hasDomain(SimHost& host, const QString& vmUuid)
     return d.ok() && d->byUuid(vmUuid);
 }
 
+// Whether a command with `word` in its argv has reached the lab: the runner records a command
+// when it first dispatches it, holding the state lock, so once it is recorded it has either
+// finished or is blocked (a wedged xapi), and anything the lab runs after sees that.
+bool dispatched(const SimLab& lab, const char* word)
+{
+    QFile f(lab.recordPath());
+    return f.open(QIODevice::ReadOnly) && f.readAll().contains(QByteArray("\"") + word + '"');
+}
+
 bool connectHost(SimHost& host)
 {
     QSignalSpy spy(&host, &RemoteHost::stateChanged);
@@ -174,15 +183,15 @@ private Q_SLOTS:
         // The hypervisor view still answers.
         QVERIFY(exec(host, ShellCommand{QStringLiteral("list_domains"), {}}).succeeded());
         QVERIFY(exec(host, ShellCommand{QStringLiteral("xl"), {QStringLiteral("list")}}).succeeded());
-        // Cancel ends a hung command too.
+        // Cancel ends a hung command too: once it is blocked in the lab, it stays unfinished.
         CommandRequest req;
         req.command = xe({QStringLiteral("host-list")}).toShell();
         req.timeoutMs = 60000;
         std::unique_ptr<RemoteCommand> c(host.run(req));
-        QTest::qWait(250);
+        QTRY_VERIFY_WITH_TIMEOUT(dispatched(*lab, "host-list"), 5000);
         QVERIFY(!c->isFinished());
         c->cancel();
-        QVERIFY(QTest::qWaitFor([&]() { return c->isFinished(); }, 5000));
+        QTRY_VERIFY_WITH_TIMEOUT(c->isFinished(), 5000);
         QCOMPARE(c->result().outcome, CommandOutcome::Cancelled);
 
         const CommandResult restart = exec(host, ShellCommand{QStringLiteral("xe-toolstack-restart"), {}});
@@ -203,10 +212,11 @@ private Q_SLOTS:
         req.command = xe({QStringLiteral("vm-list"), QStringLiteral("--minimal")}).toShell();
         req.timeoutMs = 30000;
         std::unique_ptr<RemoteCommand> waiting(a.run(req));
-        QTest::qWait(300);
+        // Blocked in the lab before the restart (the restart is dispatched after it).
+        QTRY_VERIFY_WITH_TIMEOUT(dispatched(*lab, "vm-list"), 5000);
         QVERIFY(!waiting->isFinished());
         QVERIFY(exec(b, ShellCommand{QStringLiteral("xe-toolstack-restart"), {}}).succeeded());
-        QVERIFY(QTest::qWaitFor([&]() { return waiting->isFinished(); }, 10000));
+        QTRY_VERIFY_WITH_TIMEOUT(waiting->isFinished(), 10000);
         QVERIFY(waiting->result().succeeded());
         QCOMPARE(waiting->result().stdOut.count(','), 1);
     }

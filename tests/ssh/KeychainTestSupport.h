@@ -1,19 +1,21 @@
 #pragma once
 
 // Helpers shared by the keychain tests: synchronous wrappers over CredentialStore's
-// callbacks (the event loop keeps running while they wait) and a scan for leaked secrets.
+// callbacks (QTest::qWaitFor keeps the event loop running while they wait) and a scan for
+// leaked secrets. Waiting for a host to connect: HostWait.h.
 
 #include "CredentialStore.h"
 
-#include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QFile>
 #include <QTest>
 
-#include <functional>
 #include <optional>
 
 namespace xr::test {
+
+// How long a keychain call may take to answer (D-Bus, gnome-keyring's first unlock).
+constexpr int AnswerTimeoutMs = 20000;
 
 struct ReadOutcome
 {
@@ -34,9 +36,7 @@ inline ReadOutcome readNow(CredentialStore& store, const QString& key)
         out.error = r.errorMessage();
         out.code = code;
     });
-    QDeadlineTimer deadline(20000);
-    while (!out.done && !deadline.hasExpired())
-        QTest::qWait(10);
+    (void)QTest::qWaitFor([&out] { return out.done; }, AnswerTimeoutMs); // not done: out says so
     return out;
 }
 
@@ -44,9 +44,7 @@ inline Result<void> writeNow(CredentialStore& store, const QString& key, const Q
 {
     std::optional<Result<void>> out;
     store.write(key, value, [&out](const Result<void>& r) { out = r; });
-    QDeadlineTimer deadline(20000);
-    while (!out && !deadline.hasExpired())
-        QTest::qWait(10);
+    (void)QTest::qWaitFor([&out] { return out.has_value(); }, AnswerTimeoutMs);
     return out.value_or(Result<void>::failure(QStringLiteral("test: no answer from the keychain")));
 }
 
@@ -54,18 +52,8 @@ inline Result<void> removeNow(CredentialStore& store, const QString& key)
 {
     std::optional<Result<void>> out;
     store.remove(key, [&out](const Result<void>& r) { out = r; });
-    QDeadlineTimer deadline(20000);
-    while (!out && !deadline.hasExpired())
-        QTest::qWait(10);
+    (void)QTest::qWaitFor([&out] { return out.has_value(); }, AnswerTimeoutMs);
     return out.value_or(Result<void>::failure(QStringLiteral("test: no answer from the keychain")));
-}
-
-inline bool waitFor(const std::function<bool()>& cond, int ms)
-{
-    QDeadlineTimer deadline(ms);
-    while (!cond() && !deadline.hasExpired())
-        QTest::qWait(20);
-    return cond();
 }
 
 // Every file under dir whose bytes contain secret.

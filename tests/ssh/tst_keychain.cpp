@@ -1,9 +1,9 @@
 #include "CredentialStore.h"
+#include "HostWait.h"
 #include "KeychainTestSupport.h"
 #include "SshHost.h"
 #include "SshdHarness.h"
 
-#include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -86,21 +86,18 @@ private Q_SLOTS:
                 host.provideCredentials({sshd.password()}, true);
             });
             host.connectToHost();
-            QVERIFY(waitFor([&] { return host.state() == HostState::Connected || host.state() == HostState::Failed; },
-                            30000));
-            QCOMPARE(host.state(), HostState::Connected);
+            QVERIFY(waitConnected(host, 30000));
             QCOMPARE(asked, 1);
         }
-        // The keychain now holds it (written after the server accepted it).
-        QVERIFY(waitFor([&] { return readNow(store, CredentialStore::passwordKey(e.key())).ok; }, 10000));
+        // The keychain now holds it (written after the server accepted it). qWaitFor, not
+        // QTRY_*: its deadline is real time, however long each read takes.
+        QVERIFY(QTest::qWaitFor([&] { return readNow(store, CredentialStore::passwordKey(e.key())).ok; }, 10000));
 
         {
             SshHost host(e, o);
             QSignalSpy asked(&host, &SshHost::credentialsRequested);
             host.connectToHost();
-            QVERIFY(waitFor([&] { return host.state() == HostState::Connected || host.state() == HostState::Failed; },
-                            30000));
-            QCOMPARE(host.state(), HostState::Connected);
+            QVERIFY(waitConnected(host, 30000));
             QCOMPARE(asked.count(), 0); // answered from the keychain
         }
 
@@ -114,9 +111,7 @@ private Q_SLOTS:
                 host.provideCredentials({sshd.password()}, false);
             });
             host.connectToHost();
-            QVERIFY(waitFor([&] { return host.state() == HostState::Connected || host.state() == HostState::Failed; },
-                            30000));
-            QCOMPARE(host.state(), HostState::Connected);
+            QVERIFY(waitConnected(host, 30000));
             QCOMPARE(requests.size(), 1);
             QVERIFY(requests.first().previousFailed);
         }

@@ -1,9 +1,9 @@
 #include "CredentialStore.h"
+#include "HostWait.h"
 #include "KeychainTestSupport.h"
 #include "SshHost.h"
 #include "SshdHarness.h"
 
-#include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -61,9 +61,7 @@ private Q_SLOTS:
             host.provideCredentials({sshd.password()}, true);
         });
         host.connectToHost();
-        QVERIFY(
-            waitFor([&] { return host.state() == HostState::Connected || host.state() == HostState::Failed; }, 30000));
-        QCOMPARE(host.state(), HostState::Connected);
+        QVERIFY(waitConnected(host, 30000));
         QCOMPARE(requests.size(), 1);
         QVERIFY(!requests.first().keychainNote.isEmpty());
         QVERIFY(problem.count() >= 1);

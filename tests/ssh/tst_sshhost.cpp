@@ -1,9 +1,9 @@
+#include "HostWait.h"
 #include "SshAgent.h"
 #include "SshHost.h"
 #include "SshdHarness.h"
 
 #include <QCryptographicHash>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
@@ -17,6 +17,7 @@ using namespace xr;
 using xr::test::SshAgent;
 using xr::test::SshdHarness;
 using xr::test::SshdOptions;
+using xr::test::waitConnected;
 
 // SshHost against a real OpenSSH sshd on loopback (tests/support), never a mock.
 class TestSshHost final : public QObject
@@ -48,16 +49,6 @@ private:
         o.useKeychain = false;
         o.connectTimeoutMs = 10000;
         return o;
-    }
-
-    static bool waitConnected(SshHost& host, int ms = 15000)
-    {
-        QDeadlineTimer deadline(ms);
-        while (!deadline.hasExpired() && host.state() != HostState::Connected && host.state() != HostState::Failed)
-            QTest::qWait(20);
-        if (host.state() != HostState::Connected)
-            qWarning() << "connect failed:" << host.stateMessage();
-        return host.state() == HostState::Connected;
     }
 
     std::unique_ptr<SshHost> connected(const SshdHarness& sshd)
@@ -194,10 +185,15 @@ private Q_SLOTS:
         QCOMPARE(info.sha256Fingerprint, sshd.hostKeyFingerprint());
         QCOMPARE(info.knownHostsFile, o.appKnownHostsFile);
         QVERIFY(host.stateMessage().contains(QStringLiteral("changed")));
-        // Accepting now must do nothing: the key is never taken silently.
+        // Accepting now must do nothing: the key is never taken silently. The decision is
+        // queued to the connection's worker; a command queued after it comes back only once
+        // the worker has handled the decision (and any state change it made has arrived).
+        QSignalSpy stateChanges(&host, &RemoteHost::stateChanged);
         host.acceptHostKey(true);
-        QTest::qWait(300);
+        QCOMPARE(runAndWait(host, QStringLiteral("true")).outcome, CommandOutcome::Failed);
         QCOMPARE(host.state(), HostState::Failed);
+        for (const QList<QVariant>& change : std::as_const(stateChanges))
+            QCOMPARE(change.first().value<HostState>(), HostState::Failed); // never on to authenticating
         QFile after(o.appKnownHostsFile);
         QVERIFY(after.open(QIODevice::ReadOnly));
         QCOMPARE(after.readAll(), storedBefore);
@@ -318,9 +314,15 @@ private Q_SLOTS:
     {
         auto host = connected(*m_sshd);
         QVERIFY(host);
+        // The command cannot end before the test removes the gate: the first line must come
+        // while it still runs, however slow the machine.
+        const QString gate = m_sshd->writeFile(QStringLiteral("stream.gate"), QByteArray());
         CommandRequest req;
-        req.command = QStringLiteral("for i in 1 2 3; do echo line$i; sleep 0.3; done; printf tail");
+        req.command =
+            QStringLiteral("echo line1; while [ -e '%1' ]; do sleep 0.05; done; echo line2; echo line3; printf tail")
+                .arg(gate);
         req.streaming = true;
+        req.timeoutMs = 30000;
         std::unique_ptr<RemoteCommand> cmd(host->run(req));
         QList<QByteArray> lines;
         bool finishedBeforeFirstLine = false;
@@ -331,9 +333,10 @@ private Q_SLOTS:
                 lines << line;
             }
         });
-        QTRY_COMPARE_WITH_TIMEOUT(lines.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(lines.size(), 1, 10000);
         QVERIFY(!cmd->isFinished()); // the first line came while the command still ran
         QSignalSpy done(cmd.get(), &RemoteOperation::finished);
+        QVERIFY(QFile::remove(gate));
         QVERIFY(cmd->isFinished() || done.wait(10000));
         QVERIFY(!finishedBeforeFirstLine);
         QCOMPARE(lines, (QList<QByteArray>{"line1", "line2", "line3", "tail"}));
@@ -459,9 +462,12 @@ private Q_SLOTS:
         }
         for (auto& h : hosts)
             QVERIFY(waitConnected(*h));
-        // Host 0 runs something slow; the others must answer meanwhile.
+        // Host 0 runs something slow (held until the test removes the gate, so it cannot end
+        // early on a loaded machine); the others must answer meanwhile.
+        const QString gate = servers[0]->writeFile(QStringLiteral("slow.gate"), QByteArray());
         CommandRequest slowReq;
-        slowReq.command = QStringLiteral("sleep 5; echo slow");
+        slowReq.command = QStringLiteral("while [ -e '%1' ]; do sleep 0.05; done; echo slow").arg(gate);
+        slowReq.timeoutMs = 60000;
         std::unique_ptr<RemoteCommand> slow(hosts[0]->run(slowReq));
         std::vector<std::unique_ptr<RemoteCommand>> quick;
         for (int i = 1; i < 8; ++i) {
@@ -478,7 +484,8 @@ private Q_SLOTS:
         }
         QVERIFY(!slow->isFinished());
         QSignalSpy slowDone(slow.get(), &RemoteOperation::finished);
-        QVERIFY(slowDone.wait(15000));
+        QVERIFY(QFile::remove(gate));
+        QVERIFY(slow->isFinished() || slowDone.wait(15000));
         QCOMPARE(slow->result().stdOut, QByteArray("slow\n"));
     }
 
@@ -517,8 +524,10 @@ private Q_SLOTS:
         SshHost host(endpointFor(*m_sshd), o);
         host.connectToHost();
         QVERIFY(waitConnected(host));
-        // Idle for a few keepalive intervals: answered probes keep it connected.
-        QTest::qWait(2000);
+        // Idle for a few keepalive intervals: answered probes keep it connected. A bounded wait,
+        // since time passing is the point; no state change at all is allowed meanwhile.
+        QSignalSpy stateChanges(&host, &RemoteHost::stateChanged);
+        QVERIFY2(!stateChanges.wait(2000), qPrintable(host.stateMessage()));
         QCOMPARE(host.state(), HostState::Connected);
         host.simulateNetworkFailure();
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostState::Lost, 5000);

@@ -1,10 +1,10 @@
 // FileOperationKind::Write over real SFTP (issue 8, the dom0 memory change): a file is replaced
 // through a temporary file renamed over it and keeps its permissions; an exclusive write (a
 // backup) creates a file and refuses to overwrite one; a missing folder fails cleanly.
+#include "HostWait.h"
 #include "SshHost.h"
 #include "SshdHarness.h"
 
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -41,10 +41,7 @@ private:
         o.connectTimeoutMs = 10000;
         auto host = std::make_unique<SshHost>(e, o);
         host->connectToHost();
-        QDeadlineTimer deadline(15000);
-        while (!deadline.hasExpired() && host->state() != HostState::Connected && host->state() != HostState::Failed)
-            QTest::qWait(20);
-        return host->state() == HostState::Connected ? std::move(host) : nullptr;
+        return xr::test::waitConnected(*host) ? std::move(host) : nullptr;
     }
 
     static FileResult wait(RemoteFileOperation* raw)
