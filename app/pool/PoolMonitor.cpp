@@ -192,11 +192,21 @@ PoolTreeModel::HostRow PoolMonitor::rowFor(const QString& modelId, const HostSes
     return row;
 }
 
+DiagnosisThresholds PoolMonitor::thresholds() const
+{
+    DiagnosisThresholds t;
+    t.xapiSlowMs = m_options.slowThresholdMs;
+    t.xapiTimeoutMs = m_options.xapiTimeoutMs;
+    t.hypervisorTimeoutMs = m_options.hypervisorTimeoutMs;
+    t.operationStuckSeconds = m_stuckThreshold;
+    return t;
+}
+
 void PoolMonitor::refresh()
 {
     m_refreshTimer.stop();
     const quint64 sequence = ++m_sequence;
-    apply(sequence, runMerges(prepare(QDateTime::currentDateTimeUtc())));
+    apply(sequence, compute(collect(QDateTime::currentDateTimeUtc())));
 }
 
 void PoolMonitor::refreshAsync()
@@ -209,207 +219,208 @@ void PoolMonitor::refreshAsync()
     const quint64 sequence = ++m_sequence;
     m_merging = true;
     runOffThread(
-        this, [jobs = prepare(QDateTime::currentDateTimeUtc())] { return runMerges(jobs); },
-        [this, sequence](QList<MergeResult> results) {
+        this, [input = collect(QDateTime::currentDateTimeUtc())] { return compute(input); },
+        [this, sequence](Refresh refresh) {
             m_merging = false;
-            apply(sequence, std::move(results));
+            apply(sequence, std::move(refresh));
             if (std::exchange(m_refreshAgain, false))
                 scheduleRefresh();
         });
 }
 
-QList<PoolMonitor::MergeResult> PoolMonitor::runMerges(QList<MergeJob> jobs)
+PoolMonitor::RefreshInput PoolMonitor::collect(const QDateTime& now) const
 {
-    QList<MergeResult> results;
-    results.reserve(jobs.size());
-    for (MergeJob& job : jobs) {
-        job.input.xapi = job.hasXapi ? &job.xapi : nullptr;
-        job.input.operationFirstSeen = &job.firstSeen;
-        for (qsizetype i = 0; i < job.input.hosts.size(); ++i)
-            job.input.hosts[i].hypervisor = job.views[i] ? &*job.views[i] : nullptr;
-        MergeResult r;
-        r.scopeId = job.scopeId;
-        r.vms = PoolState::merge(job.input);
-        PoolState::trackOperations(r.vms, job.input.now, job.firstSeen);
-        r.firstSeen = std::move(job.firstSeen);
-        results.append(std::move(r));
-    }
-    return results;
-}
-
-void PoolMonitor::apply(quint64 sequence, QList<MergeResult> results)
-{
-    if (sequence < m_applied)
-        return; // a newer refresh was applied first
-    m_applied = sequence;
-    QHash<QString, QList<VmState>> merged;
-    for (MergeResult& r : results) {
-        // The scope may have gone while merging (its rows are gone: nothing to update).
-        if (m_modelPools.contains(r.scopeId) || m_modelHosts.contains(r.scopeId))
-            m_model->updateVms(r.scopeId, r.vms);
-        m_firstSeen.insert(r.scopeId, std::move(r.firstSeen));
-        merged.insert(r.scopeId, std::move(r.vms));
-    }
-    m_merged = std::move(merged);
-    Q_EMIT refreshed();
-}
-
-QList<PoolMonitor::MergeJob> PoolMonitor::prepare(const QDateTime& now)
-{
-    QList<MergeJob> jobs;
-    QSet<QString> pools;
-    QSet<QString> hostIds;
-    QHash<QString, QList<std::pair<QString, HostSession*>>> byPool;
-    QList<std::pair<QString, HostSession*>> standalone;
+    RefreshInput in;
+    in.now = now;
+    in.members = m_members;
+    in.firstSeen = m_firstSeen;
+    in.stuckThreshold = m_stuckThreshold;
+    in.sessions.reserve(qsizetype(m_sessions.size()));
     for (const auto& [id, s] : m_sessions) {
-        if (s->isXapi() && s->pool().isKnown())
-            byPool[s->pool().uuid].append({id, s.get()});
-        else
-            standalone.append({id, s.get()});
+        SessionInput si;
+        si.id = id;
+        si.modelId = hostModelId(id);
+        si.state = s->state();
+        si.identified = s->isIdentified();
+        si.xapi = s->isXapi();
+        si.poolMaster = s->isPoolMaster();
+        si.identity = s->identity();
+        si.pool = s->pool();
+        si.poolHosts = s->poolHosts();
+        si.xapiView = s->xapiView();
+        si.hypervisorView = s->hypervisorView();
+        si.health = s->xapiHealth();
+        si.troubleSince = s->xapiTroubleSince();
+        si.row = rowFor(si.modelId, s.get());
+        in.sessions.append(std::move(si));
     }
-    QList<XapiProblem> problems;
+    return in;
+}
+
+PoolMonitor::Refresh PoolMonitor::compute(const RefreshInput& input)
+{
+    Refresh r = prepare(input);
+    r.merged.reserve(r.scopes.size());
+    for (const ScopeState& scope : std::as_const(r.scopes))
+        r.merged.append(ScopeRead::merge(scope));
+    return r;
+}
+
+PoolMonitor::Refresh PoolMonitor::prepare(const RefreshInput& input)
+{
+    using Ready = HostSession::State;
+    Refresh out;
+    QHash<QString, QList<const SessionInput*>> byPool;
+    QList<const SessionInput*> standalone;
+    for (const SessionInput& s : input.sessions) {
+        if (s.xapi && s.pool.isKnown())
+            byPool[s.pool.uuid].append(&s);
+        else
+            standalone.append(&s);
+    }
+    auto troubled = [](const SessionInput& s) {
+        return s.state == Ready::Ready && (s.health == XapiHealth::NotAnswering || s.health == XapiHealth::Refused);
+    };
 
     for (auto it = byPool.cbegin(); it != byPool.cend(); ++it) {
         const QString& poolUuid = it.key();
-        const auto& members = it.value();
+        const QList<const SessionInput*>& members = it.value();
         const QString poolId = poolModelId(poolUuid);
         // The xapi source: a ready master, else a ready member, else the master's last view.
-        HostSession* source = nullptr;
-        HostSession* master = nullptr;
-        for (const auto& [id, s] : members) {
-            if (s->isPoolMaster())
+        const SessionInput* master = nullptr;
+        for (const SessionInput* s : members)
+            if (s->poolMaster)
                 master = s;
-        }
-        if (master && master->state() == HostSession::State::Ready)
-            source = master;
-        for (const auto& [id, s] : members)
-            if (!source && s->state() == HostSession::State::Ready)
+        const SessionInput* source = master && master->state == Ready::Ready ? master : nullptr;
+        for (const SessionInput* s : members)
+            if (!source && s->state == Ready::Ready)
                 source = s;
         if (!source)
-            source = master ? master : members.first().second;
-        for (const auto& [id, s] : members) {
-            s->setPollsXapi(s == source);
-            if (s == source)
-                m_xapiSource.insert(poolId, id);
-        }
+            source = master ? master : members.first();
+        out.xapiSource.insert(poolId, source->id);
 
         // Membership: the freshest discovery, remembered when xapi stops answering.
-        QList<XapiHost> known = m_members.value(poolUuid);
-        for (const auto& [id, s] : members) {
-            if (!s->poolHosts().isEmpty() && (s == source || known.isEmpty()))
-                known = s->poolHosts();
-        }
-        QHash<QString, HostSession*> byHostUuid;
-        for (const auto& [id, s] : members) {
-            byHostUuid.insert(s->identity().uuid, s);
-            const bool listed = std::any_of(known.begin(), known.end(),
-                                            [&](const XapiHost& h) { return h.uuid == s->identity().uuid; });
+        QList<XapiHost> known = input.members.value(poolUuid);
+        for (const SessionInput* s : members)
+            if (!s->poolHosts.isEmpty() && (s == source || known.isEmpty()))
+                known = s->poolHosts;
+        QHash<QString, const SessionInput*> byHostUuid;
+        for (const SessionInput* s : members) {
+            byHostUuid.insert(s->identity.uuid, s);
+            const bool listed =
+                std::any_of(known.begin(), known.end(), [&](const XapiHost& h) { return h.uuid == s->identity.uuid; });
             if (!listed) {
                 XapiHost h;
-                h.uuid = s->identity().uuid;
-                h.name = s->identity().hostname;
+                h.uuid = s->identity.uuid;
+                h.name = s->identity.hostname;
                 known.append(h);
             }
         }
-        if (m_members.value(poolUuid) != known) {
-            m_members.insert(poolUuid, known);
-            Q_EMIT membershipChanged(poolUuid, source->pool().name, known);
-        }
+        out.members.insert(poolUuid, known);
+        out.poolNames.insert(poolUuid, source->pool.name);
 
-        const XapiPool& pool = source->pool();
+        const XapiPool& pool = source->pool;
         QString masterName;
         for (const XapiHost& h : known)
             if (h.uuid == pool.masterUuid)
                 masterName = h.name;
-        m_model->setPool(PoolTreeModel::PoolRow{poolId, poolUuid, pool.name, masterName});
-        pools.insert(poolId);
+        out.pools.append(PoolTreeModel::PoolRow{poolId, poolUuid, pool.name, masterName});
 
-        MergeJob job;
-        job.scopeId = poolId;
-        job.xapi = source->xapiView();
-        job.hasXapi = true;
-        job.firstSeen = m_firstSeen.value(poolId);
-        MergeInput& input = job.input;
-        input.scopeId = poolId;
-        input.xapiHealth = source->xapiHealth();
-        input.xapiStale = source->state() != HostSession::State::Ready;
-        input.now = now;
-        input.stuckThresholdSeconds = m_stuckThreshold;
-        QStringList unconnected;
-        QList<XapiHost> unconnectedHosts;
+        ScopeState scope;
+        scope.scopeId = poolId;
+        scope.xapi = source->xapiView;
+        scope.xapiHealth = source->health;
+        scope.xapiStale = source->state != Ready::Ready;
+        scope.operationFirstSeen = input.firstSeen.value(poolId);
+        scope.now = input.now;
+        scope.stuckThresholdSeconds = input.stuckThreshold;
+        QList<XapiHost>& unconnected = out.unconnected[poolUuid];
         for (const XapiHost& h : known) {
-            HostSession* s = byHostUuid.value(h.uuid);
-            PoolTreeModel::HostRow row = rowFor(h.uuid, s);
-            if (!s) {
+            const SessionInput* s = byHostUuid.value(h.uuid);
+            PoolTreeModel::HostRow row;
+            if (s) {
+                row = s->row;
+                row.id = h.uuid;
+                if (troubled(*s))
+                    out.problems.append(XapiProblem{h.uuid, row.name, s->health, s->troubleSince});
+            } else {
+                row.id = h.uuid;
                 row.uuid = h.uuid;
                 row.name = h.name;
                 row.address = h.address;
                 row.hasSession = false;
-                unconnected << h.uuid;
-                unconnectedHosts << h;
-            } else if (s->state() == HostSession::State::Ready &&
-                       (s->xapiHealth() == XapiHealth::NotAnswering || s->xapiHealth() == XapiHealth::Refused)) {
-                problems.append(XapiProblem{h.uuid, row.name, s->xapiHealth(), s->xapiTroubleSince()});
+                unconnected << h;
             }
             row.isMaster = h.uuid == pool.masterUuid;
             row.live = h.live;
-            m_model->setHost(poolId, row);
-            hostIds.insert(h.uuid);
-            MergeHost mh;
-            mh.hostId = h.uuid;
-            mh.xapiUuid = h.uuid;
-            mh.flavour = s && s->isIdentified() ? s->identity().flavour.kind : source->identity().flavour.kind;
-            if (s && s->hypervisorView().valid)
-                job.views.append(s->hypervisorView());
-            else
-                job.views.append(std::nullopt);
-            mh.stale = s && s->state() != HostSession::State::Ready;
-            mh.live = h.live;
-            input.hosts.append(mh);
+            out.hosts.append({poolId, row});
+            ScopeMember m;
+            m.hostId = h.uuid;
+            m.xapiUuid = h.uuid;
+            m.flavour = s && s->identified ? s->identity.flavour.kind : source->identity.flavour.kind;
+            if (s && s->hypervisorView.valid)
+                m.hypervisor = s->hypervisorView;
+            m.stale = s && s->state != Ready::Ready;
+            m.live = h.live;
+            scope.hosts.append(m);
         }
-        jobs.append(std::move(job));
-        if (m_announced.value(poolUuid) != unconnected) {
-            m_announced.insert(poolUuid, unconnected);
-            if (!unconnectedHosts.isEmpty())
-                Q_EMIT membersDiscovered(poolUuid, unconnectedHosts);
-        }
+        out.scopes.append(std::move(scope));
     }
 
-    for (const auto& [id, s] : standalone) {
-        const QString hostId = hostModelId(id);
-        PoolTreeModel::HostRow row = rowFor(hostId, s);
-        m_model->setHost(QString(), row);
-        hostIds.insert(hostId);
-        if (s->state() == HostSession::State::Ready && s->identity().flavour.kind != FlavourKind::Xl &&
-            (s->xapiHealth() == XapiHealth::NotAnswering || s->xapiHealth() == XapiHealth::Refused))
-            problems.append(XapiProblem{hostId, row.name, s->xapiHealth(), s->xapiTroubleSince()});
-        if (!s->isIdentified())
+    for (const SessionInput* s : standalone) {
+        out.hosts.append({QString(), s->row});
+        if (troubled(*s) && s->identity.flavour.kind != FlavourKind::Xl)
+            out.problems.append(XapiProblem{s->modelId, s->row.name, s->health, s->troubleSince});
+        if (!s->identified)
             continue;
-        MergeJob job;
-        job.scopeId = hostId;
-        job.hasXapi = s->isXapi();
-        if (job.hasXapi)
-            job.xapi = s->xapiView();
-        job.firstSeen = m_firstSeen.value(hostId);
-        MergeInput& input = job.input;
-        input.scopeId = hostId;
-        input.xapiHealth = s->xapiHealth();
-        input.xapiStale = s->state() != HostSession::State::Ready;
-        input.now = now;
-        input.stuckThresholdSeconds = m_stuckThreshold;
-        MergeHost mh;
-        mh.hostId = hostId;
-        mh.xapiUuid = s->identity().uuid;
-        mh.flavour = s->identity().flavour.kind;
-        if (s->hypervisorView().valid)
-            job.views.append(s->hypervisorView());
-        else
-            job.views.append(std::nullopt);
-        mh.stale = s->state() != HostSession::State::Ready;
-        input.hosts.append(mh);
-        jobs.append(std::move(job));
+        ScopeState scope;
+        scope.scopeId = s->modelId;
+        if (s->xapi)
+            scope.xapi = s->xapiView;
+        scope.xapiHealth = s->health;
+        scope.xapiStale = s->state != Ready::Ready;
+        scope.operationFirstSeen = input.firstSeen.value(s->modelId);
+        scope.now = input.now;
+        scope.stuckThresholdSeconds = input.stuckThreshold;
+        ScopeMember m;
+        m.hostId = s->modelId;
+        m.xapiUuid = s->identity.uuid;
+        m.flavour = s->identity.flavour.kind;
+        if (s->hypervisorView.valid)
+            m.hypervisor = s->hypervisorView;
+        m.stale = s->state != Ready::Ready;
+        scope.hosts.append(m);
+        out.scopes.append(std::move(scope));
+    }
+    return out;
+}
+
+void PoolMonitor::apply(quint64 sequence, Refresh r)
+{
+    if (sequence < m_applied)
+        return; // a newer refresh was applied first
+    m_applied = sequence;
+
+    // Which session reads xapi for each pool.
+    for (auto it = r.xapiSource.cbegin(); it != r.xapiSource.cend(); ++it) {
+        m_xapiSource.insert(it.key(), it.value());
+        for (const auto& [id, s] : m_sessions) {
+            if (s->isXapi() && poolModelId(s->pool().uuid) == it.key())
+                s->setPollsXapi(id == it.value());
+        }
     }
 
+    // Rows: pools, hosts (removing the ones gone), then every scope's VMs.
+    QSet<QString> pools;
+    QSet<QString> hostIds;
+    for (const PoolTreeModel::PoolRow& row : std::as_const(r.pools)) {
+        m_model->setPool(row);
+        pools.insert(row.id);
+    }
+    for (const auto& [parent, row] : std::as_const(r.hosts)) {
+        m_model->setHost(parent, row);
+        hostIds.insert(row.id);
+    }
     for (const QString& id : std::as_const(m_modelHosts))
         if (!hostIds.contains(id))
             m_model->removeHost(id);
@@ -418,11 +429,37 @@ QList<PoolMonitor::MergeJob> PoolMonitor::prepare(const QDateTime& now)
             m_model->removePool(id);
     m_modelHosts = hostIds;
     m_modelPools = pools;
-    if (problems != m_problems) {
-        m_problems = problems;
+    QHash<QString, QList<VmState>> merged;
+    for (ScopeMerge& m : r.merged) {
+        if (m_modelPools.contains(m.scopeId) || m_modelHosts.contains(m.scopeId))
+            m_model->updateVms(m.scopeId, m.vms);
+        m_firstSeen.insert(m.scopeId, std::move(m.operationFirstSeen));
+        merged.insert(m.scopeId, std::move(m.vms));
+    }
+    m_merged = std::move(merged);
+
+    // Then what the UI is told: membership, members to offer, xapi problems, one refreshed().
+    for (auto it = r.members.cbegin(); it != r.members.cend(); ++it) {
+        if (m_members.value(it.key()) != it.value()) {
+            m_members.insert(it.key(), it.value());
+            Q_EMIT membershipChanged(it.key(), r.poolNames.value(it.key()), it.value());
+        }
+    }
+    for (auto it = r.unconnected.cbegin(); it != r.unconnected.cend(); ++it) {
+        QStringList uuids;
+        for (const XapiHost& h : it.value())
+            uuids << h.uuid;
+        if (m_announced.value(it.key()) != uuids) {
+            m_announced.insert(it.key(), uuids);
+            if (!it.value().isEmpty())
+                Q_EMIT membersDiscovered(it.key(), it.value());
+        }
+    }
+    if (r.problems != m_problems) {
+        m_problems = r.problems;
         Q_EMIT xapiProblemsChanged();
     }
-    return jobs;
+    Q_EMIT refreshed();
 }
 
 } // namespace xr

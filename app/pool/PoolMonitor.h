@@ -1,8 +1,10 @@
 #pragma once
 
+#include "DiagnosisThresholds.h"
 #include "HostSession.h"
 #include "PoolState.h"
 #include "PoolTreeModel.h"
+#include "ScopeRead.h"
 
 #include <QHash>
 #include <QObject>
@@ -53,6 +55,9 @@ public:
     /// Applies to sessions created afterwards and to the existing ones.
     void setSessionOptions(const HostSession::Options& options);
     void setStuckThresholdSeconds(int seconds) { m_stuckThreshold = seconds; }
+    /// The thresholds a poll judges by (the sessions' options and the stuck threshold): a
+    /// rescue's diagnosis takes the same.
+    DiagnosisThresholds thresholds() const;
 
     /// Starts watching a transport (owned by the caller, e.g. ConnectionManager): the
     /// session probes and polls whenever it is connected. `audited` false: commands are not
@@ -84,13 +89,15 @@ public:
     /// The scope (pool or standalone host id) and state of VM `vmId` at the last refresh.
     std::optional<std::pair<QString, VmState>> findVm(const QString& vmId) const;
 
-    /// Rebuilds the model now, merging on this thread (CLI, tests). Session changes are
-    /// coalesced into refreshes that merge on the thread pool instead (see refreshAsync).
+    /// Rebuilds the model now, preparing and merging on this thread (CLI, tests). Session
+    /// changes are coalesced into refreshes that prepare and merge on the thread pool instead
+    /// (see refreshAsync).
     void refresh();
-    /// Sets the pool and host rows now and merges the views on the thread pool; the VMs are
-    /// applied when the merge is done (never waits). One merge runs at a time; changes
-    /// meanwhile start another one after it. A result older than the last applied one
-    /// (a synchronous refresh() came in between) is dropped.
+    /// Copies what the sessions know, then prepares (pools, members, rows, xapi sources,
+    /// problems) and merges every scope on the thread pool; apply() then writes the pool,
+    /// host and VM rows in one step and emits refreshed() once (never waits). One refresh
+    /// runs at a time; changes meanwhile start another one after it. A result older than the
+    /// last applied one (a synchronous refresh() came in between) is dropped.
     void refreshAsync();
     /// A merge is running on the thread pool.
     bool isMerging() const { return m_merging; }
@@ -108,41 +115,71 @@ Q_SIGNALS:
     void auditFailed(const QString& message);
 
 private:
-    /// One scope's merge, with copies of everything it reads (implicitly shared, cheap):
-    /// runs on any thread.
-    struct MergeJob
+    /// What a refresh reads of one session: copies (implicitly shared, cheap).
+    struct SessionInput
     {
-        QString scopeId;
-        MergeInput input;
-        XapiView xapi;
-        bool hasXapi = false;
-        QList<std::optional<HypervisorView>> views; // per input.hosts entry
-        QHash<QString, QDateTime> firstSeen;
+        QString id;
+        QString modelId;
+        HostSession::State state = HostSession::State::Idle;
+        bool identified = false;
+        bool xapi = false;
+        bool poolMaster = false;
+        HostIdentity identity;
+        XapiPool pool;
+        QList<XapiHost> poolHosts;
+        XapiView xapiView;
+        HypervisorView hypervisorView;
+        XapiHealth health = XapiHealth::Answering;
+        QDateTime troubleSince;
+        /// Its host row as the session alone shows it (rowFor()).
+        PoolTreeModel::HostRow row;
     };
-    struct MergeResult
+    /// Everything prepare() reads: runs on any thread.
+    struct RefreshInput
     {
-        QString scopeId;
-        QList<VmState> vms;
-        QHash<QString, QDateTime> firstSeen;
+        QList<SessionInput> sessions;
+        QHash<QString, QList<XapiHost>> members;
+        QHash<QString, QHash<QString, QDateTime>> firstSeen;
+        int stuckThreshold = 0;
+        QDateTime now;
     };
-    static QList<MergeResult> runMerges(QList<MergeJob> jobs);
-    /// Everything of a refresh but the merges: pool and host rows, problems, members.
-    QList<MergeJob> prepare(const QDateTime& now);
-    void apply(quint64 sequence, QList<MergeResult> results);
+    /// What a refresh computed, to be applied in one step.
+    struct Refresh
+    {
+        QList<PoolTreeModel::PoolRow> pools;
+        /// Parent id (pool id, or empty) and row.
+        QList<std::pair<QString, PoolTreeModel::HostRow>> hosts;
+        /// Scope (pool id) -> the session that reads xapi for it.
+        QHash<QString, QString> xapiSource;
+        /// Pool uuid -> membership and the pool's name.
+        QHash<QString, QList<XapiHost>> members;
+        QHash<QString, QString> poolNames;
+        /// Pool uuid -> members with no session.
+        QHash<QString, QList<XapiHost>> unconnected;
+        QList<XapiProblem> problems;
+        QList<ScopeState> scopes;
+        QList<ScopeMerge> merged;
+    };
+    RefreshInput collect(const QDateTime& now) const;
+    /// Pools, members, rows, xapi sources, problems and the scopes to merge: computes only.
+    static Refresh prepare(const RefreshInput& input);
+    /// prepare() and every scope's merge (ScopeRead::merge).
+    static Refresh compute(const RefreshInput& input);
+    /// Writes the pool, host and VM rows, the members and problems; one refreshed().
+    void apply(quint64 sequence, Refresh refresh);
     void scheduleRefresh();
     PoolTreeModel::HostRow rowFor(const QString& modelId, const HostSession* s) const;
 
     PoolTreeModel* m_model;
     AuditLog* m_audit;
     HostSession::Options m_options;
-    int m_stuckThreshold = 120;
+    int m_stuckThreshold = DiagnosisThresholds{}.operationStuckSeconds;
     std::map<QString, std::unique_ptr<HostSession>> m_sessions;
     QTimer m_refreshTimer;
     QHash<QString, QList<XapiHost>> m_members;
     QHash<QString, QString> m_xapiSource; // scope id -> session id
     QHash<QString, QList<VmState>> m_merged;
     QHash<QString, QHash<QString, QDateTime>> m_firstSeen; // scope -> operation first seen
-    QHash<QString, QString> m_poolNames;
     QSet<QString> m_modelPools;
     QSet<QString> m_modelHosts;
     QList<XapiProblem> m_problems;

@@ -1,9 +1,9 @@
 #include "RescueRun.h"
 
-#include "DomainList.h"
 #include "HostSession.h"
 #include "PoolMonitor.h"
 #include "RemoteHost.h"
+#include "RescueDiagnosis.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -13,126 +13,7 @@
 
 namespace xr {
 
-namespace {
-
-QString escapeHtml(const QString& s)
-{
-    return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
-
-/// Control characters shown as visible escapes: a transcript line is one line.
-QString printable(QString s)
-{
-    for (QChar& c : s) {
-        if (c.unicode() < 0x20 && c != u'\t')
-            c = QChar(0xFFFD);
-    }
-    return s;
-}
-
-} // namespace
-
-// --- Transcript ------------------------------------------------------------------------------
-
-QString RescueTranscript::kindName(TranscriptEntry::Kind kind)
-{
-    switch (kind) {
-    case TranscriptEntry::Kind::Info:
-        return tr("info");
-    case TranscriptEntry::Kind::Diagnosis:
-        return tr("diagnosis");
-    case TranscriptEntry::Kind::Command:
-        return tr("command");
-    case TranscriptEntry::Kind::StdOut:
-        return tr("stdout");
-    case TranscriptEntry::Kind::StdErr:
-        return tr("stderr");
-    case TranscriptEntry::Kind::Result:
-        return tr("result");
-    case TranscriptEntry::Kind::Check:
-        return tr("check");
-    case TranscriptEntry::Kind::Warning:
-        return tr("warning");
-    case TranscriptEntry::Kind::Error:
-        return tr("error");
-    case TranscriptEntry::Kind::Success:
-        return tr("success");
-    }
-    return {};
-}
-
-QString RescueTranscript::toText(const QString& title, const QList<TranscriptEntry>& entries)
-{
-    QString out = title + QLatin1Char('\n') + QString(title.size(), QLatin1Char('=')) + QLatin1Char('\n');
-    for (const TranscriptEntry& e : entries) {
-        const QString head = e.time.toUTC().toString(Qt::ISODate) + QLatin1Char(' ') +
-                             kindName(e.kind).leftJustified(9, QLatin1Char(' '));
-        const QString host = e.host.isEmpty() ? QString() : QLatin1Char('[') + e.host + QStringLiteral("] ");
-        const QStringList lines = e.text.split(QLatin1Char('\n'));
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            out += (i == 0 ? head : QString(head.size(), QLatin1Char(' '))) + QLatin1Char(' ') + host +
-                   printable(lines[i]) + QLatin1Char('\n');
-        }
-    }
-    return out;
-}
-
-QString RescueTranscript::toHtml(const QString& title, const QList<TranscriptEntry>& entries)
-{
-    QString out = QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n"
-                                 "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-                                 "td{vertical-align:top;padding:2px 8px;border-bottom:1px solid #ddd}"
-                                 "td.t{white-space:pre-wrap;font-family:monospace}"
-                                 ".warning{color:#8a5a00}.error{color:#b00020}.success{color:#1b5e20}"
-                                 ".command{font-weight:bold}.stderr{color:#8a3a00}</style></head><body>\n"
-                                 "<h1>%1</h1>\n<table>\n")
-                      .arg(title.toHtmlEscaped());
-    for (const TranscriptEntry& e : entries) {
-        QString cls;
-        switch (e.kind) {
-        case TranscriptEntry::Kind::Warning:
-            cls = QStringLiteral("warning");
-            break;
-        case TranscriptEntry::Kind::Error:
-            cls = QStringLiteral("error");
-            break;
-        case TranscriptEntry::Kind::Success:
-            cls = QStringLiteral("success");
-            break;
-        case TranscriptEntry::Kind::Command:
-            cls = QStringLiteral("command");
-            break;
-        case TranscriptEntry::Kind::StdErr:
-            cls = QStringLiteral("stderr");
-            break;
-        default:
-            break;
-        }
-        out += QStringLiteral("<tr class=\"%1\"><td>%2</td><td>%3</td><td>%4</td><td class=\"t\">%5</td></tr>\n")
-                   .arg(cls, e.time.toUTC().toString(Qt::ISODate).toHtmlEscaped(), kindName(e.kind).toHtmlEscaped(),
-                        e.host.toHtmlEscaped(), escapeHtml(printable(e.text).replace(QChar(0xFFFD), QChar(u'?'))));
-    }
-    out += QStringLiteral("</table>\n</body></html>\n");
-    return out;
-}
-
 // --- The run -------------------------------------------------------------------------------------
-
-/// The results of one diagnosis, collected as the commands come back.
-struct RescueRun::Gathered
-{
-    int generation = 0;
-    bool forCheck = false;
-    int pending = 0;
-    QString sourceId;
-    std::optional<CommandResult> vmList;
-    std::optional<CommandResult> taskList;
-    std::optional<CommandResult> ha;
-    QHash<QString, CommandResult> hypervisor; // session id -> listing
-    QStringList sessionsListed;
-    bool lost = false;
-    QString lostHost;
-};
 
 RescueRun::RescueRun(PoolMonitor* monitor, Sender sender, QString vmId, QObject* parent)
     : QObject(parent)
@@ -155,11 +36,7 @@ RescueRun::~RescueRun()
         disconnect(c);
     // Reads still in flight are stopped; a rung's command is never left without an owner
     // that could report it: the caller must not delete a running rescue (the wizard asks).
-    for (RemoteCommand* c : std::as_const(m_reads)) {
-        c->disconnect(this);
-        c->cancel();
-        c->deleteLater();
-    }
+    // The diagnosis' reads in flight stop with it (a child).
     if (m_command) {
         m_command->disconnect(this);
         m_command->cancel();
@@ -174,8 +51,8 @@ QString RescueRun::title() const
         m_titleHost = m_situation.residentHost.label();
     const QString host = m_titleHost.isEmpty() ? hostLabel(HostRole::ResidentHost) : m_titleHost;
     if (host.isEmpty())
-        return tr("Rescue %1").arg(printable(name));
-    return tr("Rescue %1 on %2").arg(printable(name), host);
+        return tr("Rescue %1").arg(RescueTranscript::printable(name));
+    return tr("Rescue %1 on %2").arg(RescueTranscript::printable(name), host);
 }
 
 void RescueRun::setPhase(Phase phase)
@@ -270,13 +147,7 @@ void RescueRun::diagnose()
 
 void RescueRun::startDiagnosis(bool forCheck)
 {
-    ++m_generation;
-    for (RemoteCommand* c : std::as_const(m_reads)) {
-        c->disconnect(this);
-        c->cancel();
-        c->deleteLater();
-    }
-    m_reads.clear();
+    dropDiagnosis();
     if (std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(m_vmId)) {
         m_scopeId = found->first;
         // The last diagnosis knows the VM better than the tree while a rescue runs; the tree
@@ -303,354 +174,69 @@ void RescueRun::startDiagnosis(bool forCheck)
     m_flavour = source->identity().flavour.kind;
     m_error.clear();
     if (!forCheck) {
-        setPhase(Phase::Diagnosing);
+        // Every diagnosis says so, also the one after a rung (finishRung() has already moved
+        // the phase on, so that the outcome is announced first).
+        m_phase = Phase::Diagnosing;
+        Q_EMIT phaseChanged(m_phase);
         add(TranscriptEntry::Kind::Info, tr("Diagnosing: reading both views of the VM afresh."));
     }
 
-    auto g = std::make_shared<Gathered>();
-    g->generation = m_generation;
-    g->forCheck = forCheck;
-    g->sourceId = sourceId;
+    // Every diagnosis, and every check of a rung, reads the VM's scope through the one reader
+    // with the poll's thresholds (RescueDiagnosis); only the deadline is the rescue's own.
+    dropDiagnosis();
+    DiagnosisThresholds thresholds = m_monitor->thresholds();
+    thresholds.xapiTimeoutMs = thresholds.hypervisorTimeoutMs = thresholds.diagnosisTimeoutMs =
+        m_options.diagnosisTimeoutMs;
     const QString action = forCheck ? QStringLiteral("check") : QStringLiteral("diagnose");
-
-    auto send = [this, g, action](const QString& sessionId, const ShellCommand& cmd,
-                                  std::function<void(const CommandResult&)> store) {
-        CommandRequest request;
-        request.command = cmd.toShell();
-        request.timeoutMs = m_options.diagnosisTimeoutMs;
-        ++g->pending;
-        QString error;
-        RemoteCommand* c = m_sender(sessionId, request, context(action), &error);
-        if (!c) {
-            CommandResult r;
-            r.outcome = CommandOutcome::Failed;
-            r.error = error;
-            store(r);
-            --g->pending;
-            return;
-        }
-        m_reads.insert(c);
-        connect(c, &RemoteOperation::finished, this, [this, c, g, store, sessionId] {
-            m_reads.remove(c);
-            c->deleteLater();
-            if (g->generation != m_generation)
-                return;
-            const CommandResult r = c->result();
-            if (r.outcome == CommandOutcome::ConnectionLost) {
-                g->lost = true;
-                g->lostHost = hostKeyOf(sessionId);
-            }
-            store(r);
-            if (--g->pending == 0)
-                finishDiagnosis(g);
-        });
+    auto sender = [this, action](const ReadCommand& command, const CommandRequest& request, QString* error) {
+        return m_sender(command.sessionId, request, context(action), error);
     };
-
-    const HostIdentity& sid = source->identity();
-    if (isXapiFlavour(m_flavour) && !m_vm.uuid.isEmpty()) {
-        ShellCommand vmList = HostSession::vmListCommand(sid);
-        vmList.args.append(QStringLiteral("uuid=") + m_vm.uuid);
-        send(sourceId, vmList, [g](const CommandResult& r) { g->vmList = r; });
-        send(sourceId, HostSession::taskListCommand(sid), [g](const CommandResult& r) { g->taskList = r; });
-        if (!forCheck && source->pool().isKnown()) {
-            ShellCommand ha = HostSession::poolListCommand(sid);
-            ha.args = QStringList{QStringLiteral("pool-param-get"), QStringLiteral("uuid=") + source->pool().uuid,
-                                  QStringLiteral("param-name=ha-enabled")};
-            send(sourceId, ha, [g](const CommandResult& r) { g->ha = r; });
-        }
-    }
-    // Every connected host of the scope lists its domains: the VM may have moved, and a
-    // domain left behind on another host matters.
-    for (const QString& id : m_monitor->sessionIds()) {
-        HostSession* s = m_monitor->session(id);
-        if (!s || !s->isIdentified() || !s->host() || !s->host()->isConnected())
-            continue;
-        const bool inScope = isXapiFlavour(m_flavour)
-                                 ? (s->isXapi() && s->pool().uuid == source->pool().uuid && source->pool().isKnown())
-                                 : id == sourceId;
-        if (!inScope && id != sourceId)
-            continue;
-        g->sessionsListed.append(id);
-        send(id, HostSession::hypervisorCommand(s->identity()),
-             [g, id](const CommandResult& r) { g->hypervisor.insert(id, r); });
-    }
-    if (g->pending == 0)
-        finishDiagnosis(g);
+    m_diagnosis = new RescueDiagnosis(
+        m_monitor, sender, RescueDiagnosis::Target{m_vmId, m_vm, m_scopeId, sourceId, forCheck}, thresholds, this);
+    RescueDiagnosis* d = m_diagnosis;
+    connect(d, &RescueDiagnosis::finished, this, [this, d, forCheck] {
+        if (d == m_diagnosis)
+            finishDiagnosis(forCheck);
+    });
+    d->start();
 }
 
-namespace {
-
-std::optional<HypervisorView> parseHypervisor(FlavourKind kind, const CommandResult& r)
+void RescueRun::dropDiagnosis()
 {
-    if (!r.succeeded())
-        return std::nullopt;
-    const Result<DomainList> list = HostSession::parseHypervisorListing(kind, r.stdOut);
-    if (!list)
-        return std::nullopt;
-    HypervisorView v;
-    v.valid = true;
-    v.time = QDateTime::currentDateTimeUtc();
-    v.format = list->format;
-    v.domains = list->domains;
-    return v;
-}
-
-QString resultText(const CommandResult& r)
-{
-    switch (r.outcome) {
-    case CommandOutcome::Finished:
-        return r.exitStatus == 0
-                   ? QCoreApplication::translate("RescueRun", "exit 0 after %1 ms").arg(r.elapsedMs)
-                   : QCoreApplication::translate("RescueRun", "exit %1 after %2 ms").arg(r.exitStatus).arg(r.elapsedMs);
-    case CommandOutcome::TimedOut:
-        return QCoreApplication::translate("RescueRun", "no answer within the deadline (%1 ms): stopped")
-            .arg(r.elapsedMs);
-    case CommandOutcome::Cancelled:
-        return QCoreApplication::translate("RescueRun", "cancelled after %1 ms").arg(r.elapsedMs);
-    case CommandOutcome::ConnectionLost:
-        return QCoreApplication::translate("RescueRun", "the connection was lost");
-    case CommandOutcome::Failed:
-        return QCoreApplication::translate("RescueRun", "not started: %1").arg(r.error);
+    // Later, not now: this may run inside the diagnosis' own finished().
+    if (RescueDiagnosis* d = std::exchange(m_diagnosis, nullptr)) {
+        d->disconnect(this);
+        d->deleteLater();
     }
-    return {};
 }
 
-} // namespace
-
-void RescueRun::finishDiagnosis(const std::shared_ptr<Gathered>& g)
+void RescueRun::finishDiagnosis(bool forCheck)
 {
-    if (g->generation != m_generation)
-        return;
-    if (g->lost) {
-        onConnectionLost(tr("The connection to %1 was lost while reading the VM's state.").arg(g->lostHost));
+    const DiagnosisFinding f = m_diagnosis->finding();
+    dropDiagnosis();
+    if (f.lost) {
+        onConnectionLost(tr("The connection to %1 was lost while reading the VM's state.").arg(f.lostHost));
         return;
     }
-    HostSession* source = m_monitor->session(g->sourceId);
-    if (!source) {
-        m_error = tr("The host that answered for this pool is gone.");
+    if (f.failed) {
+        m_error = f.error;
         setPhase(Phase::Failed);
         return;
     }
-    const HostFlavour flavour = source->identity().flavour;
-    const bool xapi = isXapiFlavour(flavour.kind);
-
-    VmSituation s;
-    XapiView view;
-    XapiHealth health = XapiHealth::Answering;
-    QString xapiNote;
-    const XapiVm* record = nullptr;
-    if (xapi && g->vmList) {
-        health = HostSession::healthOf(*g->vmList, 3000, flavour.kind).value_or(source->xapiHealth());
-        if (g->vmList->succeeded()) {
-            if (std::optional<QList<XapiVm>> vms = PoolState::parseVmList(g->vmList->stdOut)) {
-                view.valid = true;
-                view.time = QDateTime::currentDateTimeUtc();
-                view.vms = *vms;
-                if (g->taskList && g->taskList->succeeded()) {
-                    if (std::optional<QList<XapiTask>> tasks = PoolState::parseTaskList(g->taskList->stdOut))
-                        view.tasks = *tasks;
-                }
-            }
-        } else if (g->vmList->outcome == CommandOutcome::TimedOut) {
-            xapiNote = tr("xe vm-list did not answer within %1 s.").arg(m_options.diagnosisTimeoutMs / 1000);
-        } else {
-            xapiNote = QString::fromUtf8(g->vmList->stdErr.trimmed());
-        }
-    } else if (flavour.kind == FlavourKind::Xm) {
-        for (const CommandResult& r : std::as_const(g->hypervisor))
-            health = HostSession::healthOf(r, 3000, FlavourKind::Xm).value_or(health);
-    }
-    for (const XapiVm& v : std::as_const(view.vms)) {
-        if (v.uuid.compare(m_vm.uuid, Qt::CaseInsensitive) == 0)
-            record = &v;
-    }
-
-    std::vector<HypervisorView> views;
-    views.reserve(size_t(g->sessionsListed.size()));
-    MergeInput input;
-    input.scopeId = m_scopeId;
-    input.xapi = view.valid ? &view : nullptr;
-    input.xapiHealth = health;
-    input.now = QDateTime::currentDateTimeUtc();
-    input.stuckThresholdSeconds = 120;
-    QHash<QString, QString> modelIdOf; // session -> model id
-    for (const QString& id : std::as_const(g->sessionsListed)) {
-        HostSession* hs = m_monitor->session(id);
-        if (!hs)
-            continue;
-        const std::optional<HypervisorView> hv = parseHypervisor(flavour.kind, g->hypervisor.value(id));
-        MergeHost mh;
-        mh.hostId = m_monitor->hostModelId(id);
-        modelIdOf.insert(id, mh.hostId);
-        mh.xapiUuid = hs->identity().uuid;
-        mh.flavour = flavour.kind;
-        if (hv) {
-            views.push_back(*hv);
-            mh.hypervisor = &views.back();
-        } else {
-            const CommandResult r = g->hypervisor.value(id);
-            add(TranscriptEntry::Kind::Warning,
-                tr("The domain list of %1 could not be read: %2").arg(hostKeyOf(id), resultText(r)));
-        }
-        input.hosts.append(mh);
-    }
-    // Members with no session still count: their VMs' domains are unknown, not absent.
-    const QList<XapiHost> members = xapi ? m_monitor->poolMembers(source->pool().uuid) : QList<XapiHost>{};
-    for (const XapiHost& h : members) {
-        const bool covered = std::any_of(input.hosts.begin(), input.hosts.end(),
-                                         [&](const MergeHost& m) { return m.xapiUuid == h.uuid; });
-        if (covered || h.uuid.isEmpty())
-            continue;
-        MergeHost mh;
-        mh.hostId = h.uuid;
-        mh.xapiUuid = h.uuid;
-        mh.flavour = flavour.kind;
-        mh.live = h.live;
-        input.hosts.append(mh);
-    }
-    const QList<VmState> merged = PoolState::merge(input);
-    const VmState* vm = nullptr;
-    for (const VmState& v : merged) {
-        if (v.id == m_vmId || (!m_vm.uuid.isEmpty() && v.uuid.compare(m_vm.uuid, Qt::CaseInsensitive) == 0))
-            vm = &v;
-    }
-    VmState now = vm ? *vm : m_vm;
-    if (!vm) {
-        // Neither xapi (if it answered) nor any listed host has it any more.
-        const bool residentListed = std::any_of(input.hosts.begin(), input.hosts.end(), [&](const MergeHost& h) {
-            return h.hypervisor && (h.hostId == m_vm.hostId || m_vm.hostId.isEmpty());
-        });
-        now.domain = DomainView{};
-        now.domain.presence = residentListed ? DomainPresence::Absent : DomainPresence::Unknown;
-        now.powerState = view.valid && xapi ? XapiPowerState::Unknown : m_vm.powerState;
-        if (!view.valid)
-            now.powerState = XapiPowerState::Unknown;
-    } else if (xapi && !view.valid) {
-        // xapi did not answer: its belief is unknown, whatever the tree showed before.
-        now.powerState = XapiPowerState::Unknown;
-    }
-    if (now.name.isEmpty())
-        now.name = m_vm.name;
-    m_vm = now;
-
-    s.vmUuid = now.uuid;
-    s.vmName = now.name;
-    s.isControlDomain = now.isControlDomain;
-    s.isHvm = now.hvm;
-    s.xapiHealth = health;
-    s.xapiPowerState = now.powerState;
-    s.domain = now.domain;
-    s.currentOperations = now.currentOperations;
-    s.allowedOperations = now.allowedOperations;
-    s.pendingTasks = now.tasks;
+    for (const QString& w : f.warnings)
+        add(TranscriptEntry::Kind::Warning, w);
+    m_vm = f.vm;
+    VmSituation s = f.situation;
     s.previousAttempts = m_attempts;
-
-    // Hosts: the resident one (where the domain is, else where xapi says it is), the master.
-    auto refOf = [&](const QString& hostUuid, const QString& sessionId) {
-        HostRef ref;
-        for (const XapiHost& h : members) {
-            if (!hostUuid.isEmpty() && h.uuid == hostUuid) {
-                ref.uuid = h.uuid;
-                ref.name = h.name;
-                ref.address = h.address;
-                ref.alive = h.live;
-            }
-        }
-        if (HostSession* hs = m_monitor->session(sessionId)) {
-            if (ref.name.isEmpty())
-                ref.name = hs->identity().hostname;
-            if (ref.uuid.isEmpty())
-                ref.uuid = hs->identity().uuid;
-            if (ref.address.isEmpty() && hs->host())
-                ref.address = hs->host()->displayName();
-        }
-        ref.isMaster = xapi && !ref.uuid.isEmpty() && ref.uuid == source->pool().masterUuid;
-        return ref;
-    };
-    QString residentSession = now.hostId.isEmpty() ? QString() : m_monitor->sessionIdForModelId(now.hostId);
-    QString residentUuid = record ? record->residentOn : QString();
-    if (residentUuid.isEmpty() && !residentSession.isEmpty())
-        residentUuid =
-            m_monitor->session(residentSession) ? m_monitor->session(residentSession)->identity().uuid : QString();
-    if (!residentSession.isEmpty() || !residentUuid.isEmpty())
-        s.residentHost = refOf(residentUuid, residentSession);
-    if (!xapi && residentSession.isEmpty()) {
-        s.residentHost = refOf(QString(), g->sourceId);
-    }
-    if (xapi) {
-        for (const XapiHost& h : members) {
-            HostRef ref = refOf(h.uuid, QString());
-            if (h.uuid == source->pool().masterUuid && h.uuid != s.residentHost.uuid)
-                s.poolMaster = ref;
-            else if (h.uuid != s.residentHost.uuid)
-                s.otherHosts.append(ref);
-        }
-        if (g->ha && g->ha->succeeded())
-            s.haEnabled = g->ha->stdOut.trimmed() == "true";
-    }
-    if (HostSession* rs = m_monitor->session(residentSession.isEmpty() ? g->sourceId : residentSession))
-        s.toolsPresent = rs->identity().tools;
-    for (const VmState& other : m_monitor->vms(m_scopeId)) {
-        if (other.hostId.isEmpty() || other.hostId != now.hostId)
-            continue;
-        if (other.powerState != XapiPowerState::Running && other.powerState != XapiPowerState::Paused &&
-            !other.domain.isPresent())
-            continue;
-        ResidentVm r;
-        r.uuid = other.uuid;
-        r.name = other.name;
-        r.powerState = other.powerState;
-        r.isControlDomain = other.isControlDomain;
-        s.residentVms.append(r);
-    }
+    const HostFlavour& flavour = f.flavour;
+    const QString& xapiNote = f.xapiNote;
 
     m_situation = s;
     m_ladder = RecoveryLadder::build(flavour, s);
     m_hasLadder = true;
 
-    if (g->forCheck && m_checking) {
-        ++m_checkPolls;
-        const VerificationVerdict verdict = RecoveryLadder::verify(m_rung, s);
-        const QString seen = describeSituation(s);
-        const int elapsed = checkElapsedSeconds();
-        add(TranscriptEntry::Kind::Check, tr("Check %1 (%2 s): %3").arg(m_checkPolls).arg(elapsed).arg(seen));
-        Q_EMIT checkProgress(elapsed, m_checkTimeoutS, seen);
-        if (verdict == VerificationVerdict::Succeeded) {
-            finishRung(m_checkOnly ? Outcome::ShownOnly : Outcome::Succeeded,
-                       tr("Confirmed: %1").arg(m_rung.verification.description));
-            return;
-        }
-        // A dying domain is normal for a moment while its backends let go; only one that is
-        // still held when the time is up is reported as lingering.
-        if (verdict == VerificationVerdict::Lingering && elapsed >= m_checkTimeoutS) {
-            const QString hint = m_rung.verification.lingeringHint.isEmpty()
-                                     ? tr("The domain is dying but something still holds it.")
-                                     : m_rung.verification.lingeringHint;
-            for (const Probe& p : std::as_const(m_rung.verification.lingeringProbes)) {
-                CommandRequest request;
-                request.command = p.command.toShell();
-                request.timeoutMs = m_options.diagnosisTimeoutMs;
-                const QString session = sessionFor(p.host);
-                add(TranscriptEntry::Kind::Command, request.command, hostKeyOf(session));
-                QString error;
-                if (RemoteCommand* c = m_sender(session, request, context(QStringLiteral("check")), &error)) {
-                    connect(c, &RemoteOperation::finished, this, [this, c, session] {
-                        c->deleteLater();
-                        const QString out = QString::fromUtf8(c->result().stdOut.trimmed());
-                        add(TranscriptEntry::Kind::StdOut, out.isEmpty() ? tr("(no output)") : out, hostKeyOf(session));
-                    });
-                }
-            }
-            finishRung(Outcome::Lingering, hint, RungId::PowerCycleHost);
-            return;
-        }
-        if (elapsed >= m_checkTimeoutS) {
-            finishRung(Outcome::TimedOut,
-                       tr("The rung's effect did not show within %1 s. Last seen: %2").arg(m_checkTimeoutS).arg(seen));
-            return;
-        }
-        const int interval = std::max(1, m_rung.verification.pollIntervalSeconds);
-        m_checkTimer.start(std::max(200, int(interval * 1000 * m_options.verificationTimeScale)));
+    if (forCheck && m_checking) {
+        judgeCheck(s);
         return;
     }
 
@@ -683,313 +269,9 @@ QString RescueRun::describeSituation(const VmSituation& s) const
     return parts.join(QStringLiteral("; "));
 }
 
-QString RescueRun::confirmationProblem(const Rung& rung, const Confirmation& c, const QString& vmName,
-                                       const QString& vmUuid)
-{
-    if (c.rung != rung.id)
-        return tr("The confirmation was given for another rung.");
-    switch (rung.risk) {
-    case RiskLevel::None:
-    case RiskLevel::Safe:
-    case RiskLevel::Low:
-        return {};
-    case RiskLevel::Medium:
-        return c.acknowledged ? QString() : tr("Tick the box that names the consequence first.");
-    case RiskLevel::High:
-    case RiskLevel::Critical:
-        if (!c.typedName.isEmpty() &&
-            (c.typedName == vmName ||
-             (!vmUuid.isEmpty() && c.typedName.trimmed().compare(vmUuid, Qt::CaseInsensitive) == 0)))
-            return {};
-        return tr("Type the VM's name (or its UUID) exactly to confirm.");
-    }
-    return tr("Unknown risk.");
-}
-
-bool RescueRun::checkCanStart(const Rung** out, RungId id, QString* error) const
-{
-    auto fail = [error](const QString& why) {
-        if (error)
-            *error = why;
-        return false;
-    };
-    if (m_phase == Phase::ConnectionLost)
-        return fail(tr("The connection was lost: the diagnosis must run again before any rung."));
-    if (m_phase != Phase::Ready || !m_hasLadder)
-        return fail(tr("Wait for the diagnosis to finish."));
-    const Rung* rung = m_ladder.rung(id);
-    if (!rung)
-        return fail(tr("This rung does not exist for this host."));
-    if (rung->checklistOnly)
-        return fail(tr("This rung is never run by XenRescue: work through its checklist."));
-    if (!rung->applies)
-        return fail(rung->whyNot.isEmpty() ? tr("This rung does not apply now.") : rung->whyNot);
-    if (rung->commands.isEmpty())
-        return fail(tr("This rung has no command to run."));
-    if (!canReach(rung->runsOn))
-        return fail(tr("XenRescue is not connected to %1, where this rung runs: connect to it first.")
-                        .arg(rung->runsOnHost.isEmpty() ? hostLabel(rung->runsOn) : rung->runsOnHost));
-    *out = rung;
-    return true;
-}
-
-bool RescueRun::runRung(RungId id, const Confirmation& confirmation, QString* error)
-{
-    const Rung* rung = nullptr;
-    if (!checkCanStart(&rung, id, error))
-        return false;
-    const QString problem = confirmationProblem(*rung, confirmation, m_vm.name, m_vm.uuid);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return false;
-    }
-    m_rung = *rung;
-    m_lastRung = id;
-    m_checkOnly = false;
-    m_outcome = Outcome::None;
-    m_explanation.clear();
-    m_suggestedNext.reset();
-    m_steps.clear();
-    m_stepIndex = 0;
-    const QString session = sessionFor(rung->runsOn);
-    if (rung->risk >= RiskLevel::Medium) {
-        const QString message = QStringLiteral("XenRescue run %1: rung %2 (%3) on VM %4")
-                                    .arg(m_runId, rung->number, RecoveryLadder::idName(id), m_vm.uuid);
-        m_steps.append(
-            Step{ShellCommand{QStringLiteral("logger"), {QStringLiteral("-t"), QStringLiteral("xenrescue"), message}},
-                 session, false});
-    }
-    for (const ShellCommand& c : rung->commands)
-        m_steps.append(Step{c, session, true});
-    add(TranscriptEntry::Kind::Info,
-        tr("Rung %1 (%2, risk %3) confirmed; running on %4.")
-            .arg(rung->number, rung->title, RecoveryLadder::riskDisplayName(rung->risk), hostKeyOf(session)));
-    setPhase(Phase::Running);
-    watchHosts();
-    runNextStep();
-    return true;
-}
-
-bool RescueRun::checkOnly(RungId id, QString* error)
-{
-    const Rung* rung = nullptr;
-    if (!checkCanStart(&rung, id, error))
-        return false;
-    m_rung = *rung;
-    m_lastRung = id;
-    m_checkOnly = true;
-    m_outcome = Outcome::None;
-    m_explanation.clear();
-    m_suggestedNext.reset();
-    add(TranscriptEntry::Kind::Info,
-        tr("Rung %1 (%2): the commands were run by hand; checking the result.").arg(rung->number, rung->title));
-    watchHosts();
-    startCheck();
-    return true;
-}
-
-void RescueRun::runNextStep()
-{
-    if (m_stepIndex >= m_steps.size()) {
-        startCheck();
-        return;
-    }
-    const Step& step = m_steps[m_stepIndex];
-    CommandRequest request;
-    request.command = step.command.toShell();
-    request.streaming = true;
-    request.timeoutMs = std::max(m_options.minCommandTimeoutMs,
-                                 int(m_rung.verification.timeoutSeconds * 1000 * m_options.verificationTimeScale));
-    if (!step.essential)
-        request.timeoutMs = std::min(request.timeoutMs, 15000);
-    m_commandTimeoutMs = request.timeoutMs;
-    const QString action = QStringLiteral("rung %1 %2").arg(m_rung.number, RecoveryLadder::idName(m_rung.id));
-    const QString host = hostKeyOf(step.sessionId);
-    add(TranscriptEntry::Kind::Command, request.command, host);
-    QString error;
-    RemoteCommand* c = m_sender(step.sessionId, request, context(action), &error);
-    if (!c) {
-        if (!step.essential) {
-            add(TranscriptEntry::Kind::Warning, error);
-            ++m_stepIndex;
-            runNextStep();
-            return;
-        }
-        finishRung(Outcome::Failed, tr("Nothing was sent: %1").arg(error));
-        return;
-    }
-    m_command = c;
-    connect(c, &RemoteCommand::outputLine, this, [this, host](OutputStream stream, const QByteArray& line) {
-        add(stream == OutputStream::StdOut ? TranscriptEntry::Kind::StdOut : TranscriptEntry::Kind::StdErr,
-            QString::fromUtf8(line).trimmed(), host);
-    });
-    connect(c, &RemoteOperation::finished, this, [this, c] { onStepFinished(c); });
-}
-
-void RescueRun::onStepFinished(RemoteCommand* command)
-{
-    command->deleteLater();
-    if (command != m_command)
-        return;
-    m_command = nullptr;
-    const CommandResult r = command->result();
-    const Step step = m_steps.value(m_stepIndex);
-    const QString host = hostKeyOf(step.sessionId);
-    add(r.succeeded() ? TranscriptEntry::Kind::Result : TranscriptEntry::Kind::Warning, resultText(r), host);
-    if (r.outcome == CommandOutcome::ConnectionLost) {
-        onConnectionLost(tr("The connection to %1 was lost during rung %2. Whether the command reached the host "
-                            "is not known, so nothing will be repeated: XenRescue diagnoses again once the host is "
-                            "back, and any rung then needs a new confirmation.")
-                             .arg(host, m_rung.number));
-        return;
-    }
-    if (!step.essential && !r.succeeded()) {
-        add(TranscriptEntry::Kind::Warning, tr("The note in the host's system log could not be written; going on."));
-        ++m_stepIndex;
-        runNextStep();
-        return;
-    }
-    if (r.succeeded()) {
-        ++m_stepIndex;
-        runNextStep();
-        return;
-    }
-    const QByteArray output = r.stdErr.trimmed().isEmpty() ? r.stdOut : r.stdErr;
-    switch (r.outcome) {
-    case CommandOutcome::Cancelled:
-        finishRung(Outcome::Cancelled, tr("Stopped on the host. Whatever the command did before it was stopped "
-                                          "stays done: the diagnosis below shows the state now."));
-        return;
-    case CommandOutcome::TimedOut: {
-        if (m_rung.id == RungId::CleanShutdown) {
-            // Waiting for a guest that ignores the request is what a hung VM does: not a
-            // sign of a wedged toolstack (the diagnosis that follows says if it is).
-            finishRung(Outcome::TimedOut,
-                       tr("The guest did not shut down within %1 s: a guest that ignores the request, or is hung, "
-                          "never does. The request may stay pending as a task; the ladder below shows what fits "
-                          "next.")
-                           .arg(r.elapsedMs / 1000));
-            return;
-        }
-        const RefusalReading reading =
-            RecoveryLadder::interpretRefusal(m_rung.id, m_flavour, output, true, &m_situation);
-        finishRung(Outcome::TimedOut,
-                   reading.explanation.isEmpty()
-                       ? tr("The command did not finish within %1 s and was stopped.").arg(r.elapsedMs / 1000)
-                       : reading.explanation,
-                   reading.nextRung);
-        return;
-    }
-    case CommandOutcome::Failed:
-        finishRung(Outcome::Failed, tr("The command could not be started: %1").arg(r.error));
-        return;
-    default:
-        break;
-    }
-    const RefusalReading reading = RecoveryLadder::interpretRefusal(m_rung.id, m_flavour, output, false, &m_situation);
-    if (reading.known) {
-        finishRung(Outcome::Refused, reading.explanation, reading.nextRung);
-        return;
-    }
-    finishRung(
-        Outcome::Failed,
-        tr("The command failed (exit %1): %2").arg(r.exitStatus).arg(QString::fromUtf8(output.trimmed().left(2000))));
-}
-
-void RescueRun::startCheck()
-{
-    const Verification& v = m_rung.verification;
-    if (v.success == SuccessCondition::None || v.success == SuccessCondition::Manual || v.timeoutSeconds <= 0) {
-        finishRung(Outcome::Succeeded, tr("The commands finished."));
-        return;
-    }
-    m_checking = true;
-    m_checkPolls = 0;
-    m_checkStarted = QDateTime::currentDateTimeUtc();
-    m_checkTimeoutS = std::max(1, int(v.timeoutSeconds * m_options.verificationTimeScale));
-    add(TranscriptEntry::Kind::Info, tr("Checking for up to %1 s: %2").arg(m_checkTimeoutS).arg(v.description));
-    setPhase(Phase::Verifying);
-    startDiagnosis(true);
-}
-
-void RescueRun::finishRung(Outcome outcome, const QString& explanation, std::optional<RungId> next)
-{
-    m_checking = false;
-    m_checkTimer.stop();
-    m_outcome = outcome;
-    m_explanation = explanation;
-    m_suggestedNext = next;
-    if (m_lastRung && outcome != Outcome::None) {
-        RungAttempt a;
-        a.rung = *m_lastRung;
-        switch (outcome) {
-        case Outcome::Succeeded:
-        case Outcome::ShownOnly:
-            a.outcome = AttemptOutcome::Succeeded;
-            break;
-        case Outcome::Refused:
-            a.outcome = AttemptOutcome::Refused;
-            break;
-        case Outcome::TimedOut:
-            a.outcome = AttemptOutcome::TimedOut;
-            a.code = QStringLiteral("TIMEOUT");
-            break;
-        case Outcome::Cancelled:
-            a.outcome = AttemptOutcome::Cancelled;
-            break;
-        case Outcome::ConnectionLost:
-            a.outcome = AttemptOutcome::Failed;
-            a.code = QStringLiteral("CLI_LOST_CONNECTION");
-            break;
-        default:
-            a.outcome = AttemptOutcome::Failed;
-            break;
-        }
-        // A crashed guest is a new situation: the forced rungs that failed on the hung
-        // domain may work on the crashed one, so they are no longer "tried".
-        if (a.rung == RungId::CrashGuest && a.outcome == AttemptOutcome::Succeeded)
-            m_attempts.removeIf([](const RungAttempt& x) { return x.outcome != AttemptOutcome::Succeeded; });
-        m_attempts.append(a);
-    }
-    const TranscriptEntry::Kind kind = outcome == Outcome::Succeeded || outcome == Outcome::ShownOnly
-                                           ? TranscriptEntry::Kind::Success
-                                       : outcome == Outcome::Cancelled ? TranscriptEntry::Kind::Warning
-                                                                       : TranscriptEntry::Kind::Error;
-    add(kind, outcomeText(outcome) + QStringLiteral(": ") + explanation);
-    if (outcome == Outcome::ConnectionLost) {
-        setPhase(Phase::ConnectionLost);
-        Q_EMIT rungFinished(outcome);
-        return;
-    }
-    // Diagnose afresh, so that the ladder shows what fits now; the outcome is announced first.
-    m_phase = Phase::Diagnosing;
-    Q_EMIT rungFinished(outcome);
-    startDiagnosis(false);
-}
-
-void RescueRun::cancel()
-{
-    if (m_phase == Phase::Running && m_command) {
-        add(TranscriptEntry::Kind::Warning, tr("Cancel requested: stopping the command on the host."));
-        m_command->cancel();
-        return;
-    }
-    if (m_phase == Phase::Verifying) {
-        ++m_generation;
-        finishRung(Outcome::Cancelled, tr("The check was stopped. The rung's commands had finished; the diagnosis "
-                                          "below shows the state now."));
-        return;
-    }
-    if (m_phase == Phase::Diagnosing) {
-        ++m_generation;
-        setPhase(m_hasLadder ? Phase::Ready : Phase::Idle);
-    }
-}
-
 void RescueRun::onConnectionLost(const QString& what)
 {
-    ++m_generation;
+    dropDiagnosis();
     m_checkTimer.stop();
     if (m_phase == Phase::Running || m_phase == Phase::Verifying) {
         finishRung(Outcome::ConnectionLost, what);

@@ -4,6 +4,8 @@
 #include "PoolState.h"
 #include "RecoveryLadder.h"
 #include "RemoteTypes.h"
+#include "RescueTranscript.h"
+#include "ScopeRead.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -19,40 +21,8 @@
 namespace xr {
 
 class PoolMonitor;
+class RescueDiagnosis;
 class RemoteCommand;
-
-/// One line of a rescue's transcript: what was found, sent, printed and concluded.
-struct TranscriptEntry
-{
-    enum class Kind {
-        Info,
-        Diagnosis,
-        Command, ///< a command as sent (the exact string)
-        StdOut,
-        StdErr,
-        Result, ///< how a command ended
-        Check,  ///< one verification poll
-        Warning,
-        Error,
-        Success,
-    };
-    QDateTime time;
-    Kind kind = Kind::Info;
-    /// The host a command ran on (user@host:port); empty for the run's own lines.
-    QString host;
-    QString text;
-};
-
-/// The transcript as an incident report: plain text and HTML (every value escaped).
-class RescueTranscript final
-{
-    Q_DECLARE_TR_FUNCTIONS(RescueTranscript)
-
-public:
-    static QString toText(const QString& title, const QList<TranscriptEntry>& entries);
-    static QString toHtml(const QString& title, const QList<TranscriptEntry>& entries);
-    static QString kindName(TranscriptEntry::Kind kind);
-};
 
 /// One rescue of one VM: the live diagnosis (rung 0), the ladder built from it, running a
 /// rung's commands on the right host with a deadline and cancel, and the check after it.
@@ -115,7 +85,9 @@ public:
 
     struct Options
     {
-        int diagnosisTimeoutMs = 15000;
+        /// A diagnosis or check read's deadline (the other thresholds are the poll's:
+        /// PoolMonitor::thresholds()).
+        int diagnosisTimeoutMs = DiagnosisThresholds{}.diagnosisTimeoutMs;
         /// A rung's command gets max(this, its verification timeout) before it is stopped.
         int minCommandTimeoutMs = 60000;
         /// Scales verification timeouts and intervals (tests: faster polls).
@@ -187,7 +159,6 @@ Q_SIGNALS:
     void rungFinished(xr::RescueRun::Outcome outcome);
 
 private:
-    struct Gathered;
     struct Step
     {
         ShellCommand command;
@@ -201,10 +172,13 @@ private:
     QString hostKeyOf(const QString& sessionId) const;
     bool checkCanStart(const Rung** rung, RungId id, QString* error) const;
     void startDiagnosis(bool forCheck);
-    void finishDiagnosis(const std::shared_ptr<Gathered>& g);
+    void finishDiagnosis(bool forCheck);
+    void dropDiagnosis();
     void runNextStep();
     void onStepFinished(RemoteCommand* command);
     void startCheck();
+    /// One check of the rung just run: its verdict on the situation read now.
+    void judgeCheck(const VmSituation& situation);
     void finishRung(Outcome outcome, const QString& explanation, std::optional<RungId> next = std::nullopt);
     void onConnectionLost(const QString& what);
     void watchHosts();
@@ -228,7 +202,8 @@ private:
     bool m_hasLadder = false;
     QList<RungAttempt> m_attempts;
     QList<TranscriptEntry> m_transcript;
-    int m_generation = 0;
+    /// The diagnosis or check read in flight (a child); nullptr when none.
+    RescueDiagnosis* m_diagnosis = nullptr;
 
     // The rung being run.
     Rung m_rung;
@@ -237,7 +212,6 @@ private:
     QPointer<RemoteCommand> m_command;
     int m_commandTimeoutMs = 0;
     bool m_checkOnly = false;
-    QSet<RemoteCommand*> m_reads;
 
     // Its check.
     bool m_checking = false;

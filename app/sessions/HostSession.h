@@ -1,7 +1,10 @@
 #pragma once
 
+#include "DiagnosisThresholds.h"
+#include "HostProbe.h"
 #include "PoolState.h"
 #include "RemoteHost.h"
+#include "ScopeReader.h"
 #include "ShellCommand.h"
 
 #include <QElapsedTimer>
@@ -12,6 +15,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace xr {
@@ -24,6 +28,9 @@ class AuditLog;
 /// Connect: one probe command (probeCommand()) reads /etc/xensource-inventory, which of xe,
 /// xl, xm, list_domains and the ladder's tools exist, and the hostname; xl/xm hosts add
 /// `xl info` / `xm info` for the Xen version.
+///
+/// Each group is one read of the host's scope through the one reader (ScopeRead's plan and
+/// parsers, run by a ScopeReader), the same as a rescue's diagnosis.
 ///
 /// Polling runs as two independent groups so that a wedged xapi never delays the
 /// hypervisor's view:
@@ -61,13 +68,14 @@ public:
     };
     Q_ENUM(State)
 
+    /// The thresholds' defaults are DiagnosisThresholds' (one place for the poll and the rescue).
     struct Options
     {
         int intervalMs = 5000;
         int maxIntervalMs = 60000;
-        int xapiTimeoutMs = 10000;
-        int hypervisorTimeoutMs = 10000;
-        int slowThresholdMs = 3000;
+        int xapiTimeoutMs = DiagnosisThresholds{}.xapiTimeoutMs;
+        int hypervisorTimeoutMs = DiagnosisThresholds{}.hypervisorTimeoutMs;
+        int slowThresholdMs = DiagnosisThresholds{}.xapiSlowMs;
         /// Pool discovery (pool-list, host-list) every N xapi cycles.
         int poolRefreshEvery = 6;
         /// Poll on a timer; false: only pollNow() starts a cycle (CLI, tests).
@@ -82,6 +90,8 @@ public:
     RemoteHost* host() const { return m_host; }
     void setOptions(const Options& options) { m_options = options; }
     const Options& options() const { return m_options; }
+    /// The options' thresholds as the reader takes them.
+    DiagnosisThresholds thresholds() const;
 
     /// Whether this session reads xapi's VM and task lists (the pool's master, or a member
     /// standing in while the master is not connected). Default true.
@@ -117,27 +127,24 @@ public:
     int nextXapiIntervalMs() const { return m_xapi.nextMs; }
     int nextHypervisorIntervalMs() const { return m_hv.nextMs; }
 
-    /// The probe: `cat /etc/xensource-inventory 2>/dev/null; echo @@xr-tools; command -v
-    /// TOOLS 2>/dev/null; test -x PATH && echo PATH ...; echo @@xr-host; hostname`. Each
-    /// simple command is a ShellCommand; only the fixed separators and redirections are
-    /// added here (the transport runs the string with the login shell).
-    static QString probeCommand();
-    /// Reads the probe's output; nullopt with `error` set when it shows no xe, xl or xm.
-    static std::optional<HostIdentity> parseProbe(QByteArrayView output, QString* error = nullptr);
-    /// `list_domains`, `xl list` or `xm list`, with the path the probe found.
-    static ShellCommand hypervisorCommand(const HostIdentity& identity);
-    static ShellCommand vmListCommand(const HostIdentity& identity);
-    static ShellCommand taskListCommand(const HostIdentity& identity);
-    static ShellCommand hostListCommand(const HostIdentity& identity);
-    static ShellCommand poolListCommand(const HostIdentity& identity);
-    static ShellCommand healthCommand(const HostIdentity& identity);
-    /// Reads the listing hypervisorCommand() printed: list_domains, xl list or xm list.
-    static Result<DomainList> parseHypervisorListing(FlavourKind flavour, QByteArrayView output);
+    // The probe, the read commands and their parsers are HostProbe's (diagnostics/, no I/O);
+    // these forward to it for the callers that know them here.
+    static QString probeCommand() { return HostProbe::probeCommand(); }
+    static std::optional<HostIdentity> parseProbe(QByteArrayView output, QString* error = nullptr)
+    {
+        return HostProbe::parseProbe(output, error);
+    }
+    static ShellCommand hypervisorCommand(const HostIdentity& identity)
+    {
+        return HostProbe::hypervisorCommand(identity);
+    }
     /// max(base, 2 x last), capped.
     static int nextInterval(int baseMs, qint64 lastCycleMs, int capMs);
-    /// The management daemon's health as one command's result shows it; nullopt when the
-    /// result says nothing about it (connection lost, cancelled).
-    static std::optional<XapiHealth> healthOf(const CommandResult& result, int slowThresholdMs, FlavourKind flavour);
+    /// The management daemon's health as one command's result shows it (HostProbe::healthOf).
+    static std::optional<XapiHealth> healthOf(const CommandResult& result, int slowThresholdMs, FlavourKind flavour)
+    {
+        return HostProbe::healthOf(answerOf(result), slowThresholdMs, flavour);
+    }
 
 Q_SIGNALS:
     void stateChanged(xr::HostSession::State state);
@@ -154,7 +161,8 @@ private:
     struct Group
     {
         bool running = false;
-        int pending = 0;
+        /// The group's read in flight.
+        std::unique_ptr<ScopeReader> read;
         QElapsedTimer clock;
         QTimer timer;
         int nextMs = 0;
@@ -171,13 +179,11 @@ private:
     void audit(const CommandRequest& request, const CommandResult& result, bool setup, const QDateTime& started);
     void startHypervisorGroup();
     void startXapiGroup();
-    void groupStep(Group& group, bool hypervisor);
+    ScopeReader* startRead(const ScopeRequest& request, Group& group, bool setup);
+    void dropRead(Group& group);
+    void groupDone(Group& group);
     void applyHealth(std::optional<XapiHealth> health);
     void maybeFinishCycle();
-    /// Runs `work` on the thread pool and `apply` here with its result, unless the session
-    /// was stopped or restarted meanwhile.
-    template <typename Work, typename Apply>
-    void offThread(Work work, Apply apply);
     bool hasXapiGroup() const;
 
     QPointer<RemoteHost> m_host;
@@ -199,10 +205,6 @@ private:
     QDateTime m_lastXapiAnswer;
     Group m_hv;
     Group m_xapi;
-    // Results of the xapi group being collected.
-    std::optional<QList<XapiVm>> m_pendingVms;
-    std::optional<QList<XapiTask>> m_pendingTasks;
-    std::optional<XapiHealth> m_groupHealth;
     QSet<RemoteCommand*> m_inFlight;
     int m_generation = 0;
     // Poll command -> "outcome/exit" last written to the audit log.

@@ -65,22 +65,20 @@ struct Rig
     }
     bool ready(int timeoutMs = 15000)
     {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            bool all = true;
-            for (const QString& id : monitor.sessionIds()) {
-                HostSession* s = monitor.session(id);
-                if (s->state() != HostSession::State::Ready || !s->hypervisorView().valid ||
-                    (s->isXapi() && s->pollsXapi() && !s->xapiView().valid && s->xapiHealth() == XapiHealth::Answering))
-                    all = false;
-            }
-            if (all)
-                break;
-            QTest::qWait(20);
-        }
+        const bool all = QTest::qWaitFor(
+            [&] {
+                for (const QString& id : monitor.sessionIds()) {
+                    HostSession* s = monitor.session(id);
+                    if (s->state() != HostSession::State::Ready || !s->hypervisorView().valid ||
+                        (s->isXapi() && s->pollsXapi() && !s->xapiView().valid &&
+                         s->xapiHealth() == XapiHealth::Answering))
+                        return false;
+                }
+                return true;
+            },
+            timeoutMs);
         monitor.refresh();
-        return t.elapsed() < timeoutMs;
+        return all;
     }
     CommandResult run(const QString& host, const QString& command)
     {
@@ -152,6 +150,49 @@ private Q_SLOTS:
         QCOMPARE(HostSession::nextInterval(5000, 100, 60000), 5000);
         QCOMPARE(HostSession::nextInterval(5000, 4000, 60000), 8000);
         QCOMPARE(HostSession::nextInterval(5000, 100000, 60000), 60000);
+    }
+
+    void refreshAppliesRowsInOneStep()
+    {
+        // Preparing a refresh only computes: the rows reach the model in apply(), all at once,
+        // and the UI hears one refreshed() for it. The stuck threshold is the poll's (the
+        // lab's task has been pending for 47 min).
+        Rig rig(u"hung-vm-stuck-task"_s);
+        QVERIFY(rig.ready());
+        QCOMPARE(rig.monitor.thresholds().operationStuckSeconds, DiagnosisThresholds{}.operationStuckSeconds);
+        const QString scope = rig.monitor.scopes().value(0);
+        auto stuckInModel = [&] {
+            int n = 0;
+            for (const VmState& v : rig.monitor.vms(scope)) {
+                const QModelIndex row = rig.model.indexOf(v.id);
+                if (row.isValid() &&
+                    (row.data(PoolTreeModel::DisagreementRole).toInt() & int(Disagreement::OperationStuck)))
+                    ++n;
+            }
+            return n;
+        };
+        QCOMPARE(stuckInModel(), 1);
+
+        rig.monitor.setStuckThresholdSeconds(24 * 3600);
+        QSignalSpy refreshed(&rig.monitor, &PoolMonitor::refreshed);
+        QSignalSpy changed(&rig.model, &QAbstractItemModel::dataChanged);
+        int stuckAtRefreshed = -1;
+        connect(&rig.monitor, &PoolMonitor::refreshed, this, [&] { stuckAtRefreshed = stuckInModel(); });
+        rig.monitor.refreshAsync();
+        // Nothing is written while the refresh is prepared and merged on the thread pool.
+        QVERIFY(changed.isEmpty());
+        QTRY_COMPARE(refreshed.size(), 1);
+        QCOMPARE(stuckAtRefreshed, 0);
+        QVERIFY(!changed.isEmpty());
+
+        // Changes meanwhile are coalesced: many session signals, one more refresh.
+        refreshed.clear();
+        HostSession* s = rig.session(rig.lab->hostNames().first());
+        for (int i = 0; i < 5; ++i)
+            Q_EMIT s->xapiViewChanged();
+        QTRY_COMPARE(refreshed.size(), 1);
+        QVERIFY(!rig.monitor.isMerging());
+        QCOMPARE(refreshed.size(), 1);
     }
 
     void flavours_data()

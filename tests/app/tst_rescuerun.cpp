@@ -12,6 +12,7 @@
 #include "SimHost.h"
 #include "Workspace.h"
 
+#include <QMetaEnum>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -116,6 +117,18 @@ void trace(RescueRun& run)
 bool waitPhase(RescueRun& run, RescueRun::Phase phase, int timeoutMs = 20000)
 {
     return QTest::qWaitFor([&] { return run.phase() == phase; }, timeoutMs);
+}
+
+/// The transcript has a command line containing `text` (the command was sent).
+bool waitCommandSent(RescueRun& run, const QString& text, int timeoutMs = 20000)
+{
+    return QTest::qWaitFor(
+        [&] {
+            return std::any_of(run.transcript().begin(), run.transcript().end(), [&](const TranscriptEntry& e) {
+                return e.kind == TranscriptEntry::Kind::Command && e.text.contains(text);
+            });
+        },
+        timeoutMs);
 }
 
 } // namespace
@@ -268,7 +281,8 @@ private Q_SLOTS:
         // The clean shutdown of a VM that ignores it waits on xapi: stop it mid-way.
         QString error;
         QVERIFY2(run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error), qPrintable(error));
-        QTest::qWait(500);
+        // Sent, and waiting on a guest that ignores it.
+        QVERIFY(waitCommandSent(run, u"vm-shutdown"_s));
         QCOMPARE(run.phase(), RescueRun::Phase::Running);
         QSignalSpy finished(&run, &RescueRun::rungFinished);
         run.cancel();
@@ -283,6 +297,39 @@ private Q_SLOTS:
         QCOMPARE(attempt->outcome, AttemptOutcome::Cancelled);
     }
 
+    void diagnosisAfterRungIsAnnounced()
+    {
+        // The wizard greys its buttons on phaseChanged(Diagnosing): the diagnosis that follows
+        // every rung must say so, after the rung's outcome.
+        Lab lab;
+        QVERIFY(lab.start(u"crash-only"_s));
+        const std::optional<VmState> vm = lab.waitForVm(u"win-app"_s);
+        QVERIFY(vm);
+        RescueRun run(&lab.monitor, lab.sender(), vm->id);
+        trace(run);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        QList<QString> events;
+        connect(&run, &RescueRun::phaseChanged, this, [&](RescueRun::Phase p) {
+            events << QString::fromLatin1(QMetaEnum::fromType<RescueRun::Phase>().valueToKey(int(p)));
+        });
+        connect(&run, &RescueRun::rungFinished, this, [&] { events << u"rungFinished"_s; });
+        QString error;
+        QVERIFY2(run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error), qPrintable(error));
+        QVERIFY(waitCommandSent(run, u"vm-shutdown"_s));
+        run.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(events.contains(u"rungFinished"_s), 20000);
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        const QList<QString> expected{u"Running"_s, u"rungFinished"_s, u"Diagnosing"_s, u"Ready"_s};
+        QCOMPARE(events, expected);
+
+        // And a diagnosis asked for again while one runs is announced as well.
+        events.clear();
+        run.diagnose();
+        QCOMPARE(events, QList<QString>{u"Diagnosing"_s});
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+    }
+
     void lostConnectionNeverRepeats()
     {
         Lab lab;
@@ -294,8 +341,10 @@ private Q_SLOTS:
         run.diagnose();
         QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
         QString error;
+        const qsizetype changesAtStart = lab.changes().size();
         QVERIFY(run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error));
-        QTest::qWait(300);
+        // The shutdown has reached the host (and waits on a guest that ignores it).
+        QVERIFY(QTest::qWaitFor([&] { return lab.changes().size() > changesAtStart; }, 10000));
         const qsizetype changesBefore = lab.changes().size();
         RemoteHost* host = lab.connections.host(lab.ids.value(lab.lab->hostNames().constFirst()));
         QSignalSpy finished(&run, &RescueRun::rungFinished);

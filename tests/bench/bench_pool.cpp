@@ -1,6 +1,6 @@
 // bench_pool: one refresh cycle of a 4-host x 1,250-VM pool: parse `xe vm-list` (5,000
 // records with HostSession's params) + `xe task-list` + four `list_domains`, merge per VM
-// (PoolState::merge, fingerprints included) and update PoolTreeModel incrementally (a few VMs
+// (ScopeRead::merge, fingerprints included) and update PoolTreeModel incrementally (a few VMs
 // change state each cycle). Parse and merge run on the thread pool in the app (HostSession,
 // PoolMonitor::refreshAsync); only the model update runs on the GUI thread.
 // Part 1 times each part in sequence (worker part vs GUI-thread part). Part 2 runs the same
@@ -11,6 +11,7 @@
 #include "OffThread.h"
 #include "PoolState.h"
 #include "PoolTreeModel.h"
+#include "ScopeRead.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -153,22 +154,23 @@ Parsed parse(const QByteArray& vmText, const QByteArray& tasks, const QList<QByt
     return p;
 }
 
+// The app's merge of one scope (ScopeRead::merge, as PoolMonitor and RescueRun call it).
 QList<VmState> merge(const Parsed& p, QHash<QString, QDateTime>& firstSeen)
 {
-    MergeInput input;
-    input.scopeId = QStringLiteral("pool:p");
-    input.xapi = &p.xapi;
-    input.now = QDateTime::currentDateTimeUtc();
-    input.operationFirstSeen = &firstSeen;
+    ScopeState scope;
+    scope.scopeId = QStringLiteral("pool:p");
+    scope.xapi = p.xapi;
+    scope.now = QDateTime::currentDateTimeUtc();
+    scope.operationFirstSeen = firstSeen;
     for (int h = 0; h < kHosts; ++h) {
-        MergeHost mh;
-        mh.hostId = mh.xapiUuid = hostUuid(h);
-        mh.hypervisor = &p.views[h];
-        input.hosts.append(mh);
+        ScopeMember m;
+        m.hostId = m.xapiUuid = hostUuid(h);
+        m.hypervisor = p.views[h];
+        scope.hosts.append(m);
     }
-    QList<VmState> vms = PoolState::merge(input);
-    PoolState::trackOperations(vms, input.now, firstSeen);
-    return vms;
+    ScopeMerge merged = ScopeRead::merge(scope);
+    firstSeen = std::move(merged.operationFirstSeen);
+    return std::move(merged.vms);
 }
 
 } // namespace
@@ -270,7 +272,7 @@ int main(int argc, char** argv)
     };
     out << QStringLiteral("  part 1, each part in sequence:\n");
     line("worker: parse (vm-list, task-list, 4 x list_domains)", parseMs);
-    line("worker: merge (PoolState::merge)", mergeMs);
+    line("worker: merge (ScopeRead::merge)", mergeMs);
     line("GUI thread: model update (PoolTreeModel)", modelMs);
     line("all parts (the GUI thread's before issue 5)", totalMs);
     out << QStringLiteral("  part 2, parse + merge on the thread pool, applied in the event loop (%1 cycles):\n")

@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
@@ -120,7 +121,9 @@ private Q_SLOTS:
         QVERIFY(row.data(Qt::BackgroundRole).value<QColor>().isValid());
         // ... and the highlight fades.
         QVERIFY(QTest::qWaitFor([&] { return !row.data(Qt::BackgroundRole).value<QColor>().isValid(); }, 5000));
-        QTest::qWait(3 * kPollMs);
+        // The selection survives the refreshes that follow.
+        QSignalSpy refreshed(f.window->poolMonitor(), &PoolMonitor::refreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 3, 10 * kPollMs + 5000);
         QCOMPARE(f.window->currentItemId(), web->id);
     }
 
@@ -142,8 +145,9 @@ private Q_SLOTS:
             },
             10000));
         QVERIFY(vm->problems.testFlag(Disagreement::XapiUnknown));
-        // Keep polling the wedged host for a while: the GUI thread never stalls.
-        QTest::qWait(4 * kPollMs);
+        // Keep polling the wedged host for a few refreshes: the GUI thread never stalls.
+        QSignalSpy refreshed(f.window->poolMonitor(), &PoolMonitor::refreshed);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() >= 4, 40000);
         QVERIFY2(probe.worst < 50, qPrintable(u"longest stall %1 ms"_s.arg(probe.worst)));
     }
 
