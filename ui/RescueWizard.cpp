@@ -1,6 +1,7 @@
 #include "RescueWizard.h"
 
 #include "MessageBar.h"
+#include "RescueWizardText.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -60,21 +61,12 @@ QIcon riskIcon(RiskLevel risk)
 
 QString esc(const QString& s)
 {
-    QString out = s.toHtmlEscaped();
-    // Control characters in a hostile name become visible, never layout.
-    for (QChar& c : out) {
-        if (c.unicode() < 0x20)
-            c = QChar(0xFFFD);
-    }
-    return out;
+    return RescueWizardText::escaped(s);
 }
 
 QString commandsText(const Rung& rung)
 {
-    QStringList lines;
-    for (const ShellCommand& c : rung.commands)
-        lines << c.toShell();
-    return lines.join(QLatin1Char('\n'));
+    return RescueWizardText::commandsText(rung);
 }
 
 } // namespace
@@ -485,53 +477,6 @@ void RescueWizard::updateHeader()
     m_steps->setText(tr("step %1 of %2: %3").arg(page + 1).arg(names.size()).arg(names.value(page)));
 }
 
-QString RescueWizard::situationHtml() const
-{
-    const VmSituation& s = m_run->situation();
-    const bool xapi = isXapiFlavour(m_run->flavour());
-    QString html = QStringLiteral("<table cellspacing=\"4\">");
-    auto row = [&html](const QString& k, const QString& v) {
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k.toHtmlEscaped(), v);
-    };
-    row(tr("VM"), esc(s.vmName.isEmpty() ? tr("(no name)") : s.vmName) + QStringLiteral(" <small>") + esc(s.vmUuid) +
-                      QStringLiteral("</small>"));
-    if (xapi) {
-        row(tr("xapi believes"), s.xapiAnswers() ? esc(PoolState::powerStateText(s.xapiPowerState))
-                                                 : tr("unknown: xapi is %1").arg(PoolState::healthText(s.xapiHealth)));
-    }
-    row(tr("The hypervisor runs"), esc(PoolState::domainText(s.domain)) +
-                                       (s.domain.isDying() ? tr(" (dying: a backend still holds it)") : QString()));
-    if (!s.currentOperations.isEmpty())
-        row(tr("Current operations"), esc(s.currentOperations.join(QStringLiteral(", "))));
-    if (!s.pendingTasks.isEmpty()) {
-        QStringList tasks;
-        for (const PendingTask& t : s.pendingTasks) {
-            QString line = esc(t.nameLabel) + QStringLiteral(" <small>") + esc(t.uuid) + QStringLiteral("</small> ") +
-                           tr("pending %1").arg(PoolState::durationText(t.ageSeconds));
-            if (t.progress >= 0)
-                line += tr(", %1% done").arg(int(t.progress * 100));
-            if (!t.cancellable)
-                line += tr(", cannot be cancelled");
-            tasks << line;
-        }
-        row(tr("Pending tasks"), tasks.join(QStringLiteral("<br>")));
-    }
-    if (s.residentHost.isKnown())
-        row(tr("Resident host"), esc(s.residentHost.label()) + (s.residentHost.alive ? QString() : tr(" (not live)")));
-    if (xapi) {
-        row(tr("xapi health (pool)"), esc(PoolState::healthText(s.xapiHealth)));
-        if (const std::optional<XapiHealth> resident = m_run->residentXapiHealth())
-            row(tr("xapi on the resident host"), esc(PoolState::healthText(*resident)));
-        if (s.poolMaster.isKnown())
-            row(tr("Pool master"), esc(s.poolMaster.label()));
-        row(tr("High availability"), s.haEnabled ? tr("on") : tr("off"));
-    }
-    html += QStringLiteral("</table>");
-    if (!m_run->ladder().summary.isEmpty())
-        html += QStringLiteral("<p><b>%1</b></p>").arg(esc(m_run->ladder().summary));
-    return html;
-}
-
 void RescueWizard::updateDiagnosis()
 {
     const RescueRun::Phase phase = m_run->phase();
@@ -546,7 +491,7 @@ void RescueWizard::updateDiagnosis()
         m_diagnosis->setHtml(QStringLiteral("<p>%1</p>").arg(tr("Reading the VM's state from the hosts…")));
         return;
     }
-    QString html = situationHtml();
+    QString html = RescueWizardText::situationHtml(*m_run);
     if (busy)
         html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Reading again…"));
     m_diagnosis->setHtml(html);
@@ -772,32 +717,7 @@ void RescueWizard::startRung()
 
 void RescueWizard::onTranscript(const TranscriptEntry& e)
 {
-    const QString prefix = e.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")) + QLatin1Char(' ');
-    QString tag;
-    switch (e.kind) {
-    case TranscriptEntry::Kind::Command:
-        tag = QStringLiteral("$ ");
-        break;
-    case TranscriptEntry::Kind::StdErr:
-        tag = QStringLiteral("! ");
-        break;
-    case TranscriptEntry::Kind::StdOut:
-        tag = QStringLiteral("  ");
-        break;
-    default:
-        tag = QLatin1Char('[') + RescueTranscript::kindName(e.kind) + QStringLiteral("] ");
-        break;
-    }
-    QString text = e.text;
-    for (QChar& c : text) {
-        if (c.unicode() < 0x20 && c != u'\n' && c != u'\t')
-            c = QChar(0xFFFD);
-    }
-    const QString host =
-        e.host.isEmpty() || e.kind == TranscriptEntry::Kind::StdOut || e.kind == TranscriptEntry::Kind::StdErr
-            ? QString()
-            : QLatin1Char('(') + e.host + QStringLiteral(") ");
-    m_transcript->appendPlainText(prefix + tag + host + text);
+    m_transcript->appendPlainText(RescueWizardText::transcriptLine(e));
     m_transcript->verticalScrollBar()->setValue(m_transcript->verticalScrollBar()->maximum());
 }
 
@@ -861,7 +781,7 @@ void RescueWizard::updateResult()
     const bool diagnosing = m_run->phase() == RescueRun::Phase::Diagnosing;
     html += QStringLiteral("<h3>%1</h3>").arg(diagnosing ? tr("Reading the state again…") : tr("The state now"));
     if (!diagnosing && m_run->hasLadder())
-        html += situationHtml();
+        html += RescueWizardText::situationHtml(*m_run);
     m_resultText->setHtml(html);
 
     const VmSituation& s = m_run->situation();

@@ -77,7 +77,6 @@ private:
     void onRungFinished(RescueRun::Outcome outcome);
     void updateResult();
     void exportWithDialog();
-    QString situationHtml() const;
 
     RescueRun* m_run;
     QLabel* m_title = nullptr;

@@ -151,7 +151,8 @@ enum class VerificationVerdict {
 
 /// The hang-recovery ladder (XEN-FIELD-GUIDE section 3): for a flavour and a situation,
 /// every rung with risk, applicability, commands, host, verification and refusals. The
-/// rung definitions and command builders are one table per flavour in RecoveryLadder.cpp.
+/// rung definitions are one table per flavour in RungTables.cpp, the refusals one table in
+/// RefusalTable.cpp.
 class RecoveryLadder final
 {
 public:
