@@ -1165,10 +1165,9 @@ void MainWindow::showPractiseDialog()
     auto* dialog = new PractiseDialog(m_workspace->demo()->scenario(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QString error;
-        if (!m_workspace->demo()->start(dialog->scenario(), &error)) {
+        if (const Result<void> started = m_workspace->demo()->start(dialog->scenario()); !started) {
             m_messageHostId.clear();
-            m_messageBar->showMessage(MessageBar::Type::Error, error);
+            m_messageBar->showMessage(MessageBar::Type::Error, started.errorMessage());
         }
     });
     dialog->open();

@@ -366,9 +366,10 @@ void RescueWizard::buildRunPage()
     m_checkNow = new QPushButton(tr("I Ran Them: &Check Now"), page);
     m_checkNow->setObjectName(QStringLiteral("checkNowButton"));
     connect(m_checkNow, &QPushButton::clicked, this, [this] {
-        QString error;
-        if (!m_selected || !m_run->checkOnly(*m_selected, &error))
-            m_message->showMessage(MessageBar::Type::Error, error);
+        const Result<void> started =
+            m_selected ? m_run->checkOnly(*m_selected) : Result<void>::failure(tr("Choose a rung first."));
+        if (!started)
+            m_message->showMessage(MessageBar::Type::Error, started.errorMessage());
         m_checkNow->setEnabled(false);
     });
     m_cancel = new QPushButton(tr("&Stop"), page);
@@ -702,9 +703,8 @@ void RescueWizard::startRung()
     // Used once: the next rung (or this one again) asks afresh.
     m_acknowledge->setChecked(false);
     m_typeName->clear();
-    QString error;
-    if (!m_run->runRung(r->id, c, &error)) {
-        m_message->showMessage(MessageBar::Type::Error, error);
+    if (const Result<void> started = m_run->runRung(r->id, c); !started) {
+        m_message->showMessage(MessageBar::Type::Error, started.errorMessage());
         return;
     }
     m_checkNow->setVisible(false);

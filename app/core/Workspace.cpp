@@ -85,10 +85,10 @@ bool Workspace::isLabActive() const
 void Workspace::start(const std::optional<QString>& demoScenario, bool connectMarked)
 {
     if (demoScenario) {
-        QString error;
-        if (m_demo->start(*demoScenario, &error))
+        const Result<void> started = m_demo->start(*demoScenario);
+        if (started)
             return; // lab hosts and real hosts never mix: the saved ones stay unloaded
-        qWarning("%s", qPrintable(error));
+        qWarning("%s", qPrintable(started.errorMessage()));
     }
     m_connections->loadInventory(connectMarked);
 }
@@ -229,15 +229,8 @@ Result<void> Workspace::runVmAction(VmAction action, const VmState& vm, const QS
 RescueRun* Workspace::createRescue(const QString& vmId, QObject* parent)
 {
     CommandGateway* gateway = m_gateway.get();
-    auto sender = [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
-                            QString* error) -> RemoteCommand* {
-        const Result<RemoteCommand*> sent = gateway->runAction(sessionId, request, context);
-        if (!sent) {
-            if (error)
-                *error = sent.errorMessage();
-            return nullptr;
-        }
-        return *sent;
+    auto sender = [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context) {
+        return gateway->runAction(sessionId, request, context);
     };
     auto* run = new RescueRun(m_monitor.get(), sender, vmId, parent);
     if (isLabActive()) {

@@ -64,15 +64,16 @@ void ScopeReader::start()
         request.command = command.command.toShell();
         request.timeoutMs = command.timeoutMs;
         const QDateTime started = QDateTime::currentDateTimeUtc();
-        QString error;
-        RemoteCommand* c = m_sender ? m_sender(command, request, &error) : nullptr;
-        if (!c) {
+        const Result<RemoteCommand*> sent = m_sender ? m_sender(command, request)
+                                                     : Result<RemoteCommand*>::failure(tr("Nothing sends commands."));
+        if (!sent) {
             CommandResult r;
             r.outcome = CommandOutcome::Failed;
-            r.error = error;
+            r.error = sent.errorMessage();
             addPiece(ScopeRead::parse(command, answerOf(r), m_thresholds));
             continue;
         }
+        RemoteCommand* c = *sent;
         m_inFlight.insert(c);
         connect(c, &RemoteOperation::finished, this, [this, c, command, request, started] {
             m_inFlight.remove(c);

@@ -27,9 +27,8 @@ class ScopeReader final : public QObject
     Q_DISABLE_COPY_MOVE(ScopeReader)
 
 public:
-    /// Sends one command; returns nullptr with `error` set when it refused to send.
-    using Sender =
-        std::function<RemoteCommand*(const ReadCommand& command, const CommandRequest& request, QString* error)>;
+    /// Sends one command; fails with the reason when it refused to send.
+    using Sender = std::function<Result<RemoteCommand*>(const ReadCommand& command, const CommandRequest& request)>;
 
     ScopeReader(QList<ReadCommand> plan, const DiagnosisThresholds& thresholds, Sender sender,
                 QObject* parent = nullptr);

@@ -188,8 +188,8 @@ void RescueRun::startDiagnosis(bool forCheck)
     thresholds.xapiTimeoutMs = thresholds.hypervisorTimeoutMs = thresholds.diagnosisTimeoutMs =
         m_options.diagnosisTimeoutMs;
     const QString action = forCheck ? QStringLiteral("check") : QStringLiteral("diagnose");
-    auto sender = [this, action](const ReadCommand& command, const CommandRequest& request, QString* error) {
-        return m_sender(command.sessionId, request, context(action), error);
+    auto sender = [this, action](const ReadCommand& command, const CommandRequest& request) {
+        return m_sender(command.sessionId, request, context(action));
     };
     m_diagnosis = new RescueDiagnosis(
         m_monitor, sender, RescueDiagnosis::Target{m_vmId, m_vm, m_scopeId, sourceId, forCheck}, thresholds, this);

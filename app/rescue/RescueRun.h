@@ -78,10 +78,10 @@ public:
         QString typedName;
     };
 
-    /// Sends one command to a session's host; writes the audit log before sending. Returns
-    /// nullptr with `error` set when it refused to send.
-    using Sender = std::function<RemoteCommand*(const QString& sessionId, const CommandRequest& request,
-                                                const AuditContext& context, QString* error)>;
+    /// Sends one command to a session's host; writes the audit log before sending. Fails with
+    /// the reason when it refused to send (the caller owns the command it returns).
+    using Sender = std::function<Result<RemoteCommand*>(const QString& sessionId, const CommandRequest& request,
+                                                        const AuditContext& context)>;
 
     struct Options
     {
@@ -128,10 +128,10 @@ public:
     /// exactly, or its full UUID (for names that cannot be typed).
     static QString confirmationProblem(const Rung& rung, const Confirmation& confirmation, const QString& vmName,
                                        const QString& vmUuid);
-    /// Runs a rung of the current ladder; false with `error` when it cannot start now.
-    bool runRung(RungId id, const Confirmation& confirmation, QString* error = nullptr);
+    /// Runs a rung of the current ladder; fails with the reason when it cannot start now.
+    [[nodiscard]] Result<void> runRung(RungId id, const Confirmation& confirmation);
     /// The admin ran the rung's commands by hand ("show only"): runs only its check.
-    bool checkOnly(RungId id, QString* error = nullptr);
+    [[nodiscard]] Result<void> checkOnly(RungId id);
     /// Stops the running command (its remote process group is signalled) or the check.
     void cancel();
 
@@ -170,7 +170,7 @@ private:
     void add(TranscriptEntry::Kind kind, const QString& text, const QString& host = {});
     QString sessionFor(HostRole role) const;
     QString hostKeyOf(const QString& sessionId) const;
-    bool checkCanStart(const Rung** rung, RungId id, QString* error) const;
+    [[nodiscard]] Result<const Rung*> checkCanStart(RungId id) const;
     void startDiagnosis(bool forCheck);
     void finishDiagnosis(bool forCheck);
     void dropDiagnosis();

@@ -59,13 +59,9 @@ QString RescueRun::confirmationProblem(const Rung& rung, const Confirmation& c, 
     return tr("Unknown risk.");
 }
 
-bool RescueRun::checkCanStart(const Rung** out, RungId id, QString* error) const
+Result<const Rung*> RescueRun::checkCanStart(RungId id) const
 {
-    auto fail = [error](const QString& why) {
-        if (error)
-            *error = why;
-        return false;
-    };
+    auto fail = [](const QString& why) { return Result<const Rung*>::failure(why); };
     if (m_phase == Phase::ConnectionLost)
         return fail(tr("The connection was lost: the diagnosis must run again before any rung."));
     if (m_phase != Phase::Ready || !m_hasLadder)
@@ -82,21 +78,18 @@ bool RescueRun::checkCanStart(const Rung** out, RungId id, QString* error) const
     if (!canReach(rung->runsOn))
         return fail(tr("XenRescue is not connected to %1, where this rung runs: connect to it first.")
                         .arg(rung->runsOnHost.isEmpty() ? hostLabel(rung->runsOn) : rung->runsOnHost));
-    *out = rung;
-    return true;
+    return rung;
 }
 
-bool RescueRun::runRung(RungId id, const Confirmation& confirmation, QString* error)
+Result<void> RescueRun::runRung(RungId id, const Confirmation& confirmation)
 {
-    const Rung* rung = nullptr;
-    if (!checkCanStart(&rung, id, error))
-        return false;
+    const Result<const Rung*> startable = checkCanStart(id);
+    if (!startable)
+        return Result<void>(startable.error());
+    const Rung* rung = *startable;
     const QString problem = confirmationProblem(*rung, confirmation, m_vm.name, m_vm.uuid);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return false;
-    }
+    if (!problem.isEmpty())
+        return Result<void>::failure(problem);
     m_rung = *rung;
     m_lastRung = id;
     m_checkOnly = false;
@@ -121,14 +114,15 @@ bool RescueRun::runRung(RungId id, const Confirmation& confirmation, QString* er
     setPhase(Phase::Running);
     watchHosts();
     runNextStep();
-    return true;
+    return Result<void>::success();
 }
 
-bool RescueRun::checkOnly(RungId id, QString* error)
+Result<void> RescueRun::checkOnly(RungId id)
 {
-    const Rung* rung = nullptr;
-    if (!checkCanStart(&rung, id, error))
-        return false;
+    const Result<const Rung*> startable = checkCanStart(id);
+    if (!startable)
+        return Result<void>(startable.error());
+    const Rung* rung = *startable;
     m_rung = *rung;
     m_lastRung = id;
     m_checkOnly = true;
@@ -139,7 +133,7 @@ bool RescueRun::checkOnly(RungId id, QString* error)
         tr("Rung %1 (%2): the commands were run by hand; checking the result.").arg(rung->number, rung->title));
     watchHosts();
     startCheck();
-    return true;
+    return Result<void>::success();
 }
 
 void RescueRun::runNextStep()
@@ -160,18 +154,18 @@ void RescueRun::runNextStep()
     const QString action = QStringLiteral("rung %1 %2").arg(m_rung.number, RecoveryLadder::idName(m_rung.id));
     const QString host = hostKeyOf(step.sessionId);
     add(TranscriptEntry::Kind::Command, request.command, host);
-    QString error;
-    RemoteCommand* c = m_sender(step.sessionId, request, context(action), &error);
-    if (!c) {
+    const Result<RemoteCommand*> sent = m_sender(step.sessionId, request, context(action));
+    if (!sent) {
         if (!step.essential) {
-            add(TranscriptEntry::Kind::Warning, error);
+            add(TranscriptEntry::Kind::Warning, sent.errorMessage());
             ++m_stepIndex;
             runNextStep();
             return;
         }
-        finishRung(Outcome::Failed, tr("Nothing was sent: %1").arg(error));
+        finishRung(Outcome::Failed, tr("Nothing was sent: %1").arg(sent.errorMessage()));
         return;
     }
+    RemoteCommand* c = *sent;
     m_command = c;
     connect(c, &RemoteCommand::outputLine, this, [this, host](OutputStream stream, const QByteArray& line) {
         add(stream == OutputStream::StdOut ? TranscriptEntry::Kind::StdOut : TranscriptEntry::Kind::StdErr,
@@ -365,8 +359,8 @@ void RescueRun::judgeCheck(const VmSituation& s)
             request.timeoutMs = m_options.diagnosisTimeoutMs;
             const QString session = sessionFor(p.host);
             add(TranscriptEntry::Kind::Command, request.command, hostKeyOf(session));
-            QString error;
-            if (RemoteCommand* c = m_sender(session, request, context(QStringLiteral("check")), &error)) {
+            if (const Result<RemoteCommand*> sent = m_sender(session, request, context(QStringLiteral("check")))) {
+                RemoteCommand* c = *sent;
                 connect(c, &RemoteOperation::finished, this, [this, c, session] {
                     c->deleteLater();
                     const QString out = QString::fromUtf8(c->result().stdOut.trimmed());

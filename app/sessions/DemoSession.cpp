@@ -128,20 +128,16 @@ std::optional<QString> DemoSession::startupScenario(const DemoRequest& request, 
     return std::nullopt;
 }
 
-bool DemoSession::start(const QString& scenario, QString* error)
+Result<void> DemoSession::start(const QString& scenario)
 {
     if (!scenarioNames().contains(scenario)) {
-        if (error)
-            *error = tr("Unknown practice scenario \"%1\".").arg(scenario);
-        return false;
+        return Result<void>::failure(tr("Unknown practice scenario \"%1\".").arg(scenario));
     }
     QString why;
     std::shared_ptr<sim::SimLab> lab = sim::SimLab::fromScenario(scenario, &why);
     const std::optional<sim::SimPool> pool = lab ? lab->pool() : std::nullopt;
     if (!pool) {
-        if (error)
-            *error = tr("The lab pool could not be prepared: %1").arg(why);
-        return false;
+        return Result<void>::failure(tr("The lab pool could not be prepared: %1").arg(why));
     }
 
     const bool wasActive = isActive();
@@ -167,7 +163,7 @@ bool DemoSession::start(const QString& scenario, QString* error)
     if (!wasActive)
         Q_EMIT activeChanged(true);
     Q_EMIT scenarioStarted(scenario);
-    return true;
+    return Result<void>::success();
 }
 
 void DemoSession::stop()

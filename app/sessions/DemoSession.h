@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Result.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -40,7 +42,7 @@ public:
     /// Replaces what the tree shows with the lab pool of `scenario` (a fresh one, also when
     /// the same scenario runs already) and connects its hosts. false with a message in
     /// `error` for an unknown scenario or when the lab cannot be laid out.
-    bool start(const QString& scenario = defaultScenario(), QString* error = nullptr);
+    [[nodiscard]] Result<void> start(const QString& scenario = defaultScenario());
     /// Removes the lab hosts and shows the saved hosts again (without connecting them).
     void stop();
 

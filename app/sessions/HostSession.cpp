@@ -243,11 +243,9 @@ ScopeReader* HostSession::startRead(const ScopeRequest& request, Group& group, b
     // The poll's reads are the one reader's: the same plan, parsers and thresholds as a
     // rescue's diagnosis. Large listings are parsed off the GUI thread; a group does not start
     // again before its read is applied, so results arrive in poll order.
-    auto sender = [this](const ReadCommand&, const CommandRequest& request, QString* error) -> RemoteCommand* {
-        if (!m_host || !m_host->isConnected()) {
-            *error = tr("The host is not connected.");
-            return nullptr;
-        }
+    auto sender = [this](const ReadCommand&, const CommandRequest& request) -> Result<RemoteCommand*> {
+        if (!m_host || !m_host->isConnected())
+            return Result<RemoteCommand*>::failure(tr("The host is not connected."));
         return m_host->run(request);
     };
     auto reader = std::make_unique<ScopeReader>(ScopeRead::plan(request, thresholds()), thresholds(), sender);

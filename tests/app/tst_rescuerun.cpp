@@ -27,6 +27,15 @@ namespace {
 
 /// The app's objects over an in-process lab pool: the Workspace (lab audit log on), its
 /// PoolMonitor polling quickly, and a RescueRun sender that goes through the command gateway.
+/// Runs a rung; the reason it was refused goes to `error`.
+bool tryRung(RescueRun& run, RungId id, const RescueRun::Confirmation& confirmation, QString* error)
+{
+    const Result<void> started = run.runRung(id, confirmation);
+    if (!started && error)
+        *error = started.errorMessage();
+    return bool(started);
+}
+
 struct Lab
 {
     QTemporaryDir dir;
@@ -66,12 +75,8 @@ struct Lab
     RescueRun::Sender sender()
     {
         CommandGateway* gateway = workspace.gateway();
-        return [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
-                         QString* error) -> RemoteCommand* {
-            const Result<RemoteCommand*> sent = gateway->runAction(sessionId, request, context);
-            if (!sent && error)
-                *error = sent.errorMessage();
-            return sent ? *sent : nullptr;
+        return [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context) {
+            return gateway->runAction(sessionId, request, context);
         };
     }
 
@@ -194,12 +199,12 @@ private Q_SLOTS:
         // A medium rung without its acknowledgement is refused, and nothing is sent.
         const qsizetype before = lab.changes().size();
         QString error;
-        QVERIFY(!run.runRung(RungId::ForceShutdown, {RungId::ForceShutdown, false, {}}, &error));
+        QVERIFY(!tryRung(run, RungId::ForceShutdown, {RungId::ForceShutdown, false, {}}, &error));
         QVERIFY(!error.isEmpty());
         // A rung that does not apply is refused whatever the confirmation.
         for (const Rung& r : run.ladder().rungs) {
             if (!r.applies && !r.checklistOnly && r.id != RungId::Diagnose) {
-                QVERIFY(!run.runRung(r.id, {r.id, true, vm->name}, &error));
+                QVERIFY(!tryRung(run, r.id, {r.id, true, vm->name}, &error));
                 QCOMPARE(error, r.whyNot);
             }
         }
@@ -216,7 +221,7 @@ private Q_SLOTS:
             QVERIFY(r);
             taken << RecoveryLadder::idName(r->id);
             const qsizetype done = finished.size();
-            QVERIFY2(run.runRung(r->id, {r->id, true, vm->name}, &error), qPrintable(error));
+            QVERIFY2(tryRung(run, r->id, {r->id, true, vm->name}, &error), qPrintable(error));
             QCOMPARE(run.phase(), RescueRun::Phase::Running);
             QVERIFY(QTest::qWaitFor([&] { return finished.size() > done; }, 30000));
             QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
@@ -280,7 +285,7 @@ private Q_SLOTS:
         QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
         // The clean shutdown of a VM that ignores it waits on xapi: stop it mid-way.
         QString error;
-        QVERIFY2(run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error), qPrintable(error));
+        QVERIFY2(tryRung(run, RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error), qPrintable(error));
         // Sent, and waiting on a guest that ignores it.
         QVERIFY(waitCommandSent(run, u"vm-shutdown"_s));
         QCOMPARE(run.phase(), RescueRun::Phase::Running);
@@ -315,7 +320,7 @@ private Q_SLOTS:
         });
         connect(&run, &RescueRun::rungFinished, this, [&] { events << u"rungFinished"_s; });
         QString error;
-        QVERIFY2(run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error), qPrintable(error));
+        QVERIFY2(tryRung(run, RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error), qPrintable(error));
         QVERIFY(waitCommandSent(run, u"vm-shutdown"_s));
         run.cancel();
         QTRY_VERIFY_WITH_TIMEOUT(events.contains(u"rungFinished"_s), 20000);
@@ -342,7 +347,7 @@ private Q_SLOTS:
         QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
         QString error;
         const qsizetype changesAtStart = lab.changes().size();
-        QVERIFY(run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error));
+        QVERIFY(tryRung(run, RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error));
         // The shutdown has reached the host (and waits on a guest that ignores it).
         QVERIFY(QTest::qWaitFor([&] { return lab.changes().size() > changesAtStart; }, 10000));
         const qsizetype changesBefore = lab.changes().size();
@@ -353,7 +358,7 @@ private Q_SLOTS:
         QCOMPARE(run.lastOutcome(), RescueRun::Outcome::ConnectionLost);
         QCOMPARE(run.phase(), RescueRun::Phase::ConnectionLost);
         // While the host is away no rung can run, whatever the confirmation.
-        QVERIFY(!run.runRung(RungId::CleanShutdown, {RungId::CleanShutdown, true, vm->name}, &error));
+        QVERIFY(!tryRung(run, RungId::CleanShutdown, {RungId::CleanShutdown, true, vm->name}, &error));
         QVERIFY(error.contains(u"diagnosis"_s));
         // Back: the run diagnoses again by itself and waits for a fresh confirmation.
         QSignalSpy diagnosed(&run, &RescueRun::diagnosed);
@@ -393,10 +398,10 @@ private Q_SLOTS:
         const qsizetype before = lab.changes().size();
         // The typed name must match exactly, hostile characters and all.
         QString error;
-        QVERIFY(!run.runRung(RungId::ForceShutdown, {RungId::ForceShutdown, true, u"rm -rf"_s}, &error) ||
+        QVERIFY(!tryRung(run, RungId::ForceShutdown, {RungId::ForceShutdown, true, u"rm -rf"_s}, &error) ||
                 run.ladder().rung(RungId::ForceShutdown)->risk < RiskLevel::High);
         if (run.phase() == RescueRun::Phase::Ready)
-            QVERIFY2(run.runRung(RungId::ForceShutdown, {RungId::ForceShutdown, true, target->name}, &error),
+            QVERIFY2(tryRung(run, RungId::ForceShutdown, {RungId::ForceShutdown, true, target->name}, &error),
                      qPrintable(error));
         QSignalSpy finished(&run, &RescueRun::rungFinished);
         QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30000));
@@ -439,7 +444,7 @@ private Q_SLOTS:
         QCOMPARE(run.phase(), RescueRun::Phase::Failed);
         QVERIFY(!run.errorMessage().isEmpty());
         QString error;
-        QVERIFY(!run.runRung(RungId::ForceShutdown, {RungId::ForceShutdown, true, {}}, &error));
+        QVERIFY(!tryRung(run, RungId::ForceShutdown, {RungId::ForceShutdown, true, {}}, &error));
     }
 };
 
