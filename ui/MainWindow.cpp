@@ -5,11 +5,9 @@
 #include "ConnectDialog.h"
 #include "ConnectionManager.h"
 #include "DemoSession.h"
-#include "EmptyStatePane.h"
 #include "HistoryPane.h"
 #include "HostPrompter.h"
 #include "HostSession.h"
-#include "HostSummaryWidget.h"
 #include "Inventory.h"
 #include "LabPoolBanner.h"
 #include "LogBrowserWindow.h"
@@ -17,6 +15,7 @@
 #include "MemoryPane.h"
 #include "MessageBar.h"
 #include "NetworkPane.h"
+#include "OverviewPage.h"
 #include "PoolMonitor.h"
 #include "PoolTreeDecorator.h"
 #include "PoolTreeModel.h"
@@ -26,31 +25,24 @@
 #include "Resources.h"
 #include "VmActions.h"
 #include "Workspace.h"
+#include "XapiBanner.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileInfo>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
-#include <QToolBar>
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -102,13 +94,6 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
     connect(workspace, &Workspace::vmActionFinished, this, &MainWindow::onVmActionFinished);
     connect(m_monitor, &PoolMonitor::auditFailed, this, &MainWindow::showAuditFailure);
     connect(workspace->gateway(), &CommandGateway::auditFailed, this, &MainWindow::showAuditFailure);
-    auto* bannerClock = new QTimer(this);
-    bannerClock->setInterval(1000);
-    connect(bannerClock, &QTimer::timeout, this, [this] {
-        if (m_xapiBanner->isVisible())
-            updateXapiBanner();
-    });
-    bannerClock->start();
 
     connect(connections, &ConnectionManager::hostStateChanged, this, &MainWindow::onHostStateChanged);
     connect(connections, &ConnectionManager::hostCreated, this, &MainWindow::scheduleUpdate);
@@ -135,191 +120,6 @@ MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
-
-QAction* MainWindow::makeAction(const QString& objectName, const QString& text, const QString& icon)
-{
-    auto* action = new QAction(text, this);
-    action->setObjectName(objectName);
-    if (!icon.isEmpty())
-        action->setIcon(QIcon(Resources::icon(icon)));
-    return action;
-}
-
-void MainWindow::setUnavailable(QAction* action, const QString& what, const QString& why)
-{
-    action->setEnabled(false);
-    const QString tip = tr("%1\nNot available yet: %2").arg(what, why);
-    action->setToolTip(tip);
-    action->setStatusTip(what);
-}
-
-void MainWindow::createActions()
-{
-    m_connectAction = makeAction(QStringLiteral("actionConnect"), tr("&Connect…"), QStringLiteral("connect"));
-    m_connectAction->setShortcut(QKeySequence::New);
-    m_connectAction->setToolTip(
-        tr("Connect to a host over SSH (%1)").arg(m_connectAction->shortcut().toString(QKeySequence::NativeText)));
-    m_connectAction->setStatusTip(tr("Connect to a XenServer, XCP-ng or Xen host over SSH"));
-    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
-
-    m_quitAction = makeAction(QStringLiteral("actionQuit"), tr("&Quit"));
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_refreshAction = makeAction(QStringLiteral("actionRefresh"), tr("&Refresh"), QStringLiteral("refresh"));
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_refreshAction->setStatusTip(tr("Read the state of the selected host (or of every host) and its VMs again"));
-    m_refreshAction->setToolTip(
-        tr("Read the state again now (%1)").arg(m_refreshAction->shortcut().toString(QKeySequence::NativeText)));
-    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshSelected);
-
-    m_hostConnectAction = makeAction(QStringLiteral("actionHostConnect"), tr("C&onnect"));
-    m_hostConnectAction->setStatusTip(tr("Connect to the selected host"));
-    connect(m_hostConnectAction, &QAction::triggered, this, &MainWindow::connectSelected);
-    m_hostDisconnectAction = makeAction(QStringLiteral("actionHostDisconnect"), tr("&Disconnect"));
-    m_hostDisconnectAction->setStatusTip(tr("Close the connection to the selected host"));
-    connect(m_hostDisconnectAction, &QAction::triggered, this, &MainWindow::disconnectSelected);
-    m_hostRemoveAction = makeAction(QStringLiteral("actionHostRemove"), tr("&Remove from List…"));
-    m_hostRemoveAction->setStatusTip(tr("Forget the selected host (its saved passwords stay in the keychain)"));
-    connect(m_hostRemoveAction, &QAction::triggered, this, &MainWindow::removeSelected);
-
-    m_startAction = makeAction(QStringLiteral("actionStart"), tr("S&tart"), QStringLiteral("vm-running"));
-    m_startAction->setStatusTip(tr("Start the selected VM"));
-    connect(m_startAction, &QAction::triggered, this, [this] { runVmAction(VmAction::Start); });
-    m_shutdownAction = makeAction(QStringLiteral("actionShutdown"), tr("&Shut Down"), QStringLiteral("shutdown"));
-    m_shutdownAction->setStatusTip(tr("Ask the selected VM to shut down cleanly"));
-    connect(m_shutdownAction, &QAction::triggered, this, [this] { runVmAction(VmAction::Shutdown); });
-    m_forceShutdownAction =
-        makeAction(QStringLiteral("actionForceShutdown"), tr("&Force Shutdown…"), QStringLiteral("force-shutdown"));
-    m_forceShutdownAction->setStatusTip(tr("Power off the selected VM without asking its operating system"));
-    connect(m_forceShutdownAction, &QAction::triggered, this, [this] { runVmAction(VmAction::ForceShutdown); });
-    m_rebootAction = makeAction(QStringLiteral("actionReboot"), tr("Re&boot"), QStringLiteral("reboot"));
-    m_rebootAction->setStatusTip(tr("Restart the selected VM cleanly"));
-    connect(m_rebootAction, &QAction::triggered, this, [this] { runVmAction(VmAction::Reboot); });
-    m_forceRebootAction = makeAction(QStringLiteral("actionForceReboot"), tr("Force Re&boot…"));
-    m_forceRebootAction->setStatusTip(tr("Reset the selected VM without asking its operating system"));
-    connect(m_forceRebootAction, &QAction::triggered, this, [this] { runVmAction(VmAction::ForceReboot); });
-    m_rescueAction = makeAction(QStringLiteral("actionRescue"), tr("Rescue &VM…"), QStringLiteral("rescue"));
-    m_rescueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_rescueAction->setStatusTip(tr("Diagnose a hung VM and walk the recovery steps, safest first"));
-    connect(m_rescueAction, &QAction::triggered, this, [this] {
-        if (const std::optional<VmState> vm = currentVm())
-            openRescueWizard(vm->id);
-    });
-    m_copyUuidAction = makeAction(QStringLiteral("actionCopyUuid"), tr("Copy &UUID"));
-    m_copyUuidAction->setStatusTip(tr("Copy the selected item's UUID to the clipboard"));
-    connect(m_copyUuidAction, &QAction::triggered, this, [this] {
-        const QString uuid = m_tree->currentIndex().siblingAtColumn(0).data(PoolTreeModel::UuidRole).toString();
-        if (!uuid.isEmpty())
-            QApplication::clipboard()->setText(uuid);
-    });
-    m_logsAction = makeAction(QStringLiteral("actionLogs"), tr("&Logs"), QStringLiteral("logs"));
-    m_logsAction->setToolTip(tr("Open the Log Browser: logs of any host side by side, synchronised or merged by time"));
-    connect(m_logsAction, &QAction::triggered, this, [this] { openLogBrowser(); });
-
-    m_filterAction = makeAction(QStringLiteral("actionFilter"), tr("&Filter the Tree"));
-    m_filterAction->setShortcut(QKeySequence::Find);
-    connect(m_filterAction, &QAction::triggered, this, [this] {
-        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
-        m_filterEdit->selectAll();
-    });
-    m_onlyProblemsAction = makeAction(QStringLiteral("actionOnlyProblems"), tr("Only &Problems"));
-    m_onlyProblemsAction->setCheckable(true);
-    m_onlyProblemsAction->setStatusTip(tr("Show only hosts that need attention"));
-
-    m_dataFolderAction = makeAction(QStringLiteral("actionDataFolder"), tr("Open &Data Folder"));
-    m_dataFolderAction->setStatusTip(tr("Open the folder with XenRescue's known_hosts file and audit log"));
-    connect(m_dataFolderAction, &QAction::triggered, this, &MainWindow::openDataFolder);
-
-    m_aboutAction = makeAction(QStringLiteral("actionAbout"), tr("&About XenRescue"));
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    m_aboutQtAction = makeAction(QStringLiteral("actionAboutQt"), tr("About &Qt"));
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-
-    m_practiseAction = makeAction(QStringLiteral("actionPractise"), tr("&Practise a Rescue…"));
-    m_practiseAction->setStatusTip(tr("Practise on a simulated lab pool with a hung VM; nothing real is touched"));
-    m_practiseAction->setToolTip(tr("Choose a practice scenario: a simulated lab pool inside XenRescue"));
-    m_practiseAction->setEnabled(true);
-    connect(m_practiseAction, &QAction::triggered, this, &MainWindow::showPractiseDialog);
-    m_leaveLabAction = makeAction(QStringLiteral("actionLeaveLabPool"), tr("&Leave the Lab Pool"));
-    m_leaveLabAction->setToolTip(tr("Close the lab pool and show your saved hosts"));
-    m_leaveLabAction->setStatusTip(m_leaveLabAction->toolTip());
-    m_leaveLabAction->setEnabled(false);
-    connect(m_leaveLabAction, &QAction::triggered, this, [this] { m_workspace->demo()->stop(); });
-}
-
-void MainWindow::createMenus()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_connectAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(QStringLiteral("menuView"));
-    view->addAction(m_filterAction);
-    view->addAction(m_onlyProblemsAction);
-
-    QMenu* host = menuBar()->addMenu(tr("&Host"));
-    host->addAction(m_hostConnectAction);
-    host->addAction(m_hostDisconnectAction);
-    host->addAction(m_refreshAction);
-    host->addSeparator();
-    host->addAction(m_hostRemoveAction);
-
-    QMenu* vm = menuBar()->addMenu(tr("V&M"));
-    vm->addAction(m_startAction);
-    vm->addAction(m_shutdownAction);
-    vm->addAction(m_rebootAction);
-    vm->addSeparator();
-    vm->addAction(m_forceShutdownAction);
-    vm->addAction(m_forceRebootAction);
-    vm->addSeparator();
-    vm->addAction(m_rescueAction);
-    vm->addAction(m_copyUuidAction);
-
-    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
-    tools->addAction(m_logsAction);
-    tools->addSeparator();
-    tools->addAction(m_dataFolderAction);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_practiseAction);
-    help->addAction(m_leaveLabAction);
-    help->addSeparator();
-    help->addAction(m_aboutAction);
-    help->addAction(m_aboutQtAction);
-
-    for (QMenu* menu : {file, view, host, vm, tools, help})
-        menu->setToolTipsVisible(true);
-}
-
-void MainWindow::createToolBar()
-{
-    m_toolBar = addToolBar(tr("Main Toolbar"));
-    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setMovable(false);
-    m_toolBar->addAction(m_connectAction);
-    m_toolBar->addAction(m_refreshAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_startAction);
-    m_toolBar->addAction(m_shutdownAction);
-    m_toolBar->addAction(m_forceShutdownAction);
-    m_toolBar->addAction(m_rebootAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_rescueAction);
-    m_toolBar->addAction(m_logsAction);
-
-    m_toolbarAction = m_toolBar->toggleViewAction();
-    m_toolbarAction->setObjectName(QStringLiteral("actionShowToolbar"));
-    m_toolbarAction->setText(tr("Show &Toolbar"));
-    menuBar()->findChild<QMenu*>(QStringLiteral("menuView"))->addSeparator();
-    menuBar()->findChild<QMenu*>(QStringLiteral("menuView"))->addAction(m_toolbarAction);
-}
 
 void MainWindow::createCentralWidget()
 {
@@ -387,39 +187,17 @@ void MainWindow::createCentralWidget()
     m_messageBar = new MessageBar(right);
     m_messageBar->setObjectName(QStringLiteral("messageBar"));
     rightLayout->addWidget(m_messageBar);
-    m_xapiBanner = new MessageBar(right);
-    m_xapiBanner->setObjectName(QStringLiteral("xapiBanner"));
-    m_xapiBanner->hide();
-    rightLayout->addWidget(m_xapiBanner);
+    m_xapiBanner = new XapiBanner(right);
+    connect(m_xapiBanner, &XapiBanner::restartToolstackRequested, this, &MainWindow::openRescueOnHost);
+    rightLayout->addWidget(m_xapiBanner->bar());
 
     m_tabs = new QTabWidget(right);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setDocumentMode(true);
 
-    m_overviewStack = new QStackedWidget(m_tabs);
-    m_overviewStack->setObjectName(QStringLiteral("overviewStack"));
-    m_overviewEmpty = new EmptyStatePane(m_overviewStack);
-    m_overviewEmpty->setObjectName(QStringLiteral("overviewEmpty"));
-    m_overviewEmpty->setIcon(Resources::icon(QStringLiteral("xenrescue")));
-    m_hostSummary = new HostSummaryWidget(m_overviewStack);
-    m_hostSummary->setObjectName(QStringLiteral("hostSummary"));
-    connect(m_hostSummary, &HostSummaryWidget::connectRequested, this, &MainWindow::connectSelected);
-    connect(m_hostSummary, &HostSummaryWidget::disconnectRequested, this, &MainWindow::disconnectSelected);
-    m_details = new QLabel(m_overviewStack);
-    m_details->setObjectName(QStringLiteral("itemDetails"));
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_details->setWordWrap(true);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setContentsMargins(12, 12, 12, 12);
-    auto* detailsScroll = new QScrollArea(m_overviewStack);
-    detailsScroll->setObjectName(QStringLiteral("itemDetailsPage"));
-    detailsScroll->setWidgetResizable(true);
-    detailsScroll->setFrameShape(QFrame::NoFrame);
-    detailsScroll->setWidget(m_details);
-    m_overviewStack->addWidget(m_overviewEmpty);
-    m_overviewStack->addWidget(m_hostSummary);
-    m_overviewStack->addWidget(detailsScroll);
+    m_overview = new OverviewPage(m_connections, m_monitor, m_poolModel, m_tabs);
+    connect(m_overview, &OverviewPage::connectRequested, this, &MainWindow::connectSelected);
+    connect(m_overview, &OverviewPage::disconnectRequested, this, &MainWindow::disconnectSelected);
 
     m_logsTab = new xr::LogsTab(m_connections, m_monitor, m_tabs);
     connect(m_logsTab, &xr::LogsTab::browserRequested, this, &MainWindow::openLogBrowser);
@@ -434,7 +212,7 @@ void MainWindow::createCentralWidget()
     m_history->setLogFile(m_workspace->gateway()->historyLogFile());
     connect(m_workspace->gateway(), &CommandGateway::auditWritten, m_history, &HistoryPane::scheduleReload);
 
-    m_tabs->addTab(m_overviewStack, tr("Overview"));
+    m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_logsTab, tr("Logs"));
     m_tabs->addTab(m_networkPane, tr("Network"));
     m_tabs->addTab(m_memoryPane, tr("Memory"));
@@ -458,6 +236,11 @@ void MainWindow::createCentralWidget()
     centralLayout->addWidget(m_banner);
     centralLayout->addWidget(splitter, 1);
     setCentralWidget(central);
+}
+
+MessageBar* MainWindow::xapiBanner() const
+{
+    return m_xapiBanner->bar();
 }
 
 QString MainWindow::currentItemId() const
@@ -513,50 +296,29 @@ void MainWindow::expandContainers(const QModelIndex& parent, int first, int last
     });
 }
 
-void MainWindow::updateXapiBanner()
+void MainWindow::openRescueOnHost(const QString& hostId)
 {
-    const QList<XapiProblem> problems = m_monitor->xapiProblems();
-    if (problems.isEmpty()) {
-        m_xapiBanner->hide();
+    // The selected VM if it is on that host, else the VM there that looks worst.
+    if (const std::optional<VmState> vm = currentVm(); vm && vm->hostId == hostId) {
+        openRescueWizard(vm->id);
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QStringList lines;
-    for (const XapiProblem& p : problems)
-        lines << p.bannerText(now);
-    const QString text = lines.join(QLatin1Char('\n'));
-    if (m_xapiBanner->isVisible() && m_xapiBanner->text() == text)
-        return;
-    m_xapiBanner->showMessage(MessageBar::Type::Warning, text);
-    auto* restart = new QAction(tr("Restart Toolstack…"), m_xapiBanner);
-    restart->setObjectName(QStringLiteral("actionBannerRestartToolstack"));
-    restart->setToolTip(tr("Opens the rescue wizard for a VM on that host: restarting the toolstack is rung 3 of "
-                           "the ladder, with its warning, exact command and check. Running VMs keep running."));
-    const QString hostId = problems.constFirst().hostId;
-    connect(restart, &QAction::triggered, this, [this, hostId] {
-        // The selected VM if it is on that host, else the VM there that looks worst.
-        if (const std::optional<VmState> vm = currentVm(); vm && vm->hostId == hostId) {
-            openRescueWizard(vm->id);
-            return;
+    std::optional<VmState> best;
+    for (const QString& scope : m_monitor->scopes()) {
+        const QList<VmState> vms = m_monitor->vms(scope);
+        for (const VmState& vm : vms) {
+            if (vm.hostId != hostId || vm.isControlDomain)
+                continue;
+            if (!best || (vm.problems && !best->problems))
+                best = vm;
         }
-        std::optional<VmState> best;
-        for (const QString& scope : m_monitor->scopes()) {
-            const QList<VmState> vms = m_monitor->vms(scope);
-            for (const VmState& vm : vms) {
-                if (vm.hostId != hostId || vm.isControlDomain)
-                    continue;
-                if (!best || (vm.problems && !best->problems))
-                    best = vm;
-            }
-        }
-        if (best)
-            openRescueWizard(best->id);
-        else
-            m_messageBar->showMessage(MessageBar::Type::Information,
-                                      tr("Select a VM on that host, then choose Rescue VM…: restarting the "
-                                         "toolstack is rung 3 of its ladder."));
-    });
-    m_xapiBanner->addAction(restart);
+    }
+    if (best)
+        openRescueWizard(best->id);
+    else
+        m_messageBar->showMessage(MessageBar::Type::Information,
+                                  tr("Select a VM on that host, then choose Rescue VM…: restarting the "
+                                     "toolstack is rung 3 of its ladder."));
 }
 
 void MainWindow::onSelectionChanged()
@@ -600,37 +362,14 @@ void MainWindow::updatePanes()
     const bool anyHost = !m_connections->hostIds().isEmpty();
     const QString connectKey = m_connectAction->shortcut().toString(QKeySequence::NativeText);
 
-    QString name;
-    bool connected = false;
-    if (!id.isEmpty()) {
-        name = m_connections->hostLabel(id);
-        const HostState state = m_connections->hostState(id);
-        connected = state == HostState::Connected;
-        m_hostSummary->setHost(name, m_connections->endpointText(id), state, m_connections->hostStateMessage(id));
-        m_hostSummary->setFacts(hostFacts(id));
-        m_overviewStack->setCurrentWidget(m_hostSummary);
-    } else if (const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0); item.isValid()) {
-        m_details->setText(detailsHtml(item));
-        m_overviewStack->setCurrentWidget(m_details->parentWidget()->parentWidget());
-    } else {
-        m_overviewStack->setCurrentWidget(m_overviewEmpty);
-        if (anyHost) {
-            m_overviewEmpty->setTitle(tr("Select a host or VM"));
-            m_overviewEmpty->setText(tr("Select a host or VM in the tree to see its state here: what xapi and the "
-                                        "hypervisor each report, what is stuck, and the safest next step."));
-        } else {
-            m_overviewEmpty->setTitle(tr("No hosts yet"));
-            m_overviewEmpty->setText(tr("Connect to a host to start: choose Connect… (%1) and give the address of "
-                                        "a XenServer, XCP-ng or Xen dom0. XenRescue talks to it over SSH.")
-                                         .arg(connectKey));
-        }
-    }
+    // The Overview shows the row of the source model, the one its details are about.
+    const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0);
+    m_overview->showSelection(id, m_poolDecorator->mapToSource(m_poolFilter->mapToSource(item)), connectKey);
 
     if (id.isEmpty()) {
         const QString select = anyHost ? tr("Select a host in the tree first.")
                                        : tr("Connect to a host first: choose Connect… (%1).").arg(connectKey);
         // A VM selected: its host's logs, as the Network and Memory tabs show its host.
-        const QModelIndex item = m_tree->currentIndex().siblingAtColumn(0);
         const QString vmHost =
             item.isValid() && item.data(PoolTreeModel::KindRole).toInt() == int(PoolTreeModel::Kind::Vm)
                 ? sessionIdForModelId(item.parent().data(PoolTreeModel::IdRole).toString())
@@ -650,6 +389,8 @@ void MainWindow::updatePanes()
         return;
     }
 
+    const QString name = m_connections->hostLabel(id);
+    const bool connected = m_connections->hostState(id) == HostState::Connected;
     const QString notConnected = tr("Connect to %1 to see this.").arg(name);
     m_logsTab->setHost(id, name, connected);
     m_networkPane->setTitle(tr("Network of %1").arg(name));
@@ -666,178 +407,6 @@ void MainWindow::openLogBrowser(const QString& hostId)
     browser->setWindowFlag(Qt::Window);
     browser->setDefaultHost(hostId.isEmpty() ? currentHostId() : hostId);
     browser->show();
-}
-
-HostSummaryWidget::Facts MainWindow::hostFacts(const QString& sessionId) const
-{
-    HostSummaryWidget::Facts facts;
-    const HostSession* s = m_monitor->session(sessionId);
-    if (!s || !s->isIdentified())
-        return facts;
-    const HostIdentity& identity = s->identity();
-    facts.identified = true;
-    facts.flavour = identity.flavour.displayName();
-    facts.xenVersion = identity.xenVersion;
-    facts.totalMemoryMiB = identity.totalMemoryMiB;
-    switch (identity.flavour.kind) {
-    case FlavourKind::XapiLegacy:
-    case FlavourKind::XapiModern:
-        facts.daemon = QStringLiteral("xapi");
-        break;
-    case FlavourKind::Xm:
-        facts.daemon = QStringLiteral("xend");
-        break;
-    case FlavourKind::Xl:
-        break;
-    }
-    facts.health = s->xapiHealth();
-    facts.troubleSince = s->xapiTroubleSince();
-    facts.lastAnswer = s->lastXapiAnswer();
-    if (!s->isXapi()) {
-        facts.role = HostSummaryWidget::Facts::Role::Standalone;
-    } else if (s->pool().isKnown()) {
-        // The members as the monitor remembers them: still known while the master's xapi is wedged.
-        facts.role =
-            s->isPoolMaster() ? HostSummaryWidget::Facts::Role::Master : HostSummaryWidget::Facts::Role::Member;
-        facts.poolName = s->pool().name;
-        for (const XapiHost& h : m_monitor->poolMembers(s->pool().uuid))
-            if (h.uuid == s->pool().masterUuid && h.uuid != identity.uuid)
-                facts.masterName = h.name;
-    }
-    return facts;
-}
-
-QString MainWindow::detailsHtml(const QModelIndex& proxyIndex) const
-{
-    const QModelIndex index = m_poolDecorator->mapToSource(m_poolFilter->mapToSource(proxyIndex));
-    const auto row = [](const QString& label, const QString& value) {
-        return QStringLiteral("<tr><td style='padding-right:16px'><b>%1</b></td><td>%2</td></tr>")
-            .arg(label.toHtmlEscaped(), value);
-    };
-    const auto esc = [](const QString& t) { return t.toHtmlEscaped(); };
-    QString html;
-    const PoolTreeModel::Kind kind = m_poolModel->kind(index);
-    if (kind == PoolTreeModel::Kind::Vm) {
-        const VmState* vm = m_poolModel->vmState(index);
-        if (!vm)
-            return {};
-        html +=
-            QStringLiteral("<h2>%1</h2><p>%2</p><table>").arg(esc(PoolTreeModel::vmDisplayName(*vm)), esc(vm->uuid));
-        QString xapi = vm->hasXapi ? PoolState::powerStateText(vm->powerState) : tr("no record");
-        if (vm->xapiHealth == XapiHealth::NotAnswering || vm->xapiHealth == XapiHealth::Refused)
-            xapi = tr("unknown: xapi is not answering (last known: %1)").arg(xapi);
-        html += row(tr("xapi says"), esc(xapi));
-        QString hv;
-        if (vm->domain.isPresent()) {
-            QStringList flags;
-            const DomainState& st = vm->domain.state;
-            if (st.running)
-                flags << tr("running");
-            if (st.blocked)
-                flags << tr("blocked");
-            if (st.paused)
-                flags << tr("paused");
-            if (st.shutdown)
-                flags << tr("shut down");
-            if (st.crashed)
-                flags << tr("crashed");
-            if (st.dying || vm->domain.isDying())
-                flags << tr("dying");
-            hv = tr("domain %1, state %2 (%3)")
-                     .arg(vm->domain.domid)
-                     .arg(st.toXlString(), flags.isEmpty() ? tr("runnable") : flags.join(QStringLiteral(", ")));
-        } else if (vm->domain.isAbsent()) {
-            hv = tr("no domain");
-        } else {
-            hv = tr("unknown (no listing from the host yet)");
-        }
-        html += row(tr("hypervisor"), esc(hv));
-        const PoolTreeModel::HostRow* host = m_poolModel->hostRow(vm->hostId);
-        html += row(tr("resident on"), esc(host ? host->name : (vm->hostId.isEmpty() ? tr("none") : vm->hostId)));
-        if (!vm->currentOperations.isEmpty())
-            html += row(tr("current operations"), esc(vm->currentOperations.join(QStringLiteral(", "))));
-        for (const PendingTask& t : vm->tasks)
-            html += row(tr("pending task"),
-                        esc(tr("%1 · %2 · started %3 ago")
-                                .arg(t.nameLabel,
-                                     t.progress < 0 ? tr("progress unknown") : tr("%1 %").arg(int(t.progress * 100)),
-                                     PoolState::durationText(t.ageSeconds))));
-        QStringList sizes;
-        if (vm->memoryMiB >= 0)
-            sizes << (vm->memoryMiB >= 1024 ? tr("%1 GiB").arg(vm->memoryMiB / 1024.0, 0, 'g', 3)
-                                            : tr("%1 MiB").arg(vm->memoryMiB));
-        if (vm->vcpus > 0)
-            sizes << tr("%n vCPU(s)", nullptr, vm->vcpus);
-        if (vm->hvm)
-            sizes << QStringLiteral("HVM");
-        if (!sizes.isEmpty())
-            html += row(tr("size"), esc(sizes.join(QStringLiteral(" · "))));
-        html += QStringLiteral("</table>");
-        if (vm->problems != Disagreements()) {
-            // The most severe flag, in one sentence.
-            for (Disagreement d : PoolState::allDisagreements()) {
-                if (vm->problems.testFlag(d)) {
-                    html += QStringLiteral("<p>⚠ %1</p>").arg(esc(PoolState::disagreementExplanation(d)));
-                    break;
-                }
-            }
-        } else {
-            html += QStringLiteral("<p>%1</p>").arg(esc(tr("Both views agree; nothing looks wrong.")));
-        }
-        return html;
-    }
-    if (kind == PoolTreeModel::Kind::Pool) {
-        html += QStringLiteral("<h2>%1</h2><p>%2</p><table>")
-                    .arg(esc(index.data().toString()), esc(index.data(PoolTreeModel::UuidRole).toString()));
-        QStringList members;
-        for (int r = 0; r < m_poolModel->rowCount(index); ++r) {
-            const QModelIndex child = m_poolModel->index(r, 0, index);
-            if (m_poolModel->kind(child) != PoolTreeModel::Kind::Host)
-                continue;
-            const PoolTreeModel::HostRow* h = m_poolModel->hostRow(child.data(PoolTreeModel::IdRole).toString());
-            if (!h)
-                continue;
-            if (h->isMaster)
-                html += row(tr("master"), esc(h->name));
-            members << esc(h->name) + QStringLiteral(" (") + esc(PoolTreeModel::hostStateText(*h)) +
-                           QStringLiteral(")");
-        }
-        html += row(tr("members"), members.join(QStringLiteral("<br>")));
-        html += QStringLiteral("</table>");
-        return html;
-    }
-    // A pool member XenRescue has no connection to.
-    if (const PoolTreeModel::HostRow* h = m_poolModel->hostRow(index.data(PoolTreeModel::IdRole).toString())) {
-        html += QStringLiteral("<h2>%1</h2><table>").arg(esc(h->name));
-        html += row(tr("state"), esc(PoolTreeModel::hostStateText(*h)));
-        if (!h->address.isEmpty())
-            html += row(tr("address"), esc(h->address));
-        html += QStringLiteral("</table>");
-    }
-    return html;
-}
-
-QString MainWindow::vmActionProblem(VmAction action, const VmState& vm)
-{
-    const bool running = vm.hasXapi
-                             ? (vm.powerState == XapiPowerState::Running || vm.powerState == XapiPowerState::Paused)
-                             : vm.domain.isPresent();
-    if (action == VmAction::Start) {
-        if (vm.hasXapi && vm.powerState != XapiPowerState::Halted)
-            return tr("The VM is not halted.");
-    } else if (!running) {
-        return tr("The VM is not running.");
-    }
-    // xapi says what it would accept now; a hung VM is often busy with an operation.
-    static const char* const ops[] = {"start", "clean_shutdown", "hard_shutdown", "clean_reboot", "hard_reboot"};
-    const QString op = QString::fromLatin1(ops[int(action)]);
-    if (vm.hasXapi && !vm.allowedOperations.isEmpty() && !vm.allowedOperations.contains(op)) {
-        return vm.currentOperations.isEmpty()
-                   ? tr("xapi does not allow this now. Rescue VM… finds out why and what works.")
-                   : tr("xapi does not allow this now: it is busy with %1. Rescue VM… finds a way.")
-                         .arg(vm.currentOperations.join(QStringLiteral(", ")));
-    }
-    return {};
 }
 
 std::optional<VmState> MainWindow::currentVm() const
@@ -876,31 +445,6 @@ void MainWindow::showAuditFailure(const QString& message)
 {
     m_messageHostId.clear();
     m_messageBar->showMessage(MessageBar::Type::Error, message);
-}
-
-void MainWindow::showTreeMenu(const QPoint& pos)
-{
-    const QModelIndex index = m_tree->indexAt(pos);
-    if (index.isValid())
-        m_tree->setCurrentIndex(index);
-    QMenu menu(this);
-    menu.setToolTipsVisible(true);
-    if (currentVm()) {
-        menu.addAction(m_rescueAction);
-        menu.addSeparator();
-        menu.addActions({m_startAction, m_shutdownAction, m_rebootAction});
-        menu.addSeparator();
-        menu.addActions({m_forceShutdownAction, m_forceRebootAction});
-        menu.addSeparator();
-        menu.addAction(m_copyUuidAction);
-    } else {
-        menu.addActions({m_hostConnectAction, m_hostDisconnectAction, m_refreshAction});
-        menu.addSeparator();
-        if (m_copyUuidAction->isEnabled())
-            menu.addAction(m_copyUuidAction);
-        menu.addAction(m_hostRemoveAction);
-    }
-    menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::refreshSelected()
@@ -1001,62 +545,10 @@ void MainWindow::scheduleUpdate()
 void MainWindow::updateAll()
 {
     m_updateTimer.stop();
-    updateXapiBanner();
+    m_xapiBanner->setProblems(m_monitor->xapiProblems());
     updatePanes();
     updateActions();
     updateStatus();
-}
-
-void MainWindow::updateActions()
-{
-    {
-        const std::optional<VmState> vm = currentVm();
-        const QString noVm = tr("Select a VM in the tree first.");
-        HostSession* s = vm ? m_monitor->session(sessionIdForModelId(vm->hostId)) : nullptr;
-        if (vm && !s) {
-            if (const std::optional<std::pair<QString, VmState>> f = m_monitor->findVm(vm->id))
-                s = m_monitor->session(m_monitor->xapiSourceId(f->first));
-        }
-        const FlavourKind kind = s && s->isIdentified() ? s->identity().flavour.kind : FlavourKind::XapiModern;
-        const bool live = vm && s && s->host() && s->host()->isConnected();
-        const qint64 domid = vm && vm->domain.isPresent() ? vm->domain.domid : -1;
-        for (auto [action, a] :
-             {std::pair{VmAction::Start, m_startAction}, std::pair{VmAction::Shutdown, m_shutdownAction},
-              std::pair{VmAction::ForceShutdown, m_forceShutdownAction}, std::pair{VmAction::Reboot, m_rebootAction},
-              std::pair{VmAction::ForceReboot, m_forceRebootAction}}) {
-            QString why;
-            bool ok = vm && live && !vm->isControlDomain &&
-                      VmActions::command(action, VmActionTarget{kind, vm->uuid, domid}, &why).has_value();
-            if (!vm)
-                why = noVm;
-            else if (vm->isControlDomain)
-                why = tr("Not for the control domain (dom0).");
-            else if (!live)
-                why = tr("The VM's host is not connected.");
-            else if (ok)
-                why = vmActionProblem(action, *vm);
-            ok = ok && why.isEmpty();
-            a->setEnabled(ok);
-            a->setToolTip(ok ? a->statusTip() : a->statusTip() + QLatin1Char('\n') + why);
-        }
-        m_rescueAction->setEnabled(vm && !vm->isControlDomain);
-        m_rescueAction->setToolTip(vm ? m_rescueAction->statusTip()
-                                      : m_rescueAction->statusTip() + QLatin1Char('\n') + noVm);
-        m_copyUuidAction->setEnabled(
-            !m_tree->currentIndex().siblingAtColumn(0).data(PoolTreeModel::UuidRole).toString().isEmpty());
-    }
-
-    const QString id = currentHostId();
-    const RemoteHost* host = id.isEmpty() ? nullptr : m_connections->host(id);
-    const HostState state = host ? host->state() : HostState::Disconnected;
-    const bool idle = state == HostState::Disconnected || state == HostState::Failed || state == HostState::Lost;
-    m_hostConnectAction->setEnabled(host && idle);
-    m_hostDisconnectAction->setEnabled(host && !idle);
-    m_hostRemoveAction->setEnabled(host != nullptr);
-    const QString select = tr("Select a host in the tree first.");
-    m_hostConnectAction->setToolTip(host ? tr("Connect to %1").arg(host->displayName()) : select);
-    m_hostDisconnectAction->setToolTip(host ? tr("Disconnect from %1").arg(host->displayName()) : select);
-    m_hostRemoveAction->setToolTip(host ? tr("Forget %1").arg(host->displayName()) : select);
 }
 
 QString MainWindow::statusSummary() const

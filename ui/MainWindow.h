@@ -1,6 +1,5 @@
 #pragma once
 
-#include "HostSummaryWidget.h"
 #include "Inventory.h"
 #include "PoolState.h"
 #include "RemoteTypes.h"
@@ -14,7 +13,6 @@ class QAction;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QStackedWidget;
 class QTabWidget;
 class QToolBar;
 class QTreeView;
@@ -23,9 +21,9 @@ namespace xr {
 
 class ConnectionManager;
 class DemoSession;
-class EmptyStatePane;
 class MemoryPane;
 class NetworkPane;
+class OverviewPage;
 class HostPrompter;
 class LabPoolBanner;
 class LogsTab;
@@ -37,6 +35,7 @@ class PoolTreeModel;
 class HistoryPane;
 class RescueWizard;
 class Workspace;
+class XapiBanner;
 enum class VmAction;
 struct VmState;
 
@@ -69,7 +68,7 @@ public:
     /// The pool tree's id (PoolTreeModel::IdRole) of the selected row; empty when none.
     QString currentItemId() const;
     void selectItem(const QString& modelId);
-    MessageBar* xapiBanner() const { return m_xapiBanner; }
+    MessageBar* xapiBanner() const;
     HistoryPane* historyPane() const { return m_history; }
 
     /// Opens the rescue wizard for a VM (model id); returns it (it deletes itself on close).
@@ -95,10 +94,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void createCentralWidget();
+    // These four, showTreeMenu(), updateActions() and vmActionProblem() are in MainWindowActions.cpp.
     void createActions();
     void createMenus();
     void createToolBar();
-    void createCentralWidget();
     QAction* makeAction(const QString& objectName, const QString& text, const QString& icon = {});
     void setUnavailable(QAction* action, const QString& what, const QString& why);
 
@@ -128,14 +128,13 @@ private:
     std::optional<VmState> currentVm() const;
 
     void onDemoScenarioStarted(const QString& scenario);
-    void updateXapiBanner();
+    /// Restart Toolstack… on the xapi banner: the rescue of the selected VM if it is on that
+    /// host, else of the VM there that looks worst.
+    void openRescueOnHost(const QString& hostId);
     /// Opens the Log Browser on `hostId` (empty: the selected host).
     void openLogBrowser(const QString& hostId = {});
     void expandContainers(const QModelIndex& parent, int first, int last);
     QString sessionIdForModelId(const QString& modelId) const;
-    QString detailsHtml(const QModelIndex& index) const;
-    /// What the host's session has read, for the host Overview.
-    HostSummaryWidget::Facts hostFacts(const QString& sessionId) const;
     void restoreLayout();
     void saveLayout() const;
 
@@ -146,10 +145,9 @@ private:
     PoolMonitor* m_monitor;
     PoolTreeDecorator* m_poolDecorator;
     PoolFilterProxyModel* m_poolFilter;
-    MessageBar* m_xapiBanner = nullptr;
+    XapiBanner* m_xapiBanner = nullptr;
     // The host selectHost() asked for: selected again when its row changes id (identified).
     QString m_wantedHostId;
-    QLabel* m_details = nullptr;
 
     QLineEdit* m_filterEdit = nullptr;
     QCheckBox* m_onlyProblems = nullptr;
@@ -157,9 +155,7 @@ private:
     MessageBar* m_messageBar = nullptr;
     QString m_messageHostId;
     QTabWidget* m_tabs = nullptr;
-    QStackedWidget* m_overviewStack = nullptr;
-    EmptyStatePane* m_overviewEmpty = nullptr;
-    HostSummaryWidget* m_hostSummary = nullptr;
+    OverviewPage* m_overview = nullptr;
     xr::LogsTab* m_logsTab = nullptr; // qualified: MainWindow::LogsTab is a tab index
     NetworkPane* m_networkPane = nullptr;
     MemoryPane* m_memoryPane = nullptr;

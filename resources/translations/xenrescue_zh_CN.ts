@@ -3557,22 +3557,6 @@ Not available yet: %2</source>
         <translation>历史</translation>
     </message>
     <message>
-        <source>Select a host or VM</source>
-        <translation>请选择主机或虚拟机</translation>
-    </message>
-    <message>
-        <source>Select a host or VM in the tree to see its state here: what xapi and the hypervisor each report, what is stuck, and the safest next step.</source>
-        <translation>在左侧树中选择主机或虚拟机，这里会显示它的状态：xapi 和 hypervisor 各自报告的情况、卡住的环节，以及最安全的下一步操作。</translation>
-    </message>
-    <message>
-        <source>No hosts yet</source>
-        <translation>还没有主机</translation>
-    </message>
-    <message>
-        <source>Connect to a host to start: choose Connect… (%1) and give the address of a XenServer, XCP-ng or Xen dom0. XenRescue talks to it over SSH.</source>
-        <translation>请先连接一台主机：选择“连接…”（%1），并输入 XenServer、XCP-ng 或 Xen dom0 的地址。XenRescue 通过 SSH 与它通信。</translation>
-    </message>
-    <message>
         <source>Select a host in the tree first.</source>
         <translation>请先在树中选择一台主机。</translation>
     </message>
@@ -3713,132 +3697,6 @@ Not available yet: %2</source>
         <translation>资源池、主机和虚拟机</translation>
     </message>
     <message>
-        <source>Restart Toolstack…</source>
-        <translation>重启 toolstack…</translation>
-    </message>
-    <message>
-        <source>no record</source>
-        <translation>无记录</translation>
-    </message>
-    <message>
-        <source>unknown: xapi is not answering (last known: %1)</source>
-        <translation>未知：xapi 无响应（最后已知状态：%1）</translation>
-    </message>
-    <message>
-        <source>xapi says</source>
-        <translation>xapi 记录</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>blocked</source>
-        <translation>阻塞</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>shut down</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <source>crashed</source>
-        <translation>已崩溃</translation>
-    </message>
-    <message>
-        <source>dying</source>
-        <translation>正在销毁（dying）</translation>
-    </message>
-    <message>
-        <source>domain %1, state %2 (%3)</source>
-        <translation>域 %1，状态 %2（%3）</translation>
-    </message>
-    <message>
-        <source>runnable</source>
-        <translation>可运行</translation>
-    </message>
-    <message>
-        <source>no domain</source>
-        <translation>无域</translation>
-    </message>
-    <message>
-        <source>unknown (no listing from the host yet)</source>
-        <translation>未知（尚未从主机获取域列表）</translation>
-    </message>
-    <message>
-        <source>hypervisor</source>
-        <translation>hypervisor</translation>
-    </message>
-    <message>
-        <source>resident on</source>
-        <translation>所在主机</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>current operations</source>
-        <translation>当前操作</translation>
-    </message>
-    <message>
-        <source>pending task</source>
-        <translation>未完成的任务</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · started %3 ago</source>
-        <translation>%1 · %2 · %3前开始</translation>
-    </message>
-    <message>
-        <source>progress unknown</source>
-        <translation>进度未知</translation>
-    </message>
-    <message>
-        <source>%1 %</source>
-        <translation>%1%</translation>
-    </message>
-    <message>
-        <source>%1 GiB</source>
-        <translation>%1 GiB</translation>
-    </message>
-    <message>
-        <source>%1 MiB</source>
-        <translation>%1 MiB</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n vCPU(s)</source>
-        <translation>
-            <numerusform>%n 个 vCPU</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>size</source>
-        <translation>规格</translation>
-    </message>
-    <message>
-        <source>Both views agree; nothing looks wrong.</source>
-        <translation>两方报告的状态一致；未发现异常。</translation>
-    </message>
-    <message>
-        <source>master</source>
-        <translation>池主节点</translation>
-    </message>
-    <message>
-        <source>members</source>
-        <translation>成员主机</translation>
-    </message>
-    <message>
-        <source>state</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
         <source> · VMs: %1 · VMs with a problem: %2</source>
         <translation> · 虚拟机：%1 · 有问题的虚拟机：%2</translation>
     </message>
@@ -3901,10 +3759,6 @@ Not available yet: %2</source>
     <message>
         <source>Open the Log Browser: logs of any host side by side, synchronised or merged by time</source>
         <translation>打开日志浏览器：并排查看任意主机的日志，同步滚动或按时间合并</translation>
-    </message>
-    <message>
-        <source>Opens the rescue wizard for a VM on that host: restarting the toolstack is rung 3 of the ladder, with its warning, exact command and check. Running VMs keep running.</source>
-        <translation>为该主机上的某台虚拟机打开救援向导：重启 toolstack 是恢复步骤阶梯中的步骤 3，附有警告、确切命令和检查。运行中的虚拟机会继续运行。</translation>
     </message>
     <message>
         <source>Select a VM on that host, then choose Rescue VM…: restarting the toolstack is rung 3 of its ladder.</source>
@@ -4563,6 +4417,147 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <message>
         <source>Without mac= in its vif line the guest gets a new random MAC at every start, so the guest&apos;s udev numbers its NIC anew (eth1, eth2, ...) and its network settings stop applying. Add a fixed mac=00:16:3e:xx:xx:xx (the XenSource range) to the vif line in %1.</source>
         <translation>vif 配置行中没有 mac= 时，虚拟机每次启动都会获得一个新的随机 MAC，于是虚拟机中的 udev 会为网卡重新编号（eth1、eth2、...），其网络设置随之失效。请在 %1 的 vif 配置行中添加固定的 mac=00:16:3e:xx:xx:xx（XenSource 地址段）。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::OverviewPage</name>
+    <message>
+        <source>Select a host or VM</source>
+        <translation>请选择主机或虚拟机</translation>
+    </message>
+    <message>
+        <source>Select a host or VM in the tree to see its state here: what xapi and the hypervisor each report, what is stuck, and the safest next step.</source>
+        <translation>在左侧树中选择主机或虚拟机，这里会显示它的状态：xapi 和 hypervisor 各自报告的情况、卡住的环节，以及最安全的下一步操作。</translation>
+    </message>
+    <message>
+        <source>No hosts yet</source>
+        <translation>还没有主机</translation>
+    </message>
+    <message>
+        <source>Connect to a host to start: choose Connect… (%1) and give the address of a XenServer, XCP-ng or Xen dom0. XenRescue talks to it over SSH.</source>
+        <translation>请先连接一台主机：选择“连接…”（%1），并输入 XenServer、XCP-ng 或 Xen dom0 的地址。XenRescue 通过 SSH 与它通信。</translation>
+    </message>
+    <message>
+        <source>no record</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>unknown: xapi is not answering (last known: %1)</source>
+        <translation>未知：xapi 无响应（最后已知状态：%1）</translation>
+    </message>
+    <message>
+        <source>xapi says</source>
+        <translation>xapi 记录</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <source>dying</source>
+        <translation>正在销毁（dying）</translation>
+    </message>
+    <message>
+        <source>domain %1, state %2 (%3)</source>
+        <translation>域 %1，状态 %2（%3）</translation>
+    </message>
+    <message>
+        <source>runnable</source>
+        <translation>可运行</translation>
+    </message>
+    <message>
+        <source>no domain</source>
+        <translation>无域</translation>
+    </message>
+    <message>
+        <source>unknown (no listing from the host yet)</source>
+        <translation>未知（尚未从主机获取域列表）</translation>
+    </message>
+    <message>
+        <source>hypervisor</source>
+        <translation>hypervisor</translation>
+    </message>
+    <message>
+        <source>resident on</source>
+        <translation>所在主机</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>current operations</source>
+        <translation>当前操作</translation>
+    </message>
+    <message>
+        <source>pending task</source>
+        <translation>未完成的任务</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · started %3 ago</source>
+        <translation>%1 · %2 · %3前开始</translation>
+    </message>
+    <message>
+        <source>progress unknown</source>
+        <translation>进度未知</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s)</source>
+        <translation>
+            <numerusform>%n 个 vCPU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Both views agree; nothing looks wrong.</source>
+        <translation>两方报告的状态一致；未发现异常。</translation>
+    </message>
+    <message>
+        <source>master</source>
+        <translation>池主节点</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>成员主机</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
     </message>
 </context>
 <context>
@@ -5467,6 +5462,17 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <message>
         <source>The restart did not report &quot;done.&quot;: it may have been stopped or cut off.</source>
         <translation>重启过程没有报告“done.”：它可能被中途停止了，或输出被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::XapiBanner</name>
+    <message>
+        <source>Restart Toolstack…</source>
+        <translation>重启 toolstack…</translation>
+    </message>
+    <message>
+        <source>Opens the rescue wizard for a VM on that host: restarting the toolstack is rung 3 of the ladder, with its warning, exact command and check. Running VMs keep running.</source>
+        <translation>为该主机上的某台虚拟机打开救援向导：重启 toolstack 是恢复步骤阶梯中的步骤 3，附有警告、确切命令和检查。运行中的虚拟机会继续运行。</translation>
     </message>
 </context>
 <context>
