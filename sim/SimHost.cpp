@@ -97,8 +97,20 @@ SimHost::~SimHost()
         QMutexLocker lock(&m_shared->mutex);
         m_shared->host = nullptr;
     }
-    for (Pending& p : m_pending)
-        p.stop->store(2);
+    // The callers own their commands and learn how they ended: a state-changing one is left
+    // running (as on a real host), a read is stopped.
+    const QHash<quint64, Pending> pending = std::exchange(m_pending, {});
+    for (const Pending& p : pending) {
+        const bool detach = p.command && p.command->request().survivesDetach;
+        if (!detach)
+            p.stop->store(2);
+        if (!p.command)
+            continue;
+        CommandResult r;
+        r.outcome = detach ? CommandOutcome::Detached : CommandOutcome::ConnectionLost;
+        r.error = tr("The connection to the lab host was closed.");
+        p.command->deliverResult(r);
+    }
 }
 
 QString SimHost::displayName() const
@@ -155,7 +167,8 @@ void SimHost::finishCommand(quint64 id, const CommandResult& result)
         return;
     Pending p = it.value();
     m_pending.erase(it);
-    if (result.outcome != CommandOutcome::Finished)
+    // A detached command goes on in the lab, as on a real host.
+    if (result.outcome != CommandOutcome::Finished && result.outcome != CommandOutcome::Detached)
         p.stop->store(result.outcome == CommandOutcome::Cancelled ? 1 : 2);
     if (!p.command)
         return;
@@ -164,6 +177,16 @@ void SimHost::finishCommand(quint64 id, const CommandResult& result)
     if (!result.stdErr.isEmpty())
         p.command->deliverOutput(OutputStream::StdErr, result.stdErr);
     p.command->deliverResult(result);
+}
+
+void SimHost::detachOperation(quint64 id)
+{
+    if (!m_pending.contains(id))
+        return;
+    CommandResult r;
+    r.outcome = CommandOutcome::Detached;
+    r.error = tr("Left running on the lab host: XenRescue stopped watching it.");
+    finishCommand(id, r);
 }
 
 void SimHost::cancelOperation(quint64 id)

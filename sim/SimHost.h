@@ -71,6 +71,7 @@ public:
     [[nodiscard]] RemoteCommand* run(const CommandRequest& request) override;
     [[nodiscard]] RemoteFileOperation* fileOperation(const FileRequest& request) override;
     void cancelOperation(quint64 id) override;
+    void detachOperation(quint64 id) override;
 
     /// Simulated connection set-up time.
     static constexpr int ConnectDelayMs = 120;

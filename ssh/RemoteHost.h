@@ -42,6 +42,9 @@ public:
 
     /// Cancels an operation by id (RemoteOperation::cancel() calls this).
     virtual void cancelOperation(quint64 id) = 0;
+    /// Finishes a command as Detached without stopping its remote process (RemoteOperation::
+    /// detach() calls this); a file operation is cancelled.
+    virtual void detachOperation(quint64 id) = 0;
 
 Q_SIGNALS:
     void stateChanged(xr::HostState state, const QString& message);

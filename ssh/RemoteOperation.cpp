@@ -22,6 +22,12 @@ void RemoteOperation::cancel()
         m_host->cancelOperation(m_id);
 }
 
+void RemoteOperation::detach()
+{
+    if (!m_finished && m_host)
+        m_host->detachOperation(m_id);
+}
+
 void RemoteOperation::markFinished()
 {
     m_finished = true;

@@ -22,7 +22,12 @@ public:
 
     quint64 id() const { return m_id; }
     bool isFinished() const { return m_finished; }
+    /// Stops the operation; a command's remote process group is signalled (TERM, then KILL).
     void cancel();
+    /// Stops watching a command and leaves its remote process running (the admin chose "keep
+    /// it running on the host"): its result becomes CommandOutcome::Detached. A file
+    /// operation is cancelled instead.
+    void detach();
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);

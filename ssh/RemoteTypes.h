@@ -16,14 +16,20 @@ struct CommandRequest
     int timeoutMs = 30000;
     qint64 maxOutputBytes = 16 * 1024 * 1024; // per stream; the rest is drained and counted
     bool streaming = false;                   // deliver lines as they arrive (outputLine)
+    // The command may be left running on the host (RemoteOperation::detach()): it starts
+    // with SIGHUP and SIGPIPE ignored, so a closed channel or connection does not end it.
+    // Every state-changing command is sent this way (CommandGateway).
+    bool survivesDetach = false;
 };
 
 enum class CommandOutcome {
     Finished,       // the process ended; see exitStatus
     TimedOut,       // the deadline passed; the remote process group was signalled
     Cancelled,      // cancel() was called; the remote process group was signalled
-    ConnectionLost, // the SSH connection dropped while the command was in flight
-    Failed          // the command could not be started (not connected, channel refused)
+    ConnectionLost, // the SSH connection dropped while the command was in flight, or the
+                    // transport was closed under it (host removed, XenRescue closing)
+    Failed,         // the command could not be started (not connected, channel refused)
+    Detached        // detach() was called: XenRescue stopped watching, the process goes on
 };
 
 enum class OutputStream { StdOut, StdErr };

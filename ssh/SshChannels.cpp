@@ -87,6 +87,26 @@ bool SshChannels::cancel(quint64 id)
     return true;
 }
 
+bool SshChannels::detach(quint64 id)
+{
+    auto it = m_commands.find(id);
+    if (it == m_commands.end())
+        return false;
+    std::shared_ptr<Command> cmd = *it;
+    if (cmd->delivered)
+        return true;
+    cmd->delivered = true;
+    cmd->result.outcome = CommandOutcome::Detached;
+    cmd->result.error = QCoreApplication::translate(
+        "SshHost", "Left running on the host: XenRescue stopped watching it (its output is no longer read).");
+    cmd->result.elapsedMs = cmd->started.elapsed();
+    m_host.reportCommandResult(id, cmd->result);
+    // Close the channel without signalling the process group: the process goes on.
+    freeChannel(*cmd);
+    m_commands.erase(it);
+    return true;
+}
+
 void SshChannels::cancelAll(const QString& error)
 {
     const auto commands = m_commands.values();
@@ -314,7 +334,11 @@ bool SshChannels::open(Command& cmd)
     }
     // The marker line goes first, on its own line, so the command text after it is
     // exactly what the caller built.
-    const QByteArray wire = QByteArray("printf '") + kPgidMarker + "%s\\n' \"$$\" >&2\n" + cmd.request.command.toUtf8();
+    // A command that may be left running ignores SIGHUP and SIGPIPE (inherited by what it
+    // starts), so closing its channel or the connection does not end it half-way.
+    const QByteArray detachable = cmd.request.survivesDetach ? QByteArray("trap '' HUP PIPE\n") : QByteArray();
+    const QByteArray wire =
+        QByteArray("printf '") + kPgidMarker + "%s\\n' \"$$\" >&2\n" + detachable + cmd.request.command.toUtf8();
     const int rc = ssh_channel_request_exec(cmd.channel, wire.constData());
     if (rc == SSH_AGAIN)
         return false;

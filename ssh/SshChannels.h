@@ -49,6 +49,10 @@ public:
     void start(quint64 id, const CommandRequest& request);
     /// Cancels command @p id; false when there is no such command.
     bool cancel(quint64 id);
+    /// Finishes command @p id as Detached and closes its channel without stopping the remote
+    /// process (started with SIGHUP and SIGPIPE ignored when the request allows it); false
+    /// when there is no such command.
+    bool detach(quint64 id);
     /// Moves every command on as far as it goes without waiting; true when one of them
     /// moved data (more may be ready). Stops early when the connection goes.
     bool step();

@@ -39,13 +39,39 @@ SshHost::SshHost(SshEndpoint endpoint, SshOptions options, QObject* parent)
 
 SshHost::~SshHost()
 {
-    // Operations still held by callers are cancelled through the worker before it goes.
-    const auto commands = m_commands.values();
-    for (const auto& c : commands)
-        delete c.data();
-    const auto files = m_files.values();
-    for (const auto& f : files)
-        delete f.data();
+    // Operations still held by callers get their final result here (they belong to their
+    // callers, who must learn how they ended): the connection is closed under them.
+    const QString closed = tr("The connection was closed (the host was removed, or XenRescue is closing).");
+    // A state-changing command (survivesDetach) is never killed silently: it is left
+    // running; a read is stopped on the host, as a cancel does.
+    const auto commands = std::exchange(m_commands, {});
+    for (auto it = commands.begin(); it != commands.end(); ++it) {
+        const quint64 id = it.key();
+        RemoteCommand* c = it.value();
+        if (!c)
+            continue;
+        const bool detach = c->request().survivesDetach;
+        QMetaObject::invokeMethod(m_worker, [w = m_worker, id, detach] { detach ? w->detach(id) : w->cancel(id); });
+        CommandResult r;
+        r.outcome = detach ? CommandOutcome::Detached : CommandOutcome::ConnectionLost;
+        r.error = detach ? tr("Left running on the host: the connection was closed (the host was removed, or "
+                              "XenRescue is closing).")
+                         : closed;
+        c->deliverResult(r);
+    }
+    for (auto it = m_files.begin(); it != m_files.end(); ++it) {
+        const quint64 id = it.key();
+        QMetaObject::invokeMethod(m_worker, [w = m_worker, id] { w->cancel(id); });
+    }
+    const auto files = std::exchange(m_files, {});
+    for (const auto& f : files) {
+        if (!f)
+            continue;
+        FileResult r;
+        r.connectionLost = true;
+        r.error = closed;
+        f->deliverResult(r);
+    }
     SshWorker* worker = std::exchange(m_worker, nullptr);
     QThread* thread = &m_thread;
     QMetaObject::invokeMethod(worker, [worker, thread] {
@@ -100,6 +126,13 @@ void SshHost::cancelOperation(quint64 id)
     if (!m_worker)
         return;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, id] { w->cancel(id); });
+}
+
+void SshHost::detachOperation(quint64 id)
+{
+    if (!m_worker)
+        return;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, id] { w->detach(id); });
 }
 
 void SshHost::acceptHostKey(bool remember)

@@ -44,6 +44,7 @@ public:
     RemoteCommand* run(const CommandRequest& request) override;
     RemoteFileOperation* fileOperation(const FileRequest& request) override;
     void cancelOperation(quint64 id) override;
+    void detachOperation(quint64 id) override;
 
     /// Answers to hostKeyPrompt. acceptHostKey(true) stores the key in the app's known_hosts.
     void acceptHostKey(bool remember);

@@ -424,6 +424,12 @@ void SshWorker::cancel(quint64 id)
         m_files.cancel(id);
 }
 
+void SshWorker::detach(quint64 id)
+{
+    if (!m_channels.detach(id))
+        m_files.cancel(id);
+}
+
 void SshWorker::service()
 {
     if (!m_session || m_state != HostState::Connected)

@@ -42,6 +42,7 @@ public Q_SLOTS:
     void startCommand(quint64 id, const xr::CommandRequest& request);
     void startFile(quint64 id, const xr::FileRequest& request);
     void cancel(quint64 id);
+    void detach(quint64 id);
 
 Q_SIGNALS:
     void stateChanged(xr::HostState state, const QString& message);

@@ -28,6 +28,8 @@ AuditOutcome AuditLog::outcomeOf(CommandOutcome outcome)
         return AuditOutcome::ConnectionLost;
     case CommandOutcome::Failed:
         return AuditOutcome::Failed;
+    case CommandOutcome::Detached:
+        return AuditOutcome::Abandoned;
     }
     return AuditOutcome::Failed;
 }

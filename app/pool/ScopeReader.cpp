@@ -24,6 +24,9 @@ ReadAnswer answerOf(const CommandResult& r)
     case CommandOutcome::Failed:
         a.outcome = ReadOutcome::NotSent;
         break;
+    case CommandOutcome::Detached:
+        a.outcome = ReadOutcome::Cancelled;
+        break;
     }
     a.exitStatus = r.exitStatus;
     a.elapsedMs = r.elapsedMs;
@@ -64,8 +67,8 @@ void ScopeReader::start()
         request.command = command.command.toShell();
         request.timeoutMs = command.timeoutMs;
         const QDateTime started = QDateTime::currentDateTimeUtc();
-        const Result<RemoteCommand*> sent = m_sender ? m_sender(command, request)
-                                                     : Result<RemoteCommand*>::failure(tr("Nothing sends commands."));
+        const Result<RemoteCommand*> sent =
+            m_sender ? m_sender(command, request) : Result<RemoteCommand*>::failure(tr("Nothing sends commands."));
         if (!sent) {
             CommandResult r;
             r.outcome = CommandOutcome::Failed;

@@ -331,6 +331,8 @@ QString RescueRun::outcomeText(Outcome outcome)
         return tr("Worked (run by hand)");
     case Outcome::Checklist:
         return tr("Checklist");
+    case Outcome::Detached:
+        return tr("Left running on the host");
     }
     return {};
 }

@@ -65,6 +65,7 @@ public:
         Lingering, ///< the domain is dying but held by a backend
         ShownOnly, ///< the admin ran the commands by hand; the check ran
         Checklist, ///< rung 6: nothing is run by XenRescue
+        Detached,  ///< the command was left running on the host; XenRescue stopped watching it
     };
     Q_ENUM(Outcome)
 

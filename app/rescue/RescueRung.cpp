@@ -30,6 +30,9 @@ QString resultText(const CommandResult& r)
         return QCoreApplication::translate("RescueRun", "the connection was lost");
     case CommandOutcome::Failed:
         return QCoreApplication::translate("RescueRun", "not started: %1").arg(r.error);
+    case CommandOutcome::Detached:
+        return QCoreApplication::translate("RescueRun", "left running on the host after %1 ms; no longer watched")
+            .arg(r.elapsedMs);
     }
     return {};
 }
@@ -230,6 +233,12 @@ void RescueRun::onStepFinished(RemoteCommand* command)
     }
     case CommandOutcome::Failed:
         finishRung(Outcome::Failed, tr("The command could not be started: %1").arg(r.error));
+        return;
+    case CommandOutcome::Detached:
+        finishRung(Outcome::Detached,
+                   tr("The command was left running on %1: XenRescue no longer watches it, and its result is "
+                      "not known. The diagnosis below shows the state now; read it again before any other rung.")
+                       .arg(host));
         return;
     default:
         break;

@@ -3,6 +3,8 @@
 #include "RemoteHost.h"
 #include "RemoteOperation.h"
 
+#include <QHash>
+#include <QPointer>
 #include <QTimer>
 
 /// A RemoteHost whose state the test sets, and whose commands finish with a result the test
@@ -31,6 +33,7 @@ public:
     xr::RemoteCommand* run(const xr::CommandRequest& request) override
     {
         auto* command = new xr::RemoteCommand(this, nextOperationId(), request);
+        held.insert(command->id(), command);
         sent.append(request.command);
         const xr::CommandResult result = nextResult;
         if (!holdCommands)
@@ -48,7 +51,16 @@ public:
         }
         return op;
     }
-    void cancelOperation(quint64) override {}
+    // Answered at the next turn of the event loop, as a real transport does (and never on an
+    // operation that is being destroyed: ~RemoteOperation cancels).
+    void cancelOperation(quint64 id) override
+    {
+        QTimer::singleShot(0, this, [this, id] { finish(id, xr::CommandOutcome::Cancelled); });
+    }
+    void detachOperation(quint64 id) override
+    {
+        QTimer::singleShot(0, this, [this, id] { finish(id, xr::CommandOutcome::Detached); });
+    }
 
     xr::CommandResult nextResult;
     xr::FileResult nextFileResult;
@@ -56,8 +68,22 @@ public:
     bool holdCommands = false;
     /// Every command string (and "write PATH") this host was given, in order.
     QStringList sent;
+    /// How held commands were ended (cancel / detach), by command string.
+    QHash<QString, xr::CommandOutcome> ended;
     int connectCalls = 0;
 
 private:
+    void finish(quint64 id, xr::CommandOutcome outcome)
+    {
+        QPointer<xr::RemoteCommand> command = held.take(id);
+        if (!command || command->isFinished())
+            return;
+        ended.insert(command->request().command, outcome);
+        xr::CommandResult r;
+        r.outcome = outcome;
+        command->deliverResult(r);
+    }
+
+    QHash<quint64, QPointer<xr::RemoteCommand>> held;
     QString m_name;
 };
