@@ -296,7 +296,7 @@ QStringList SimPool::scenarioNames()
             QStringLiteral("dead-member"),   QStringLiteral("legacy-62"),
             QStringLiteral("xl-host"),       QStringLiteral("xm-host"),
             QStringLiteral("hostile-names"), QStringLiteral("network-faults"),
-            QStringLiteral("memory-faults")};
+            QStringLiteral("memory-faults"), QStringLiteral("forged-records")};
 }
 
 QString SimPool::scenarioDescription(const QString& name)
@@ -331,6 +331,9 @@ QString SimPool::scenarioDescription(const QString& name)
         return QStringLiteral("Plain Xen 4.17 (xl) host that trips every network check: a VM on a bridge without "
                               "uplink, an empty bridge, anti-spoofing rules with bridge-nf-call-iptables off, a "
                               "vifname longer than 15 characters, a guest without a fixed MAC; xl.conf balloons dom0.");
+    if (name == u"forged-records")
+        return QStringLiteral("One XCP-ng host where the name-label of helper prints a second, halted record of "
+                              "db-01 (same UUID), and two VMs are both called app.");
     if (name == u"memory-faults")
         return QStringLiteral("Legacy Xen 4.1 (xm) host with no dom0_mem on the boot line, dom0 ballooning on and "
                               "dom0-min-mem 196.");
@@ -471,6 +474,28 @@ std::optional<SimPool> SimPool::fromScenario(const QString& name)
         h.xenDmesg = dmesgFor(h);
         addVm(p, QStringLiteral("xen-memlab"), QStringLiteral("mail"), false, 2048, 1);
         addVm(p, QStringLiteral("xen-memlab"), QStringLiteral("files"), false, 4096, 2);
+        finish(p);
+        return p;
+    }
+    if (name == u"forged-records") {
+        SimPool p = newPool(0x5eed000e, QStringLiteral("pool-forged"));
+        addHost(p, QStringLiteral("xcp-forged"), Flavour::XcpNg82, QStringLiteral("10.0.12.10"));
+        const qsizetype helper = p.vms.size();
+        addVm(p, QStringLiteral("xcp-forged"), QStringLiteral("helper"), false, 1024, 1);
+        const QString victim = addVm(p, QStringLiteral("xcp-forged"), QStringLiteral("db-01"), false, 8192, 4).uuid;
+        // xe prints a name-label verbatim: these line breaks end helper's record early and
+        // print one before db-01's own that claims db-01's UUID and says it is halted;
+        // helper's own fields follow it.
+        const auto line = [](const QString& key, const QString& value, bool first) {
+            constexpr qsizetype width = 28;
+            return (first ? key.leftJustified(width, u' ') : key.rightJustified(width, u' ')) + QStringLiteral(": ") +
+                   value;
+        };
+        p.vms[helper].nameLabel = QStringLiteral("helper\n\n\n") + line(QStringLiteral("uuid ( RO)"), victim, true) +
+                                  u'\n' + line(QStringLiteral("name-label ( RW)"), QStringLiteral("db-01"), false) +
+                                  u'\n' + line(QStringLiteral("power-state ( RO)"), QStringLiteral("halted"), false);
+        addVm(p, QStringLiteral("xcp-forged"), QStringLiteral("app"), false, 2048, 2);
+        addVm(p, QStringLiteral("xcp-forged"), QStringLiteral("app"), false, 2048, 2);
         finish(p);
         return p;
     }

@@ -624,16 +624,14 @@ void RescueWizard::showRung()
             .arg(r->whatCanBeLost.isEmpty() ? tr("this rung changes the VM's state") : r->whatCanBeLost));
     m_typeLabel->setVisible(high);
     m_typeName->setVisible(high);
-    const QString name = m_run->vmName();
-    const bool typeable = !name.isEmpty() && std::none_of(name.begin(), name.end(), [](QChar c) {
-        return c.unicode() < 0x20 || c.unicode() == 0x7f;
-    });
+    const ConfirmationTarget target = m_run->confirmationTarget();
     m_typeLabel->setText(
-        typeable ? tr("<b>%1 risk.</b> Type the VM's name <b>%2</b> (or its UUID) to confirm:")
-                       .arg(RecoveryLadder::riskDisplayName(r->risk).toHtmlEscaped(), esc(name))
-                 : tr("<b>%1 risk.</b> This VM's name cannot be typed: type its UUID <b>%2</b> to "
-                      "confirm:")
-                       .arg(RecoveryLadder::riskDisplayName(r->risk).toHtmlEscaped(), esc(m_run->vmUuid())));
+        TypedConfirmation::ask(target) == TypedConfirmation::Ask::NameOrUuid
+            ? tr("<b>%1 risk.</b> Type the VM's name <b>%2</b> (or its UUID) to confirm:")
+                  .arg(RecoveryLadder::riskDisplayName(r->risk).toHtmlEscaped(), esc(target.name))
+            : tr("<b>%1 risk.</b> Type this VM's full UUID <b>%2</b> to confirm (its name will not do: %3):")
+                  .arg(RecoveryLadder::riskDisplayName(r->risk).toHtmlEscaped(), esc(target.uuid),
+                       TypedConfirmation::whyUuid(target).toHtmlEscaped()));
     m_runRung->setVisible(!checklist);
     updateRunButton();
 }
@@ -651,7 +649,7 @@ void RescueWizard::updateRunButton()
         return;
     }
     RescueRun::Confirmation c{r->id, m_acknowledge->isChecked(), m_typeName->text()};
-    const QString problem = RescueRun::confirmationProblem(*r, c, m_run->vmName(), m_run->vmUuid());
+    const QString problem = RescueRun::confirmationProblem(*r, c, m_run->confirmationTarget());
     m_runRung->setText(tr("&Run Rung %1").arg(r->number));
     const bool reachable = m_run->canReach(r->runsOn);
     const bool ready = r->applies && m_run->phase() == RescueRun::Phase::Ready && reachable;

@@ -193,10 +193,17 @@ void Workspace::connectPoolMemberOf(const QString& vmId, const QString& hostUuid
 
 Result<void> Workspace::runVmAction(VmAction action, const VmState& vm, const QString& runId)
 {
+    // What the row says may have been printed by another VM's name: nothing is sent until
+    // the VM is read by uuid= (a rescue's diagnosis does), whatever the caller's copy says.
+    if (const QString why = VmActions::refusal(vm); !why.isEmpty())
+        return Result<void>::failure(why);
     const QString hostSessionId = m_monitor->sessionIdForModelId(vm.hostId);
     QString scope;
-    if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vm.id))
+    if (const std::optional<std::pair<QString, VmState>> found = m_monitor->findVm(vm.id)) {
         scope = found->first;
+        if (const QString why = VmActions::refusal(found->second); !why.isEmpty())
+            return Result<void>::failure(why);
+    }
     const QString sourceId = m_monitor->xapiSourceId(scope);
     const HostSession* source = m_monitor->session(sourceId);
     const HostSession* any = source ? source : m_monitor->session(hostSessionId);

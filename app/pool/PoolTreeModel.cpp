@@ -324,6 +324,12 @@ bool PoolTreeModel::updateVmsInPlace(const QString& scopeId, const QList<VmState
 
 void PoolTreeModel::updateVms(const QString& scopeId, const QList<VmState>& all)
 {
+    // One row per VM id. The merge already gives one VM per uuid; should two still share
+    // an id, one row stands for both and says that they cannot be told apart.
+    if (const std::optional<QList<VmState>> single = oneRowPerId(all)) {
+        updateVms(scopeId, *single);
+        return;
+    }
     if (updateVmsInPlace(scopeId, all))
         return;
     m_lastVms.insert(scopeId, all);
@@ -534,6 +540,39 @@ QHash<int, QByteArray> PoolTreeModel::roleNames() const
     r.insert(OperationAgeRole, "operationAge");
     r.insert(VmStateRole, "vmState");
     return r;
+}
+
+std::optional<QList<VmState>> PoolTreeModel::oneRowPerId(const QList<VmState>& all)
+{
+    QHash<QString, qsizetype> seen;
+    seen.reserve(all.size());
+    bool repeated = false;
+    for (const VmState& vm : all) {
+        if (seen.contains(vm.id)) {
+            repeated = true;
+            break;
+        }
+        seen.insert(vm.id, 0);
+    }
+    if (!repeated)
+        return std::nullopt;
+    seen.clear();
+    QList<VmState> out;
+    out.reserve(all.size());
+    for (const VmState& vm : all) {
+        const auto it = seen.constFind(vm.id);
+        if (it == seen.cend()) {
+            seen.insert(vm.id, out.size());
+            out.append(vm);
+            continue;
+        }
+        VmState& kept = out[*it];
+        kept.problems |= Disagreement::AmbiguousRecords;
+        if (kept.name != vm.name)
+            kept.name.clear();
+        kept.fingerprint = PoolState::fingerprint(kept);
+    }
+    return out;
 }
 
 QString PoolTreeModel::vmDisplayName(const VmState& vm)

@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace xr {
@@ -117,6 +118,9 @@ public:
     /// The tooltip of a VM row: both views and every badge in words.
     static QString vmToolTip(const VmState& vm);
     static QString vmDisplayName(const VmState& vm);
+    /// `all` with one VM per id, those that shared an id flagged AmbiguousRecords; nullopt
+    /// when every id is already unique.
+    static std::optional<QList<VmState>> oneRowPerId(const QList<VmState>& all);
     static QString vmStateText(const VmState& vm);
     static QString hostStateText(const HostRow& host);
     static bool hostHasProblem(const HostRow& host);

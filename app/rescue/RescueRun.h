@@ -6,6 +6,7 @@
 #include "RemoteTypes.h"
 #include "RescueTranscript.h"
 #include "ScopeRead.h"
+#include "VmActions.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -124,11 +125,15 @@ public:
     /// Runs the diagnosis now (again); diagnosed() when done.
     void diagnose();
 
-    /// Why `confirmation` is not enough for `rung` (empty: it is enough). Safe and low: the
-    /// button itself; medium: the acknowledgement; high and critical: the VM's name typed
-    /// exactly, or its full UUID (for names that cannot be typed).
-    static QString confirmationProblem(const Rung& rung, const Confirmation& confirmation, const QString& vmName,
-                                       const QString& vmUuid);
+    /// Why `confirmation` is not enough for `rung` (empty: it is enough). Nothing runs on a VM
+    /// whose records are ambiguous. Safe and low: the button itself; medium: the
+    /// acknowledgement; high and critical: the VM's name typed exactly or its full UUID, and
+    /// only the UUID when the name is not unique or cannot be seen (TypedConfirmation).
+    static QString confirmationProblem(const Rung& rung, const Confirmation& confirmation,
+                                       const ConfirmationTarget& vm);
+    /// The VM as the confirmation names it: name, UUID, whether the name is unique in its
+    /// pool and whether its records are ambiguous (as the last diagnosis read them).
+    ConfirmationTarget confirmationTarget() const;
     /// Runs a rung of the current ladder; fails with the reason when it cannot start now.
     [[nodiscard]] Result<void> runRung(RungId id, const Confirmation& confirmation);
     /// The admin ran the rung's commands by hand ("show only"): runs only its check.

@@ -1,6 +1,7 @@
 // RescueRun's rungs: the confirmation a rung needs, running its commands one by one on the
 // right host with a deadline and cancel, the check after it, and how it ended. (The run's
 // phases and its diagnosis are in RescueRun.cpp, the read in RescueDiagnosis.)
+#include "PoolMonitor.h"
 #include "RecoveryLadder.h"
 #include "RemoteHost.h"
 #include "RemoteOperation.h"
@@ -39,11 +40,14 @@ QString resultText(const CommandResult& r)
 
 } // namespace
 
-QString RescueRun::confirmationProblem(const Rung& rung, const Confirmation& c, const QString& vmName,
-                                       const QString& vmUuid)
+QString RescueRun::confirmationProblem(const Rung& rung, const Confirmation& c, const ConfirmationTarget& vm)
 {
     if (c.rung != rung.id)
         return tr("The confirmation was given for another rung.");
+    // What the records say about this VM may have been printed by another VM's name: no rung
+    // acts on it until a read by uuid= (the next diagnosis) tells it apart.
+    if (vm.ambiguous && rung.risk != RiskLevel::None)
+        return PoolState::disagreementExplanation(Disagreement::AmbiguousRecords);
     switch (rung.risk) {
     case RiskLevel::None:
     case RiskLevel::Safe:
@@ -53,13 +57,23 @@ QString RescueRun::confirmationProblem(const Rung& rung, const Confirmation& c, 
         return c.acknowledged ? QString() : tr("Tick the box that names the consequence first.");
     case RiskLevel::High:
     case RiskLevel::Critical:
-        if (!c.typedName.isEmpty() &&
-            (c.typedName == vmName ||
-             (!vmUuid.isEmpty() && c.typedName.trimmed().compare(vmUuid, Qt::CaseInsensitive) == 0)))
+        if (TypedConfirmation::matches(c.typedName, vm))
             return {};
+        if (TypedConfirmation::ask(vm) == TypedConfirmation::Ask::Uuid)
+            return tr("Type the VM's full UUID to confirm: %1").arg(TypedConfirmation::whyUuid(vm));
         return tr("Type the VM's name (or its UUID) exactly to confirm.");
     }
     return tr("Unknown risk.");
+}
+
+ConfirmationTarget RescueRun::confirmationTarget() const
+{
+    ConfirmationTarget t;
+    t.name = m_vm.name;
+    t.uuid = m_vm.uuid;
+    t.nameUnique = TypedConfirmation::nameIsUnique(m_monitor->vms(m_scopeId), m_vm);
+    t.ambiguous = m_vm.problems.testFlag(Disagreement::AmbiguousRecords);
+    return t;
 }
 
 Result<const Rung*> RescueRun::checkCanStart(RungId id) const
@@ -90,7 +104,7 @@ Result<void> RescueRun::runRung(RungId id, const Confirmation& confirmation)
     if (!startable)
         return Result<void>(startable.error());
     const Rung* rung = *startable;
-    const QString problem = confirmationProblem(*rung, confirmation, m_vm.name, m_vm.uuid);
+    const QString problem = confirmationProblem(*rung, confirmation, confirmationTarget());
     if (!problem.isEmpty())
         return Result<void>::failure(problem);
     m_rung = *rung;

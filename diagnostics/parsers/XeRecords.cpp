@@ -3,7 +3,10 @@
 #include "HostText.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
+
+#include <algorithm>
 
 namespace xr {
 
@@ -152,6 +155,7 @@ public:
                                                     .arg(elide(name)));
             }
             record.ambiguous = true;
+            record.ambiguities |= XeAmbiguity::RepeatedField;
         }
         record.fields.append(XeField{name, f.access, f.deprecated, f.value.toString(), lineNo});
         m_pendingBlankLines = 0;
@@ -230,7 +234,126 @@ private:
     qsizetype m_pendingBlankLines = 0;
 };
 
+bool hasLineBreak(QStringView value)
+{
+    for (const QChar c : value) {
+        const char16_t u = c.unicode();
+        if (u == u'\n' || u == u'\r' || u == u'\v' || u == u'\f' || u == 0x85 || u == 0x2028 || u == 0x2029)
+            return true;
+    }
+    return false;
+}
+
+QString uuidKey(const XeRecord& r)
+{
+    const XeField* f = r.field(u"uuid");
+    return f ? f->value.trimmed().toLower() : QString();
+}
+
+void flag(XeRecordList& list, qsizetype index, XeAmbiguity why, const QString& message)
+{
+    XeRecord& r = list.records[index];
+    if (r.ambiguities.testFlag(why))
+        return;
+    r.ambiguities |= why;
+    r.ambiguous = true;
+    list.report.addProblem(r.line, message);
+}
+
+// Records that only a forgery could print: a uuid twice, a name over several lines, a
+// record whose fields are not the listing's. A hostile value can imitate every other
+// part of the format, so these are the signs that remain.
+void flagAmbiguities(XeRecordList& list)
+{
+    const qsizetype n = list.records.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const XeField* name = list.records[i].field(u"name-label");
+        if (name && hasLineBreak(name->value))
+            flag(list, i, XeAmbiguity::LineBreakInName,
+                 QCoreApplication::translate(
+                     "xr::XeRecords",
+                     "This record's name-label holds a line break: the lines after it may imitate fields or "
+                     "records."));
+    }
+    if (n < 2)
+        return;
+
+    QHash<QString, QList<qsizetype>> byUuid;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QString uuid = uuidKey(list.records[i]);
+        if (!uuid.isEmpty())
+            byUuid[uuid].append(i);
+    }
+    QList<qsizetype> suspects;
+    for (auto it = byUuid.cbegin(); it != byUuid.cend(); ++it) {
+        if (it->size() < 2)
+            continue;
+        for (const qsizetype i : *it) {
+            flag(list, i, XeAmbiguity::RepeatedUuid,
+                 QCoreApplication::translate("xr::XeRecords",
+                                             "The uuid %1 appears in %2 records: one of them was printed by "
+                                             "another record's value.")
+                     .arg(elide(it.key()))
+                     .arg(it->size()));
+            suspects.append(i);
+        }
+    }
+
+    // Every record of one listing has the same fields in the same order (the params
+    // asked for, or the class's): the most common shape is the format.
+    QHash<QString, qsizetype> shapeCount;
+    QList<QString> shapes;
+    shapes.reserve(n);
+    for (const XeRecord& r : list.records) {
+        QString shape;
+        for (const XeField& f : r.fields) {
+            shape += f.name;
+            shape += u'\n';
+        }
+        ++shapeCount[shape];
+        shapes.append(shape);
+    }
+    if (shapeCount.size() > 1) {
+        qsizetype best = 0;
+        qsizetype bestCount = 0;
+        QString format;
+        for (auto it = shapeCount.cbegin(); it != shapeCount.cend(); ++it) {
+            if (it.value() > best) {
+                best = it.value();
+                bestCount = 1;
+                format = it.key();
+            } else if (it.value() == best) {
+                ++bestCount;
+            }
+        }
+        // A tie: no shape can be called the format, so no record is known to be whole.
+        for (qsizetype i = 0; i < n; ++i) {
+            if (bestCount == 1 && shapes[i] == format)
+                continue;
+            flag(list, i, XeAmbiguity::Misaligned,
+                 QCoreApplication::translate(
+                     "xr::XeRecords",
+                     "This record's fields are not those of the other records: a value with line breaks may have "
+                     "cut it or printed it."));
+        }
+    }
+    // A record that claims another's uuid was printed by a value, most likely the name of the
+    // record just before it. (A misaligned record is flagged itself: its own value may be
+    // what imitates a field, and its neighbour need not be involved.)
+    for (const qsizetype i : suspects) {
+        if (i > 0)
+            flag(list, i - 1, XeAmbiguity::BeforeForgery,
+                 QCoreApplication::translate(
+                     "xr::XeRecords", "The next record looks forged, and this record's value may be what printed it."));
+    }
+}
+
 } // namespace
+
+bool XeRecordList::hasAmbiguity() const
+{
+    return std::any_of(records.cbegin(), records.cend(), [](const XeRecord& r) { return r.ambiguous; });
+}
 
 bool XeMap::contains(QStringView key) const
 {
@@ -436,6 +559,7 @@ Result<XeRecordList> XeRecords::parse(QByteArrayView output)
             lines.size(), QCoreApplication::translate(
                               "xr::XeRecords", "The output ends in the middle of a line; it was probably cut off."));
     Q_UNUSED(strayLines)
+    flagAmbiguities(out);
     return out;
 }
 

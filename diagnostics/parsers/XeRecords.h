@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QByteArrayView>
+#include <QFlags>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -67,15 +68,29 @@ struct XeField
     bool isPlaceholder() const;
 };
 
+/// Why a record cannot be told apart from a forgery. `xe` prints values verbatim, so a
+/// name-label with line breaks can print field lines, blank lines and whole records of
+/// its own; the output alone cannot say which of two such records is the real one.
+enum class XeAmbiguity : quint8 {
+    RepeatedField = 1u << 0,   ///< a field name appears twice in the record
+    RepeatedUuid = 1u << 1,    ///< another record of the listing has the same uuid
+    LineBreakInName = 1u << 2, ///< the name-label holds a line break
+    Misaligned = 1u << 3,      ///< its field names are not the listing's: a record boundary that does not line up
+    BeforeForgery = 1u << 4,   ///< the next record repeats a uuid: this record's value may have printed it
+};
+Q_DECLARE_FLAGS(XeAmbiguities, XeAmbiguity)
+Q_DECLARE_OPERATORS_FOR_FLAGS(XeAmbiguities)
+
 /// One `xe` record: its fields in output order.
 struct XeRecord
 {
     QList<XeField> fields;
     /// 1-based line of the first field.
     qsizetype line = 0;
-    /// A field name appears twice. Real `xe` output never does that; a value with a
-    /// newline in it (a hostile name-label) can fake a field line, so do not act on this
-    /// record's values without checking them another way.
+    /// Why this record cannot be trusted to be one real record (empty: nothing seen).
+    XeAmbiguities ambiguities;
+    /// `ambiguities` is not empty: real `xe` output never looks like this, a hostile value
+    /// can. Do not act on this record's values without reading the object by `uuid=`.
     bool ambiguous = false;
 
     const XeField* field(QStringView name) const;
@@ -97,6 +112,9 @@ struct XeRecordList
 {
     QList<XeRecord> records;
     ParseReport report;
+
+    /// Some record of the listing cannot be told apart from a forgery.
+    bool hasAmbiguity() const;
 };
 
 /// Parses `xe` record output. Record and field shapes follow xen-api's CLI printer

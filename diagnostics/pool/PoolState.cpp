@@ -126,6 +126,50 @@ void classify(VmState& s, bool xapiKnown, const MergeInput& input)
     s.problems |= p;
 }
 
+template <typename T>
+void keepIfAgreed(T& kept, const T& other, const T& unknown)
+{
+    if (!(kept == other))
+        kept = unknown;
+}
+
+// Records that share a uuid cannot be told apart: whichever was printed by a forged name,
+// keep one VM that says only what every record agrees on, marked ambiguous.
+QList<XapiVm> oneRecordPerUuid(const QList<XapiVm>& vms)
+{
+    QHash<QString, qsizetype> index;
+    index.reserve(vms.size());
+    QList<XapiVm> out;
+    out.reserve(vms.size());
+    for (const XapiVm& vm : vms) {
+        const QString key = vm.uuid.toLower();
+        const auto it = index.constFind(key);
+        if (it == index.cend()) {
+            index.insert(key, out.size());
+            out.append(vm);
+            continue;
+        }
+        XapiVm& kept = out[*it];
+        const XapiVm unknown;
+        kept.ambiguous = true;
+        keepIfAgreed(kept.name, vm.name, unknown.name);
+        keepIfAgreed(kept.powerState, vm.powerState, unknown.powerState);
+        keepIfAgreed(kept.residentOn, vm.residentOn, unknown.residentOn);
+        keepIfAgreed(kept.isControlDomain, vm.isControlDomain, unknown.isControlDomain);
+        // Hidden only when every record says template or snapshot: a forged record must not
+        // make a real VM disappear.
+        kept.isTemplate = kept.isTemplate && vm.isTemplate;
+        kept.isSnapshot = kept.isSnapshot && vm.isSnapshot;
+        keepIfAgreed(kept.currentOperations, vm.currentOperations, unknown.currentOperations);
+        keepIfAgreed(kept.allowedOperations, vm.allowedOperations, unknown.allowedOperations);
+        keepIfAgreed(kept.domid, vm.domid, unknown.domid);
+        keepIfAgreed(kept.memoryStaticMaxBytes, vm.memoryStaticMaxBytes, unknown.memoryStaticMaxBytes);
+        keepIfAgreed(kept.vcpus, vm.vcpus, unknown.vcpus);
+        keepIfAgreed(kept.hvm, vm.hvm, unknown.hvm);
+    }
+    return out;
+}
+
 } // namespace
 
 bool VmState::sameAtAGlance(const VmState& o) const
@@ -186,18 +230,24 @@ QDateTime PoolState::parseXapiDate(QStringView text)
     return dt;
 }
 
-std::optional<QList<XapiVm>> PoolState::parseVmList(QByteArrayView output)
+std::optional<QList<XapiVm>> PoolState::parseVmList(QByteArrayView output, const QString& onlyUuid)
 {
     const std::optional<XeRecordList> list = records(output);
     if (!list)
         return std::nullopt;
     QList<XapiVm> out;
     out.reserve(list->records.size());
+    bool foreign = false;
     for (const XeRecord& r : list->records) {
         XapiVm vm;
         vm.uuid = known(r, u"uuid");
         if (vm.uuid.isEmpty())
             continue;
+        if (!onlyUuid.isEmpty() && vm.uuid.compare(onlyUuid, Qt::CaseInsensitive) != 0) {
+            foreign = true;
+            continue;
+        }
+        vm.ambiguous = r.ambiguous;
         vm.name = r.value(u"name-label");
         vm.powerState = powerStateFromName(r.value(u"power-state"));
         vm.residentOn = known(r, u"resident-on");
@@ -211,6 +261,10 @@ std::optional<QList<XapiVm>> PoolState::parseVmList(QByteArrayView output)
         vm.vcpus = int(r.integer(u"VCPUs-number").value_or(-1));
         vm.hvm = !known(r, u"HVM-boot-policy").isEmpty();
         out.append(std::move(vm));
+    }
+    if (foreign) {
+        for (XapiVm& vm : out)
+            vm.ambiguous = true;
     }
     return out;
 }
@@ -310,7 +364,8 @@ QList<VmState> PoolState::merge(const MergeInput& input)
 
     if (haveXapi) {
         out.reserve(input.xapi->vms.size());
-        for (const XapiVm& vm : input.xapi->vms) {
+        const QList<XapiVm> vms = oneRecordPerUuid(input.xapi->vms);
+        for (const XapiVm& vm : vms) {
             if (vm.isTemplate || vm.isSnapshot)
                 continue;
             VmState s;
@@ -368,6 +423,8 @@ QList<VmState> PoolState::merge(const MergeInput& input)
                 s.stale = found.host->host->stale;
             else
                 s.stale = input.xapiStale;
+            if (vm.ambiguous)
+                s.problems |= Disagreement::AmbiguousRecords;
             classify(s, xapiKnown, input);
             out.append(std::move(s));
         }
@@ -493,8 +550,9 @@ QString PoolState::healthText(XapiHealth health)
 
 QList<Disagreement> PoolState::allDisagreements()
 {
-    return {Disagreement::XapiUnknown, Disagreement::RunningButNoDomain, Disagreement::HaltedButDomainExists,
-            Disagreement::DyingDomain, Disagreement::OperationStuck,     Disagreement::DomainWithoutVm};
+    return {Disagreement::AmbiguousRecords,      Disagreement::XapiUnknown, Disagreement::RunningButNoDomain,
+            Disagreement::HaltedButDomainExists, Disagreement::DyingDomain, Disagreement::OperationStuck,
+            Disagreement::DomainWithoutVm};
 }
 
 QString PoolState::disagreementKey(Disagreement flag)
@@ -512,6 +570,8 @@ QString PoolState::disagreementKey(Disagreement flag)
         return QStringLiteral("xapi-unknown");
     case Disagreement::DomainWithoutVm:
         return QStringLiteral("domain-without-vm");
+    case Disagreement::AmbiguousRecords:
+        return QStringLiteral("ambiguous-records");
     case Disagreement::None:
         break;
     }
@@ -533,6 +593,8 @@ QString PoolState::disagreementText(Disagreement flag)
         return tr("xapi unknown");
     case Disagreement::DomainWithoutVm:
         return tr("unknown to xapi");
+    case Disagreement::AmbiguousRecords:
+        return tr("ambiguous records");
     case Disagreement::None:
         break;
     }
@@ -559,6 +621,9 @@ QString PoolState::disagreementExplanation(Disagreement flag)
                   "hypervisor's view is still shown.");
     case Disagreement::DomainWithoutVm:
         return tr("The hypervisor runs a domain that xapi has no VM record for.");
+    case Disagreement::AmbiguousRecords:
+        return tr("xapi's records for this VM cannot be told apart (a name holds line breaks or a UUID appears "
+                  "twice): read it by uuid= before acting");
     case Disagreement::None:
         break;
     }

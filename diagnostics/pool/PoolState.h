@@ -24,8 +24,11 @@ class PoolState final
     Q_DECLARE_TR_FUNCTIONS(PoolState)
 
 public:
-    /// `xe vm-list params=...`; nullopt when the text is not an `xe` listing.
-    static std::optional<QList<XapiVm>> parseVmList(QByteArrayView output);
+    /// `xe vm-list params=...`; nullopt when the text is not an `xe` listing. Records that
+    /// cannot be told apart from a forgery are kept and marked `ambiguous`. `onlyUuid`: the
+    /// listing was asked for that VM alone (`uuid=`), so a record of any other uuid was
+    /// printed by that VM's own values: it is dropped and the VM marked.
+    static std::optional<QList<XapiVm>> parseVmList(QByteArrayView output, const QString& onlyUuid = {});
     static std::optional<QList<XapiTask>> parseTaskList(QByteArrayView output);
     static std::optional<QList<XapiHost>> parseHostList(QByteArrayView output);
     /// The first pool of `xe pool-list`.
@@ -35,7 +38,9 @@ public:
     static XapiPowerState powerStateFromName(QStringView name);
 
     /// Merges xapi's records with every host's domains, per VM. Templates and snapshots are
-    /// left out; the control domains stay in (the model hides them unless asked).
+    /// left out; the control domains stay in (the model hides them unless asked). One VM per
+    /// uuid: records that share a uuid (or are marked ambiguous) become one VM flagged
+    /// AmbiguousRecords, with only what all of them agree on.
     static QList<VmState> merge(const MergeInput& input);
     /// Updates `firstSeen` ("vmUuid/operation" -> time) from the VMs' current operations:
     /// new ones get `now`, gone ones are dropped.

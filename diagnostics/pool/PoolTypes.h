@@ -51,6 +51,9 @@ struct XapiVm
     int vcpus = -1;
     /// `HVM-boot-policy` is set: an HVM guest (the only hint both xapi generations print).
     bool hvm = false;
+    /// The listing cannot tell this record apart from a forgery (XeRecord::ambiguous): its
+    /// uuid appears twice, its name holds a line break, or its boundaries do not line up.
+    bool ambiguous = false;
 
     bool operator==(const XapiVm&) const = default;
 };
@@ -125,6 +128,7 @@ enum class Disagreement : quint32 {
     OperationStuck = 1u << 3,        ///< an operation/task has been pending past the threshold
     XapiUnknown = 1u << 4,           ///< xapi does not answer: its view is unknown or old
     DomainWithoutVm = 1u << 5,       ///< a domain xapi has no VM record for
+    AmbiguousRecords = 1u << 6,      ///< xapi's records for it cannot be told apart: read it by uuid= before acting
 };
 Q_DECLARE_FLAGS(Disagreements, Disagreement)
 Q_DECLARE_OPERATORS_FOR_FLAGS(Disagreements)

@@ -65,9 +65,16 @@ ReadPiece ScopeRead::parse(const ReadCommand& command, const ReadAnswer& answer,
         else
             p.error = list.errorMessage();
         break;
-    case ReadKind::VmList:
-        p.vms = PoolState::parseVmList(answer.stdOut);
+    case ReadKind::VmList: {
+        // A read of one VM (plan() adds uuid=): only that VM's record may be in it.
+        QString onlyUuid;
+        for (const QString& arg : command.command.args) {
+            if (arg.startsWith(u"uuid="))
+                onlyUuid = arg.mid(5);
+        }
+        p.vms = PoolState::parseVmList(answer.stdOut, onlyUuid);
         break;
+    }
     case ReadKind::TaskList:
         p.tasks = PoolState::parseTaskList(answer.stdOut);
         break;

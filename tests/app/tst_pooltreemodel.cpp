@@ -139,6 +139,36 @@ private Q_SLOTS:
         QCOMPARE(resets.size(), 0);
     }
 
+    void oneRowPerUuid()
+    {
+        // Should two VMs still share an id (the merge already prevents it), one row stands for
+        // both and says that they cannot be told apart; the forged row's word is not shown.
+        PoolTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPool({u"pool:p"_s, u"p"_s, u"Pool"_s, u"h1"_s});
+        model.setHost(u"pool:p"_s, host(u"h1"_s));
+        VmState forged = vm(u"v1"_s, u"h1"_s, XapiPowerState::Halted);
+        forged.name = u"db-01"_s;
+        VmState real = vm(u"v1"_s, u"h1"_s, XapiPowerState::Running, 3);
+        real.name = u"db-01 "_s;
+        model.updateVms(u"pool:p"_s, {forged, real, vm(u"v2"_s, u"h1"_s, XapiPowerState::Running, 4)});
+        QCOMPARE(model.vmCount(), 2);
+        const QModelIndex hostIndex = model.index(0, 0, model.index(0, 0));
+        int rows = 0;
+        for (int i = 0; i < model.rowCount(hostIndex); ++i) {
+            const QModelIndex row = model.index(i, 0, hostIndex);
+            if (row.data(PoolTreeModel::UuidRole).toString() != u"v1"_s)
+                continue;
+            ++rows;
+            QVERIFY(Disagreements(row.data(PoolTreeModel::DisagreementRole).toInt())
+                        .testFlag(Disagreement::AmbiguousRecords));
+            QVERIFY(row.data(Qt::ToolTipRole).toString().contains(u"read it by uuid="_s));
+            QCOMPARE(row.data(Qt::DisplayRole).toString(), u"v1"_s); // the names disagree: the uuid is shown
+        }
+        QCOMPARE(rows, 1);
+        QVERIFY(!PoolTreeModel::oneRowPerId({real}));
+    }
+
     void standaloneHostsAndControlDomains()
     {
         PoolTreeModel model;

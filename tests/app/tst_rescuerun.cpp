@@ -10,6 +10,7 @@
 #include "PoolTreeModel.h"
 #include "RescueRun.h"
 #include "SimHost.h"
+#include "VmActions.h"
 #include "Workspace.h"
 
 #include <QMetaEnum>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 using namespace xr;
@@ -152,25 +154,199 @@ private Q_SLOTS:
         const QString name = u"db \"01\"; $(rm -rf /)"_s;
         const QString uuid = u"1f2e3d4c-0000-4000-8000-123456789abc"_s;
         r.risk = RiskLevel::Safe;
-        QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, name, uuid).isEmpty());
+        QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, {name, uuid}).isEmpty());
         // A confirmation for another rung never counts.
-        QVERIFY(!RescueRun::confirmationProblem(r, {RungId::CleanShutdown, true, name}, name, uuid).isEmpty());
+        QVERIFY(!RescueRun::confirmationProblem(r, {RungId::CleanShutdown, true, name}, {name, uuid}).isEmpty());
         r.risk = RiskLevel::Medium;
-        QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, name, uuid).isEmpty());
-        QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, {}}, name, uuid).isEmpty());
+        QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, {name, uuid}).isEmpty());
+        QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, {}}, {name, uuid}).isEmpty());
         for (RiskLevel risk : {RiskLevel::High, RiskLevel::Critical}) {
             r.risk = risk;
             // The acknowledgement alone is not enough: the name must be typed.
-            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, {}}, name, uuid).isEmpty());
-            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, u"db"_s}, name, uuid).isEmpty());
+            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, {}}, {name, uuid}).isEmpty());
+            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, u"db"_s}, {name, uuid}).isEmpty());
             QVERIFY(
-                !RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, name + u' '}, name, uuid).isEmpty());
-            QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, name}, name, uuid).isEmpty());
-            QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, uuid.toUpper()}, name, uuid)
+                !RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, name + u' '}, {name, uuid}).isEmpty());
+            QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, name}, {name, uuid}).isEmpty());
+            QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, uuid.toUpper()}, {name, uuid})
                         .isEmpty());
             // An empty name is never matched by an empty answer.
-            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, {}, uuid).isEmpty());
+            QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, {}}, {{}, uuid}).isEmpty());
         }
+    }
+
+    void confirmationAsksForTheUuid()
+    {
+        Rung r;
+        r.id = RungId::ForceShutdown;
+        r.risk = RiskLevel::High;
+        const QString uuid = u"1f2e3d4c-0000-4000-8000-123456789abc"_s;
+        auto problem = [&](const QString& typed, const ConfirmationTarget& vm) {
+            return RescueRun::confirmationProblem(r, {RungId::ForceShutdown, false, typed}, vm);
+        };
+        // A unique, plain name: the name or the UUID.
+        QVERIFY(problem(u"db-01"_s, {u"db-01"_s, uuid}).isEmpty());
+        QVERIFY(problem(uuid, {u"db-01"_s, uuid}).isEmpty());
+
+        // Two VMs of the pool with the same name: only the UUID, and the prompt says why.
+        const ConfirmationTarget twin{u"app"_s, uuid, false};
+        QVERIFY(!problem(u"app"_s, twin).isEmpty());
+        QVERIFY(problem(u"app"_s, twin).contains(u"UUID"_s));
+        QVERIFY(problem(uuid.toUpper(), twin).isEmpty());
+        QVERIFY(!TypedConfirmation::whyUuid(twin).isEmpty());
+        VmState a;
+        a.id = a.uuid = uuid;
+        a.name = u"app"_s;
+        VmState b;
+        b.id = b.uuid = u"2f2e3d4c-0000-4000-8000-123456789abc"_s;
+        b.name = u"APP\u200b"_s; // looks the same to a person
+        VmState c;
+        c.id = c.uuid = u"3f2e3d4c-0000-4000-8000-123456789abc"_s;
+        c.name = u"web"_s;
+        QVERIFY(!TypedConfirmation::nameIsUnique({a, b, c}, a));
+        QVERIFY(TypedConfirmation::nameIsUnique({a, b, c}, c));
+        QVERIFY(TypedConfirmation::nameIsUnique({a}, a)); // itself does not count
+
+        // Names a person cannot see or type exactly: newline, bidi, zero-width, C1.
+        const QStringList hidden{u"db\n01"_s,      u"db\u202e10-bd"_s, u"db\u2066x\u2069"_s, u"db\u200b01"_s,
+                                 u"\ufeffdb-01"_s, u"db\u008501"_s,    u"db\u001b[31m"_s,    u"db\u200f01"_s};
+        for (const QString& name : hidden) {
+            const ConfirmationTarget vm{name, uuid};
+            QVERIFY2(!problem(name, vm).isEmpty(), name.toUtf8().toHex().constData());
+            QVERIFY(problem(uuid, vm).isEmpty());
+        }
+
+        // The UUID itself only in ASCII hex: no full-width or Arabic-Indic digits, no look-alikes.
+        const ConfirmationTarget vm{u"db-01"_s, uuid};
+        QString fullWidth = uuid;
+        fullWidth[0] = QChar(0xff11); // FULLWIDTH DIGIT ONE
+        QString arabicIndic = uuid;
+        arabicIndic[3] = QChar(0x0663); // ARABIC-INDIC DIGIT THREE for '3'
+        QString cyrillic = uuid;
+        cyrillic[4] = QChar(0x0441); // CYRILLIC SMALL ES for 'c'
+        for (const QString& typed : {fullWidth, arabicIndic, cyrillic, QString(uuid).replace(u'-', QChar(0x2010))}) {
+            QVERIFY(!TypedConfirmation::matchesUuid(typed, uuid));
+            QVERIFY(!problem(typed, vm).isEmpty());
+            QVERIFY(!problem(typed, twin).isEmpty());
+        }
+        QVERIFY(TypedConfirmation::matchesUuid(u"  "_s + uuid.toUpper() + u" "_s, uuid));
+
+        // A VM whose records cannot be told apart gets no rung at all, whatever is typed.
+        const ConfirmationTarget ambiguous{u"db-01"_s, uuid, true, true};
+        QVERIFY(!problem(uuid, ambiguous).isEmpty());
+        r.risk = RiskLevel::Low;
+        QVERIFY(!RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, uuid}, ambiguous).isEmpty());
+        QVERIFY(RescueRun::confirmationProblem(r, {RungId::ForceShutdown, true, uuid}, ambiguous).contains(u"uuid="_s));
+    }
+
+    void forgedNameGetsNoAction()
+    {
+        // The lab's helper VM has a name-label that prints a halted record with db-01's UUID.
+        Lab lab;
+        QVERIFY(lab.start(u"forged-records"_s));
+        PoolTreeModel& model = *lab.workspace.poolModel();
+        const std::optional<VmState> db = lab.waitForVm(u"db-01"_s);
+        QVERIFY(db);
+        QVERIFY(db->problems.testFlag(Disagreement::AmbiguousRecords));
+        QVERIFY(db->powerState != XapiPowerState::Halted); // the forged row's word is not taken
+        QString scope;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const QString& s : lab.monitor.scopes())
+                    if (lab.monitor.findVm(db->id))
+                        scope = s;
+                return !scope.isEmpty() && lab.monitor.vms(scope).size() >= 5;
+            },
+            10000));
+        // One VM and one tree row per UUID.
+        QSet<QString> uuids;
+        for (const VmState& vm : lab.monitor.vms(scope)) {
+            QVERIFY2(!uuids.contains(vm.uuid), qPrintable(vm.uuid));
+            uuids.insert(vm.uuid);
+        }
+        int rows = 0;
+        std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+            for (int i = 0; i < model.rowCount(parent); ++i) {
+                const QModelIndex index = model.index(i, 0, parent);
+                if (index.data(PoolTreeModel::UuidRole).toString() == db->uuid) {
+                    ++rows;
+                    QVERIFY(index.data(Qt::ToolTipRole).toString().contains(u"cannot be told apart"_s));
+                }
+                walk(index);
+            }
+        };
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                rows = 0;
+                walk({});
+                return rows > 0;
+            },
+            10000));
+        QCOMPARE(rows, 1);
+        // The VM that printed the forgery is flagged too; the twins named app are not.
+        const std::optional<VmState> helper = [&]() -> std::optional<VmState> {
+            for (const VmState& vm : lab.monitor.vms(scope))
+                if (vm.name.startsWith(u"helper"_s))
+                    return vm;
+            return std::nullopt;
+        }();
+        QVERIFY(helper && helper->problems.testFlag(Disagreement::AmbiguousRecords));
+
+        // No everyday action is sent for either of them.
+        const qsizetype before = lab.changes().size();
+        for (VmAction action :
+             {VmAction::Start, VmAction::Shutdown, VmAction::ForceShutdown, VmAction::Reboot, VmAction::ForceReboot}) {
+            for (const VmState& vm : {*db, *helper}) {
+                const Result<void> sent = lab.workspace.runVmAction(action, vm);
+                QVERIFY(!sent);
+                QVERIFY2(sent.errorMessage().contains(u"read it by uuid="_s), qPrintable(sent.errorMessage()));
+                QVERIFY(!VmActions::refusal(vm).isEmpty());
+            }
+        }
+        // A copy of the row with the flag removed is refused too: the monitor's word counts.
+        VmState cleaned = *db;
+        cleaned.problems = {};
+        QVERIFY(!lab.workspace.runVmAction(VmAction::ForceShutdown, cleaned));
+        QTest::qWait(200);
+        QCOMPARE(lab.changes().size(), before);
+
+        // A rescue of helper reads it by uuid=: its own record still prints another VM's, so no
+        // rung runs; db-01 read by uuid= alone is told apart and gets its ladder.
+        RescueRun forgerRun(&lab.monitor, lab.sender(), helper->id);
+        forgerRun.diagnose();
+        QVERIFY(waitPhase(forgerRun, RescueRun::Phase::Ready));
+        QVERIFY(forgerRun.confirmationTarget().ambiguous);
+        QString error;
+        QVERIFY(!tryRung(forgerRun, RungId::CleanShutdown, {RungId::CleanShutdown, true, helper->uuid}, &error));
+        QVERIFY2(error.contains(u"uuid="_s), qPrintable(error));
+
+        RescueRun dbRun(&lab.monitor, lab.sender(), db->id);
+        dbRun.diagnose();
+        QVERIFY(waitPhase(dbRun, RescueRun::Phase::Ready));
+        QVERIFY(!dbRun.confirmationTarget().ambiguous);
+        QCOMPARE(dbRun.situation().xapiPowerState, XapiPowerState::Running);
+        QCOMPARE(lab.changes().size(), before);
+    }
+
+    void twinNamesAskForTheUuid()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"forged-records"_s));
+        const std::optional<VmState> app = lab.waitForVm(u"app"_s);
+        QVERIFY(app);
+        RescueRun run(&lab.monitor, lab.sender(), app->id);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        const ConfirmationTarget target = run.confirmationTarget();
+        QVERIFY(!target.nameUnique);
+        QCOMPARE(TypedConfirmation::ask(target), TypedConfirmation::Ask::Uuid);
+        const Rung* high = nullptr;
+        for (const Rung& r : run.ladder().rungs)
+            if (r.risk >= RiskLevel::High && !high)
+                high = &r;
+        QVERIFY(high);
+        QVERIFY(!RescueRun::confirmationProblem(*high, {high->id, true, u"app"_s}, target).isEmpty());
+        QVERIFY(RescueRun::confirmationProblem(*high, {high->id, true, app->uuid}, target).isEmpty());
     }
 
     void stuckTaskIsCancelledThenForced()

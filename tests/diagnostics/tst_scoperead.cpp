@@ -83,6 +83,21 @@ ScopeState poolOf(const XapiVm& vm, std::optional<HypervisorView> hv)
     return s;
 }
 
+// The ralph-test listing where the Transfer VM's name prints a whole record claiming win2k8's
+// UUID (halted, no memory) between its own record and win2k8's real one.
+QByteArray forgedListing()
+{
+    QByteArray text = xrtest::readSample("xe-vm-list-params__ralph-test-xen.txt");
+    text.replace("Transfer VM for VDI 07f1cca1-056d-4694-879e-adcb2ed989e1",
+                 "Transfer VM\n"
+                 "      power-state ( RO): halted\n"
+                 "    memory-actual ( RO): 0\n"
+                 "     VCPUs-number ( RO): 1\n\n\n"
+                 "uuid ( RO)             : c98c2e2b-a8cf-fe0a-a3c3-2e492c541ef9\n"
+                 "       name-label ( RW): win2k8");
+    return text;
+}
+
 const VmState* find(const ScopeMerge& m, const QString& id)
 {
     for (const VmState& v : m.vms)
@@ -304,6 +319,60 @@ private Q_SLOTS:
         v = find(m, kVm);
         QVERIFY(v && v->domain.presence == DomainPresence::Unknown);
         QVERIFY(!v->problems.testFlag(Disagreement::RunningButNoDomain));
+    }
+
+    void forgedRecordsMergeIntoOneFlaggedVm()
+    {
+        const QString victim = u"c98c2e2b-a8cf-fe0a-a3c3-2e492c541ef9"_s;
+        const QString forger = u"66844623-25b9-3d62-f9c9-5efcc35e213f"_s;
+        const QString dom0 = u"4c960326-0522-482f-9213-ffcc3acf8298"_s;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        DiagnosisThresholds t;
+        ScopeSnapshot snap;
+        const ReadCommand poll{u"s1"_s, ReadKind::VmList, FlavourKind::XapiModern, {}, 1000};
+        ScopeRead::add(snap, ScopeRead::parse(poll, finished(0, 5, forgedListing()), t), now);
+        QVERIFY(snap.xapi.valid);
+
+        ScopeState state = poolOf(xapiVm(XapiPowerState::Halted), listing({}));
+        state.xapi = snap.xapi;
+        const ScopeMerge m = ScopeRead::merge(state);
+        QStringList ids;
+        for (const VmState& v : m.vms)
+            ids << v.id;
+        ids.sort();
+        QStringList expected{victim, forger, dom0};
+        expected.sort();
+        QCOMPARE(ids, expected); // one VM per UUID
+        const VmState* v = find(m, victim);
+        QVERIFY(v && v->problems.testFlag(Disagreement::AmbiguousRecords));
+        // Neither record's power state is taken: they disagree.
+        QCOMPARE(v->powerState, XapiPowerState::Unknown);
+        QCOMPARE(v->name, u"win2k8"_s);
+        const VmState* f = find(m, forger);
+        QVERIFY(f && f->problems.testFlag(Disagreement::AmbiguousRecords));
+        QVERIFY(!find(m, dom0)->problems.testFlag(Disagreement::AmbiguousRecords));
+        QVERIFY(PoolState::disagreementExplanation(Disagreement::AmbiguousRecords).contains(u"uuid="_s));
+        QCOMPARE(PoolState::allDisagreements().first(), Disagreement::AmbiguousRecords);
+
+        // Read by uuid=, the victim's own record is alone and clean; the forger's own record
+        // still prints another VM's: it stays flagged, and the foreign record is dropped.
+        QByteArray alone = forgedListing();
+        alone = alone.mid(alone.indexOf("uuid ( RO)             : c98c2e2b", alone.indexOf("win2k8") + 10));
+        alone = alone.left(alone.indexOf("uuid ( RO)             : 4c960326"));
+        ReadCommand byUuid{u"s1"_s, ReadKind::VmList, FlavourKind::XapiModern, {u"xe"_s, {u"vm-list"_s}}, 1000};
+        byUuid.command.args << u"uuid="_s + victim;
+        const ReadPiece clean = ScopeRead::parse(byUuid, finished(0, 5, alone), t);
+        QVERIFY(clean.vms && clean.vms->size() == 1);
+        QVERIFY(!clean.vms->first().ambiguous);
+        QCOMPARE(clean.vms->first().powerState, XapiPowerState::Running);
+
+        QByteArray own = forgedListing();
+        own = own.left(own.indexOf("uuid ( RO)             : c98c2e2b", own.indexOf("win2k8") + 10));
+        byUuid.command.args.last() = u"uuid="_s + forger;
+        const ReadPiece forged = ScopeRead::parse(byUuid, finished(0, 5, own), t);
+        QVERIFY(forged.vms && forged.vms->size() == 1);
+        QCOMPARE(forged.vms->first().uuid, forger);
+        QVERIFY(forged.vms->first().ambiguous);
     }
 
     void stuckIsTheThreshold()

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace xr;
 using namespace Qt::StringLiterals;
 using xrtest::readSample;
@@ -433,7 +435,9 @@ private Q_SLOTS:
                                  "     name-label ( RW): evil\n"
                                  "    power-state ( RO): halted\n"
                                  "    power-state ( RO): running\n\n\n";
-        const auto r = XeRecords::parse(clean + faked + clean);
+        QByteArray third = clean;
+        third.replace("u1", "u3"); // a uuid twice would be ambiguous by itself
+        const auto r = XeRecords::parse(clean + faked + third);
         QVERIFY(r.ok());
         QCOMPARE(r->records.size(), 3);
         QVERIFY(!r->records.at(0).ambiguous);
@@ -452,6 +456,75 @@ private Q_SLOTS:
         QVERIFY(!r2->records.at(0).ambiguous);
         QVERIFY(r2->records.at(1).ambiguous);
         QVERIFY(!r2->records.at(2).ambiguous);
+    }
+
+    void forgedRecordInANameIsReported()
+    {
+        // A real listing (xe vm-list params=uuid,name-label,power-state,memory-actual,VCPUs-number)
+        // where the Transfer VM's name-label finishes its own record with made-up fields and
+        // then prints a whole, well-formed record that claims win2k8's UUID and says halted.
+        QByteArray text = readSample("xe-vm-list-params__ralph-test-xen.txt");
+        const QByteArray realName = "Transfer VM for VDI 07f1cca1-056d-4694-879e-adcb2ed989e1";
+        QVERIFY(text.contains(realName));
+        text.replace(realName, "Transfer VM\n"
+                               "      power-state ( RO): halted\n"
+                               "    memory-actual ( RO): 0\n"
+                               "     VCPUs-number ( RO): 1\n\n\n"
+                               "uuid ( RO)             : c98c2e2b-a8cf-fe0a-a3c3-2e492c541ef9\n"
+                               "       name-label ( RW): win2k8");
+        const auto r = XeRecords::parse(text);
+        QVERIFY(r.ok());
+        QVERIFY(r->hasAmbiguity());
+        QVERIFY(r->report.partial);
+        // Every record looks whole; only the repeated UUID gives the forgery away.
+        QCOMPARE(r->records.size(), 4);
+        QStringList uuids;
+        for (const XeRecord& rec : r->records) {
+            if (!uuids.contains(rec.value(u"uuid")))
+                uuids << rec.value(u"uuid");
+        }
+        QCOMPARE(uuids,
+                 (QStringList{u"66844623-25b9-3d62-f9c9-5efcc35e213f"_s, u"c98c2e2b-a8cf-fe0a-a3c3-2e492c541ef9"_s,
+                              u"4c960326-0522-482f-9213-ffcc3acf8298"_s}));
+        QVERIFY(r->records.at(1).ambiguities.testFlag(XeAmbiguity::RepeatedUuid));
+        QVERIFY(r->records.at(2).ambiguities.testFlag(XeAmbiguity::RepeatedUuid));
+        QVERIFY(r->records.at(1).ambiguous && r->records.at(2).ambiguous);
+        // The record just before a forged one may be what printed it.
+        QVERIFY(r->records.at(0).ambiguities.testFlag(XeAmbiguity::BeforeForgery));
+        QVERIFY(r->records.at(0).ambiguous);
+        QVERIFY(!r->records.at(3).ambiguous);
+    }
+
+    void recordsThatDoNotLineUpAreReported()
+    {
+        // A clumsier forgery: the name ends its record early and starts one of its own; the
+        // forging VM's remaining fields land in the forged record (power-state twice).
+        const QByteArray text = "uuid ( RO)           : 11111111-0000-4000-8000-000000000001\n"
+                                "     name-label ( RW): helper\n\n\n"
+                                "uuid ( RO)           : 22222222-0000-4000-8000-000000000002\n"
+                                "     name-label ( RW): db-01\n"
+                                "    power-state ( RO): halted\n"
+                                "    power-state ( RO): running\n\n\n"
+                                "uuid ( RO)           : 33333333-0000-4000-8000-000000000003\n"
+                                "     name-label ( RW): web\n"
+                                "    power-state ( RO): running\n\n\n"
+                                "uuid ( RO)           : 44444444-0000-4000-8000-000000000004\n"
+                                "     name-label ( RW): two\n"
+                                "lines\n"
+                                "    power-state ( RO): running\n\n\n";
+        const auto r = XeRecords::parse(text);
+        QVERIFY(r.ok());
+        QCOMPARE(r->records.size(), 4);
+        QVERIFY(r->records.at(0).ambiguities.testFlag(XeAmbiguity::Misaligned));
+        QVERIFY(r->records.at(1).ambiguities.testFlag(XeAmbiguity::RepeatedField));
+        QVERIFY(r->records.at(1).ambiguities.testFlag(XeAmbiguity::Misaligned));
+        QVERIFY(!r->records.at(2).ambiguous);
+        QCOMPARE(r->records.at(3).value(u"name-label"), u"two\nlines"_s);
+        QCOMPARE(r->records.at(3).ambiguities, XeAmbiguities(XeAmbiguity::LineBreakInName));
+        // One record alone: only its own signs count.
+        const auto one = XeRecords::parse("uuid ( RO)           : u1\n     name-label ( RW): a\u2028b\n");
+        QVERIFY(one.ok());
+        QVERIFY(one->records.first().ambiguities.testFlag(XeAmbiguity::LineBreakInName));
     }
 
     void hostileCharactersStayVerbatim()
@@ -540,7 +613,13 @@ private Q_SLOTS:
         QVERIFY(r.ok());
         QCOMPARE(r->records.size(), huge.size() / unit.size() * 3);
         QCOMPARE(r->records.last().value(u"name-label"), u"Control domain on host: s10820.dc2"_s);
-        QVERIFY(r->report.isClean());
+        // The same three VMs over and over: every uuid repeats, and nothing else is wrong.
+        QVERIFY(!r->report.binary && !r->report.invalidUtf8);
+        QVERIFY(std::all_of(r->records.cbegin(), r->records.cend(), [](const XeRecord& rec) {
+            return rec.ambiguities.testFlag(XeAmbiguity::RepeatedUuid) &&
+                   !rec.ambiguities.testFlag(XeAmbiguity::Misaligned) &&
+                   !rec.ambiguities.testFlag(XeAmbiguity::RepeatedField);
+        }));
 
         // One 100 MiB line (a value, no newline at the end).
         QByteArray line = "    name-label ( RW): ";
