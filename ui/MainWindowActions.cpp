@@ -262,6 +262,10 @@ void MainWindow::updateActions()
 
 QString MainWindow::vmActionProblem(VmAction action, const VmState& vm)
 {
+    // xapi's records of this VM cannot be told apart (a forged or odd name): no action until
+    // it is read by uuid=.
+    if (const QString why = VmActions::refusal(vm); !why.isEmpty())
+        return why;
     const bool running = vm.hasXapi
                              ? (vm.powerState == XapiPowerState::Running || vm.powerState == XapiPowerState::Paused)
                              : vm.domain.isPresent();
