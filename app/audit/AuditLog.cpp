@@ -432,10 +432,15 @@ Result<void> AuditLog::appendLocked(const QByteArray& line)
     if (failed) {
         // Nothing half: cut off what a short write or an unsynced line left, so the file
         // holds no record that says "sent" for a command that will not be sent.
-        if (!file.resize(size))
-            qWarning("AuditLog: cannot cut %s back after a failed write", qPrintable(QDir::toNativeSeparators(m_path)));
-        else if (durable::syncFile(file))
-            qWarning("AuditLog: cannot sync %s after cutting it back", qPrintable(QDir::toNativeSeparators(m_path)));
+        // (A device such as /dev/full has nothing to cut.)
+        if (!file.isSequential()) {
+            if (!file.resize(size))
+                qWarning("AuditLog: cannot cut %s back after a failed write",
+                         qPrintable(QDir::toNativeSeparators(m_path)));
+            else if (durable::syncFile(file))
+                qWarning("AuditLog: cannot sync %s after cutting it back",
+                         qPrintable(QDir::toNativeSeparators(m_path)));
+        }
         return writeFailure(m_path, durable::refine(*failed, dir));
     }
     return Result<void>::success();
