@@ -12,6 +12,9 @@
 #include <system_error>
 
 #ifdef Q_OS_WIN
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
 #include <io.h>
 #include <windows.h>
 #else
@@ -586,8 +589,9 @@ Result<QList<AuditEntry>> AuditLog::readTail(const QString& path, int maxEntries
     // A log that cannot be locked (a read-only copy) is read all the same.
     const QMutexLocker locker(&appendMutex());
     QLockFile lock(lockPath(path));
-    const bool locked = QFileInfo(path).absoluteDir().exists() && lock.tryLock(kReadLockTimeoutMs);
-    Q_UNUSED(locked);
+    if (QFileInfo(path).absoluteDir().exists() && !lock.tryLock(kReadLockTimeoutMs) &&
+        lock.error() == QLockFile::LockFailedError)
+        qWarning("AuditLog: %s is busy; reading it without its lock", qPrintable(QDir::toNativeSeparators(path)));
 
     QList<QList<AuditEntry>> files; // newest file first
     qint64 budget = kMaxBytes;
