@@ -8,7 +8,8 @@
 namespace xr {
 
 /// The audit log as a table for the History tab: newest first, filterable by host and by
-/// VM (name or UUID, substring, case-insensitive). Reads the file's tail again on reload().
+/// VM (name or UUID, substring, case-insensitive). Reads the log's tail again on reload(), across
+/// its rotated files (AuditLog::readTail), so a rotation does not empty the History tab.
 class AuditHistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -21,7 +22,7 @@ public:
     explicit AuditHistoryModel(QObject* parent = nullptr);
     ~AuditHistoryModel() override;
 
-    /// Reads the last entries of `path` (at most `maxEntries`); an error leaves the model
+    /// Reads the last entries of `path` and its rotated files (at most `maxEntries`); an error leaves the model
     /// empty and is returned.
     Result<void> load(const QString& path, int maxEntries = 5000);
     /// Reads the same file again.

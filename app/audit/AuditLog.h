@@ -51,48 +51,81 @@ struct AuditContext
     QString action;
 };
 
-/// The audit log: JSON lines in the app data folder, appended and flushed one line per
-/// remote command so that a crash or a power cut right after a destructive step still
-/// leaves its record.
+/// The audit log: JSON lines in the app data folder, one line per remote command.
+///
+/// Each append reaches the disk before it returns success (fsync / FlushFileBuffers), so a
+/// power cut right after a "sent" line still leaves it. Appends from several XenRescue
+/// processes (the GUI and the CLI) are serialised by a lock file beside the log
+/// (`<log>.lock`, a bounded wait; a lock left by a crashed process is taken over), each line
+/// goes out in one write in append mode, and a line that could not be written whole is cut
+/// off again, so the file only ever holds whole lines (a crash mid-write may leave a torn
+/// last line: readers skip it, the next append starts a fresh line). When the file would
+/// pass maxBytes() it is renamed to `<log>.1` (older files shift to `.2`, ...; keepFiles()
+/// are kept) and a new one starts; readTail() reads across them.
 class AuditLog final
 {
 public:
+    static constexpr qint64 kDefaultMaxBytes = 16 * 1024 * 1024;
+    static constexpr int kDefaultKeepFiles = 5;
+    static constexpr int kDefaultLockTimeoutMs = 3000;
+
     explicit AuditLog(QString filePath);
     ~AuditLog();
     AuditLog(const AuditLog&) = delete;
     AuditLog& operator=(const AuditLog&) = delete;
 
-    QString filePath() const { return m_path; }
+    [[nodiscard]] QString filePath() const { return m_path; }
 
-    Result<void> append(const AuditEntry& entry);
-    Result<void> record(const QString& hostKey, const QString& user, const CommandRequest& request,
-                        const CommandResult& result, const QString& runId, const QDateTime& started);
+    /// Rotation: a file that would pass `maxBytes` is rotated first; `keepFiles` old files are
+    /// kept (0: none). A single line larger than `maxBytes` is still written, alone in its file.
+    void setRotation(qint64 maxBytes, int keepFiles);
+    [[nodiscard]] qint64 maxBytes() const { return m_maxBytes; }
+    [[nodiscard]] int keepFiles() const { return m_keepFiles; }
+    /// How long an append waits for another process holding the lock.
+    void setLockTimeout(int ms) { m_lockTimeoutMs = ms; }
+
+    /// Writes one entry, on disk when it succeeds. On failure nothing of it is in the file
+    /// and the message says why (a full disk, a file that cannot grow, a read-only folder).
+    [[nodiscard]] Result<void> append(const AuditEntry& entry);
+    [[nodiscard]] Result<void> record(const QString& hostKey, const QString& user, const CommandRequest& request,
+                                      const CommandResult& result, const QString& runId, const QDateTime& started);
 
     /// The "sent" line written before a command of an action goes out: if it cannot be
     /// written, the command must not be sent.
-    Result<void> recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
-                            const AuditContext& context, const QDateTime& sent);
-    Result<void> recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
-                              const CommandResult& result, const AuditContext& context, const QDateTime& started);
+    [[nodiscard]] Result<void> recordSent(const QString& hostKey, const QString& user, const CommandRequest& request,
+                                          const AuditContext& context, const QDateTime& sent);
+    [[nodiscard]] Result<void> recordResult(const QString& hostKey, const QString& user, const CommandRequest& request,
+                                            const CommandResult& result, const AuditContext& context,
+                                            const QDateTime& started);
     /// A final line for a command whose result never came (abandoned, connection closed).
-    Result<void> recordOutcome(const QString& hostKey, const QString& user, const CommandRequest& request,
-                               AuditOutcome outcome, const AuditContext& context, const QDateTime& started,
-                               qint64 durationMs);
+    [[nodiscard]] Result<void> recordOutcome(const QString& hostKey, const QString& user, const CommandRequest& request,
+                                             AuditOutcome outcome, const AuditContext& context,
+                                             const QDateTime& started, qint64 durationMs);
 
-    static QByteArray toJsonLine(const AuditEntry& entry);
+    [[nodiscard]] static QByteArray toJsonLine(const AuditEntry& entry);
     /// Reads one line back; nullopt for a line that is not an entry (a torn last line).
-    static std::optional<AuditEntry> fromJsonLine(QByteArrayView line);
-    /// The last `maxEntries` entries of the file at `path`, oldest first; reads at most the
-    /// last 32 MiB. An absent file is an empty log.
-    static Result<QList<AuditEntry>> readTail(const QString& path, int maxEntries = 5000);
-    static AuditOutcome outcomeOf(CommandOutcome outcome);
-    static QString outcomeKey(AuditOutcome outcome);
-    static QString outcomeKey(CommandOutcome outcome) { return outcomeKey(outcomeOf(outcome)); }
-    static AuditOutcome outcomeFromKey(QStringView key);
+    [[nodiscard]] static std::optional<AuditEntry> fromJsonLine(QByteArrayView line);
+    /// The last `maxEntries` entries of the log at `path` and of its rotated files
+    /// (`path.1`, `path.2`, ...), oldest first; reads at most the last 32 MiB in all. An
+    /// absent file is an empty log.
+    [[nodiscard]] static Result<QList<AuditEntry>> readTail(const QString& path, int maxEntries = 5000);
+    /// The rotated file `index` of the log at `path` (`path.1` is the newest rotated one).
+    [[nodiscard]] static QString rotatedPath(const QString& path, int index);
+    /// The lock file beside the log at `path`.
+    [[nodiscard]] static QString lockPath(const QString& path);
+    [[nodiscard]] static AuditOutcome outcomeOf(CommandOutcome outcome);
+    [[nodiscard]] static QString outcomeKey(AuditOutcome outcome);
+    [[nodiscard]] static QString outcomeKey(CommandOutcome outcome) { return outcomeKey(outcomeOf(outcome)); }
+    [[nodiscard]] static AuditOutcome outcomeFromKey(QStringView key);
 
 private:
+    [[nodiscard]] Result<void> appendLocked(const QByteArray& line);
+    [[nodiscard]] bool rotateLocked();
+
     QString m_path;
-    QFile m_file;
+    qint64 m_maxBytes = kDefaultMaxBytes;
+    int m_keepFiles = kDefaultKeepFiles;
+    int m_lockTimeoutMs = kDefaultLockTimeoutMs;
 };
 
 } // namespace xr

@@ -88,6 +88,42 @@ private Q_SLOTS:
         QCOMPARE(model.totalCount(), 7);
     }
 
+    void showsEntriesAcrossARotation()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit.jsonl"_s);
+        const qint64 lineSize = AuditLog::toJsonLine(entry(10, u"root@a:22"_s, u"vm10"_s, u"rung 3"_s)).size();
+        AuditLog log(path);
+        log.setRotation(4 * lineSize, 5); // four lines per file
+        for (int i = 10; i < 20; ++i)
+            QVERIFY(log.append(entry(i, u"root@a:22"_s, u"vm%1"_s.arg(i), u"rung 3"_s)));
+        QVERIFY(QFile::exists(AuditLog::rotatedPath(path, 2)));
+
+        AuditHistoryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.load(path));
+        QCOMPARE(model.totalCount(), 10);
+        // Newest first, from the current file down into audit.jsonl.2.
+        for (int row = 0; row < 10; ++row)
+            QCOMPARE(model.index(row, AuditHistoryModel::VmColumn).data().toString(), u"vm%1"_s.arg(19 - row));
+
+        // The History pane reloads after more lines and another rotation: still all of them.
+        for (int i = 20; i < 23; ++i)
+            QVERIFY(log.append(entry(i, u"root@b:22"_s, u"vm%1"_s.arg(i), u"rung 3"_s)));
+        QVERIFY(model.reload());
+        QCOMPARE(model.totalCount(), 13);
+        QCOMPARE(model.index(0, AuditHistoryModel::VmColumn).data().toString(), u"vm22"_s);
+        QCOMPARE(model.hosts(), (QStringList{u"root@a:22"_s, u"root@b:22"_s}));
+        model.setVmFilter(u"vm11"_s);
+        QCOMPARE(model.rowCount(), 1); // from the oldest rotated file
+
+        // The model's limit takes the newest entries, across files too.
+        QVERIFY(model.load(path, 6));
+        QCOMPARE(model.totalCount(), 6);
+        model.setVmFilter({});
+        QCOMPARE(model.index(5, AuditHistoryModel::VmColumn).data().toString(), u"vm17"_s);
+    }
+
     void missingFileIsEmpty()
     {
         AuditHistoryModel model;

@@ -4,11 +4,33 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace xr;
+using namespace Qt::StringLiterals;
+
+namespace {
+AuditEntry numbered(int i)
+{
+    AuditEntry e;
+    e.time = QDateTime::fromSecsSinceEpoch(1700000000 + i, Qt::UTC);
+    e.host = u"root@xs-01:22"_s;
+    e.user = u"root"_s;
+    e.command = u"xl destroy %1"_s.arg(i);
+    e.outcome = AuditOutcome::Sent;
+    e.exitStatus = i;
+    return e;
+}
+
+QByteArray contents(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
 
 class TestAuditLog : public QObject
 {
@@ -118,6 +140,133 @@ private Q_SLOTS:
         const Result<void> written = log.append(AuditEntry{});
         QVERIFY(!written.ok());
         QVERIFY(written.errorMessage().contains(QStringLiteral("audit.jsonl")));
+    }
+
+    void rotatesBySizeAndKeepsFiles()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit.jsonl"_s);
+        const qint64 lineSize = AuditLog::toJsonLine(numbered(10)).size();
+        const qint64 maxBytes = 10 * lineSize; // ten lines of this size per file
+        AuditLog log(path);
+        QCOMPARE(log.maxBytes(), AuditLog::kDefaultMaxBytes);
+        QCOMPARE(log.keepFiles(), AuditLog::kDefaultKeepFiles);
+        log.setRotation(maxBytes, 3);
+        for (int i = 10; i < 65; ++i) // 55 lines: 5 full files and 5 lines; only 3 old ones are kept
+            QVERIFY(log.append(numbered(i)));
+
+        QCOMPARE(contents(path).count('\n'), 5);
+        for (int i = 1; i <= 3; ++i) {
+            const QByteArray old = contents(AuditLog::rotatedPath(path, i));
+            QCOMPARE(old.count('\n'), 10);
+            QVERIFY(old.size() <= maxBytes);
+            // audit.jsonl.1 is the newest old file: it ends right before the current one.
+            QVERIFY(old.endsWith(AuditLog::toJsonLine(numbered(64 - 5 - 10 * (i - 1)))));
+        }
+        QVERIFY(!QFile::exists(AuditLog::rotatedPath(path, 4)));
+        QVERIFY(QFileInfo(AuditLog::rotatedPath(path, 1)).fileName() == u"audit.jsonl.1"_s);
+
+        // Read across the files, newest last; a limit takes the newest.
+        Result<QList<AuditEntry>> all = AuditLog::readTail(path, 0);
+        QVERIFY(all);
+        QCOMPARE(all->size(), 35);
+        for (int i = 0; i < all->size(); ++i)
+            QCOMPARE(all->at(i).exitStatus, 30 + i);
+        const Result<QList<AuditEntry>> last = AuditLog::readTail(path, 8);
+        QVERIFY(last);
+        QCOMPARE(last->size(), 8);
+        QCOMPARE(last->constFirst().exitStatus, 57); // across the rotation: 57..59 in .1, 60..64 current
+        QCOMPARE(last->constLast().exitStatus, 64);
+
+        // A second writer with the defaults finds the current file and goes on in it.
+        AuditLog other(path);
+        QVERIFY(other.append(numbered(65)));
+        QCOMPARE(contents(path).count('\n'), 6);
+
+        // Rotated away with no line since: the old files still read.
+        QVERIFY(QFile::rename(path, dir.filePath(u"moved"_s)));
+        all = AuditLog::readTail(path, 0);
+        QVERIFY(all);
+        QCOMPARE(all->size(), 30);
+    }
+
+    void lineLargerThanTheLimitStandsAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit.jsonl"_s);
+        AuditLog log(path);
+        log.setRotation(16, 2);
+        QVERIFY(log.append(numbered(1)));
+        QVERIFY(log.append(numbered(2)));
+        QCOMPARE(contents(path), AuditLog::toJsonLine(numbered(2)));
+        QCOMPARE(contents(AuditLog::rotatedPath(path, 1)), AuditLog::toJsonLine(numbered(1)));
+        // Keeping none: the old file goes.
+        log.setRotation(16, 0);
+        QVERIFY(log.append(numbered(3)));
+        QCOMPARE(contents(path), AuditLog::toJsonLine(numbered(3)));
+    }
+
+    void tornLastLineIsClosedInTheSameWrite()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit.jsonl"_s);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(AuditLog::toJsonLine(numbered(1)) + "{\"time\":\"2024-01-01T00:00:00Z\",\"ho");
+        }
+        AuditLog log(path);
+        QVERIFY(log.append(numbered(2)));
+        const QList<QByteArray> lines = contents(path).split('\n');
+        QCOMPARE(lines.size(), 4); // whole, torn, whole, empty tail
+        QVERIFY(AuditLog::fromJsonLine(lines.at(0)));
+        QVERIFY(!AuditLog::fromJsonLine(lines.at(1)));
+        QCOMPARE(AuditLog::fromJsonLine(lines.at(2))->exitStatus, 2);
+        const Result<QList<AuditEntry>> read = AuditLog::readTail(path);
+        QVERIFY(read);
+        QCOMPARE(read->size(), 2);
+    }
+
+    void heldLockIsABoundedWait()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit.jsonl"_s);
+        AuditLog log(path);
+        QVERIFY(log.append(numbered(1)));
+        // Another live process holds the lock (this process stands for it: QLockFile names a
+        // process, and this one is alive, so the lock is not stale).
+        QLockFile other(AuditLog::lockPath(path));
+        QVERIFY(other.tryLock(0));
+        log.setLockTimeout(300);
+        const Result<void> written = log.append(numbered(2));
+        QVERIFY(!written);
+        QVERIFY2(written.errorMessage().contains(u"holds its lock"_s), qPrintable(written.errorMessage()));
+        QCOMPARE(written.error().code, u"audit-locked"_s);
+        QCOMPARE(contents(path).count('\n'), 1);
+        other.unlock();
+        QVERIFY(log.append(numbered(2)));
+        QCOMPARE(contents(path).count('\n'), 2);
+        QVERIFY(!QFile::exists(AuditLog::lockPath(path)));
+    }
+
+    void olderFileGetsOwnerOnlyPermissions()
+    {
+#ifdef Q_OS_UNIX
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"audit.jsonl"_s);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                     QFileDevice::ReadOther));
+        }
+        AuditLog log(path);
+        QVERIFY(log.append(numbered(1)));
+        QCOMPARE(QFile::permissions(path) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+#else
+        QSKIP("POSIX permissions");
+#endif
     }
 };
 
