@@ -12,6 +12,12 @@
 #include <QRunnable>
 #include <QTimer>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <unistd.h>
+
 namespace xr::sim {
 
 // --- SimLab --------------------------------------------------------------------------------
@@ -283,7 +289,9 @@ RemoteCommand* SimHost::run(const CommandRequest& request)
 
 FileResult SimHost::writeLocalFile(const FileRequest& request, const QString& local) const
 {
-    // As SshWorker does over SFTP: exclusive create, or a temporary file renamed over the file.
+    // As SshFiles does over SFTP: exclusive create, or a temporary file beside the target,
+    // flushed to disk, then renamed over it in one rename(2): the path always holds the old or
+    // the new content.
     FileResult r;
     r.info.name = request.path;
     if (request.exclusive && QFileInfo::exists(local)) {
@@ -294,21 +302,30 @@ FileResult SimHost::writeLocalFile(const FileRequest& request, const QString& lo
         r.error = tr("%1: No such file or directory").arg(request.path);
         return r;
     }
+    if (!request.exclusive && QFileInfo::exists(local) && !QFileInfo(local).isFile()) {
+        r.error = tr("%1 is not a regular file").arg(request.path);
+        return r;
+    }
     const QString target = request.exclusive ? local : local + QStringLiteral(".xenrescue-tmp");
+    if (!request.exclusive)
+        QFile::remove(target); // left by an earlier write cut short
     QFile f(target);
-    if (!f.open(request.exclusive ? QIODevice::NewOnly : (QIODevice::WriteOnly | QIODevice::Truncate)) ||
-        f.write(request.data) != request.data.size()) {
+    if (!f.open(QIODevice::NewOnly) || f.write(request.data) != request.data.size() || !f.flush() ||
+        ::fsync(f.handle()) != 0) {
         r.error = f.errorString();
+        f.close();
         f.remove();
         return r;
     }
+    if (QFileInfo::exists(local) && !request.exclusive)
+        f.setPermissions(QFileInfo(local).permissions());
     f.close();
-    if (!request.exclusive) {
-        QFile::remove(local);
-        if (!QFile::rename(target, local)) {
-            r.error = tr("Cannot rename %1").arg(request.path);
-            return r;
-        }
+    if (!request.exclusive &&
+        ::rename(QFile::encodeName(target).constData(), QFile::encodeName(local).constData()) != 0) {
+        r.error =
+            tr("Cannot rename %1 over %2: %3").arg(target, request.path, QString::fromLocal8Bit(std::strerror(errno)));
+        QFile::remove(target);
+        return r;
     }
     r.ok = true;
     r.bytesTransferred = request.data.size();

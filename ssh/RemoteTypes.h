@@ -60,8 +60,9 @@ struct RemoteFileInfo
 };
 
 // Write: `data` becomes the whole file. With `exclusive` the file must not exist yet (backups);
-// otherwise a temporary file beside it is written and renamed over it, so the file is never
-// seen half written. The original's permissions are kept.
+// otherwise a temporary file beside it is written, flushed to disk and renamed over it in one
+// rename(2), so the path always holds the old or the new content, never none or half of it.
+// The original's permissions are kept.
 enum class FileOperationKind { Stat, List, ReadRange, ReadTail, Download, Write };
 
 struct FileRequest
@@ -88,6 +89,7 @@ struct FileResult
     QByteArray data;               // ReadRange / ReadTail
     qint64 offset = 0;             // where data starts in the file
     qint64 bytesTransferred = 0;   // Download
+    QString note;                  // Write: a step that could not be done (no fsync on the server)
 };
 
 /// Connection states shared by every transport.

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMutex>
 
 #include <fcntl.h>
 
@@ -51,8 +52,38 @@ QString cannotWrite(const QFile& file, const QString& path)
     return QCoreApplication::translate("SshHost", "Cannot write %1: %2").arg(path, file.errorString());
 }
 
-// SFTP calls in libssh are blocking: they run in blocking mode, bounded by the session
-// timeout, and the session goes back to non-blocking for the channels afterwards.
+QByteArray shellQuoted(const QByteArray& s)
+{
+    QByteArray out = s;
+    out.replace('\'', "'\\''");
+    return '\'' + out + '\'';
+}
+
+// Removes a temporary file if the connection still allows it; errors do not
+// matter here.
+void removeQuietly(sftp_session sftp, ssh_session session, const QByteArray& path)
+{
+    if (sftp && session && ssh_is_connected(session))
+        sftp_unlink(sftp, path.constData());
+}
+
+QMutex g_hookMutex;
+SshFiles::WriteStepHook g_writeStepHook;
+
+void writeStep(SshFiles::WriteStep step)
+{
+    SshFiles::WriteStepHook hook;
+    {
+        const QMutexLocker lock(&g_hookMutex);
+        hook = g_writeStepHook;
+    }
+    if (hook)
+        hook(step);
+}
+
+// SFTP calls in libssh are blocking: they run in blocking mode, bounded by the
+// session timeout, and the session goes back to non-blocking for the channels
+// afterwards.
 class BlockingScope final
 {
     Q_DISABLE_COPY_MOVE(BlockingScope)
@@ -91,6 +122,12 @@ struct SshFiles::FileOp
     QElapsedTimer lastEmit;
     bool opened = false;
 };
+
+void SshFiles::setWriteStepHookForTests(WriteStepHook hook)
+{
+    const QMutexLocker lock(&g_hookMutex);
+    g_writeStepHook = std::move(hook);
+}
 
 SshFiles::SshFiles(Host& host)
     : m_host(host)
@@ -174,58 +211,145 @@ Result<void> SshFiles::ensureSftp()
     return Result<void>::success();
 }
 
-Result<qint64> SshFiles::writeFile(const FileRequest& request)
+Result<void> SshFiles::writeNewFile(const QByteArray& path, const QByteArray& data, mode_t mode, QString* note)
+{
+    sftp_file f = sftp_open(m_sftp, path.constData(), O_WRONLY | O_CREAT | O_EXCL, mode);
+    if (!f)
+        return Result<void>::failure(sftpError());
+    writeStep(WriteStep::TempOpened);
+    auto failed = [&](const QString& error) {
+        if (f)
+            sftp_close(f);
+        removeQuietly(m_sftp, m_host.session(), path);
+        return Result<void>::failure(error);
+    };
+    qint64 written = 0;
+    while (written < data.size()) {
+        const size_t chunk = size_t(std::min<qint64>(data.size() - written, 32768));
+        const ssize_t n = sftp_write(f, data.constData() + written, chunk);
+        if (n <= 0)
+            return failed(sftpError());
+        written += n;
+    }
+    writeStep(WriteStep::DataWritten);
+    // The umask of the server's sftp-server may have narrowed the mode given to
+    // open.
+    if (sftp_chmod(m_sftp, path.constData(), mode) != SSH_OK)
+        return failed(sftpError());
+    if (sftp_extension_supported(m_sftp, "fsync@openssh.com", "1") == 1) {
+        if (sftp_fsync(f) != SSH_OK)
+            return failed(QCoreApplication::translate("SshHost", "Could not flush %1 to disk: %2")
+                              .arg(QString::fromUtf8(path), sftpError()));
+    } else if (note) {
+        *note =
+            QCoreApplication::translate("SshHost", "The host's SFTP server does not offer fsync@openssh.com: %1 was "
+                                                   "not "
+                                                   "flushed to disk before it was renamed (the kernel writes it back "
+                                                   "within about 30 s).")
+                .arg(QString::fromUtf8(path));
+    }
+    writeStep(WriteStep::Synced);
+    const int closed = sftp_close(std::exchange(f, nullptr));
+    if (closed != SSH_OK)
+        return failed(sftpError());
+    writeStep(WriteStep::Closed);
+    return Result<void>::success();
+}
+
+Result<void> SshFiles::runOnHost(const QByteArray& command)
+{
+    const ssh_session session = m_host.session();
+    ssh_channel channel = session ? ssh_channel_new(session) : nullptr;
+    if (!channel)
+        return Result<void>::failure(m_host.sessionError());
+    auto done = [&channel](Result<void> result) {
+        if (ssh_channel_is_open(channel)) {
+            ssh_channel_send_eof(channel);
+            ssh_channel_close(channel);
+        }
+        ssh_channel_free(channel);
+        return result;
+    };
+    if (ssh_channel_open_session(channel) != SSH_OK || ssh_channel_request_exec(channel, command.constData()) != SSH_OK)
+        return done(Result<void>::failure(m_host.sessionError()));
+    // Waits for the exit status (or the channel's close), bounded by the session
+    // timeout.
+    const int status = ssh_channel_get_exit_status(channel);
+    QByteArray err(4096, Qt::Uninitialized);
+    const int n = ssh_channel_read_nonblocking(channel, err.data(), uint32_t(err.size()), 1);
+    err.resize(qMax(0, n));
+    if (status != 0) {
+        const QString why = status < 0 ? m_host.sessionError() : QString::fromUtf8(err).trimmed();
+        return done(Result<void>::failure(QCoreApplication::translate("SshHost", "%1 failed (exit status %2): %3")
+                                              .arg(QString::fromUtf8(command))
+                                              .arg(status)
+                                              .arg(why)));
+    }
+    return done(Result<void>::success());
+}
+
+bool SshFiles::syncFolder(const QByteArray& folder)
+{
+    // OpenSSH's sftp-server opens a folder read-only like a file, and
+    // fsync@openssh.com then flushes its entries: the rename survives a power
+    // cut.
+    if (sftp_extension_supported(m_sftp, "fsync@openssh.com", "1") != 1)
+        return false;
+    sftp_file dir = sftp_open(m_sftp, folder.constData(), O_RDONLY, 0);
+    if (!dir)
+        return false;
+    const bool ok = sftp_fsync(dir) == SSH_OK;
+    sftp_close(dir);
+    return ok;
+}
+
+Result<qint64> SshFiles::writeFile(const FileRequest& request, QString* note)
 {
     const QByteArray path = request.path.toUtf8();
     mode_t mode = 0644;
     if (sftp_attributes a = sftp_stat(m_sftp, path.constData())) {
-        if (request.exclusive) {
-            sftp_attributes_free(a);
-            return Result<qint64>::failure(
-                QCoreApplication::translate("SshHost", "%1 already exists").arg(request.path));
-        }
+        const bool regular = a->type == SSH_FILEXFER_TYPE_REGULAR;
         mode = mode_t(a->permissions & 07777);
         sftp_attributes_free(a);
+        if (request.exclusive)
+            return Result<qint64>::failure(
+                QCoreApplication::translate("SshHost", "%1 already exists").arg(request.path));
+        if (!regular)
+            return Result<qint64>::failure(
+                QCoreApplication::translate("SshHost", "%1 is not a regular file; XenRescue does not replace it.")
+                    .arg(request.path));
     }
-    const QByteArray target = request.exclusive ? path : path + ".xenrescue-tmp";
-    const int flags = O_WRONLY | O_CREAT | (request.exclusive ? O_EXCL : O_TRUNC);
-    sftp_file f = sftp_open(m_sftp, target.constData(), flags, mode);
-    if (!f)
-        return Result<qint64>::failure(sftpError());
-    qint64 written = 0;
-    while (written < request.data.size()) {
-        const size_t chunk = size_t(std::min<qint64>(request.data.size() - written, 32768));
-        const ssize_t n = sftp_write(f, request.data.constData() + written, chunk);
-        if (n <= 0) {
-            const QString error = sftpError();
-            sftp_close(f);
-            sftp_unlink(m_sftp, target.constData());
-            return Result<qint64>::failure(error);
-        }
-        written += n;
+    if (request.exclusive) {
+        if (const Result<void> w = writeNewFile(path, request.data, mode, note); !w)
+            return Result<qint64>::failure(w.errorMessage());
+        return qint64(request.data.size());
     }
-    if (sftp_close(f) != SSH_OK) {
-        const QString error = sftpError();
-        sftp_unlink(m_sftp, target.constData());
-        return Result<qint64>::failure(error);
+    // The target must hold the old or the new content at every moment, whatever
+    // breaks when. SFTP v3's rename never replaces a file (OpenSSH's sftp-server
+    // links, then unlinks), and libssh 0.10 has no posix-rename@openssh.com nor a
+    // way to send a raw extended request, so the file is written and flushed
+    // beside the target, then moved over it by `mv -f` on the host: one rename(2)
+    // in the same folder, atomic. A drop before it leaves the old file and a
+    // stray PATH.xenrescue-tmp; a drop after it, the new file.
+    const QByteArray temp = path + ".xenrescue-tmp";
+    removeQuietly(m_sftp, m_host.session(),
+                  temp); // left by an earlier write cut short
+    if (const Result<void> w = writeNewFile(temp, request.data, mode, note); !w)
+        return Result<qint64>::failure(w.errorMessage());
+    const QByteArray mv = "mv -f -- " + shellQuoted(temp) + ' ' + shellQuoted(path);
+    if (const Result<void> moved = runOnHost(mv); !moved) {
+        removeQuietly(m_sftp, m_host.session(), temp);
+        return Result<qint64>::failure(moved.errorMessage());
     }
-    if (!request.exclusive) {
-        // SFTP v3 rename never replaces a file (and libssh 0.10 has no posix-rename): move the
-        // original aside, move the new file in, then drop the original; put it back on failure.
-        const QByteArray aside = path + ".xenrescue-old";
-        sftp_unlink(m_sftp, aside.constData());
-        const bool hadOriginal = sftp_rename(m_sftp, path.constData(), aside.constData()) == SSH_OK;
-        if (sftp_rename(m_sftp, target.constData(), path.constData()) != SSH_OK) {
-            const QString error = sftpError();
-            if (hadOriginal)
-                sftp_rename(m_sftp, aside.constData(), path.constData());
-            sftp_unlink(m_sftp, target.constData());
-            return Result<qint64>::failure(error);
-        }
-        if (hadOriginal)
-            sftp_unlink(m_sftp, aside.constData());
-    }
-    return written;
+    writeStep(WriteStep::Renamed);
+    const qsizetype slash = path.lastIndexOf('/');
+    const QByteArray folder = slash > 0 ? path.left(slash) : slash == 0 ? QByteArray("/") : QByteArray(".");
+    if (!syncFolder(folder) && note && note->isEmpty())
+        *note = QCoreApplication::translate("SshHost", "The folder of %1 could not be flushed to disk after the "
+                                                       "rename (the kernel writes it back within about 30 s).")
+                    .arg(request.path);
+    writeStep(WriteStep::FolderSynced);
+    return qint64(request.data.size());
 }
 
 bool SshFiles::stepFile(FileOp& op)
@@ -274,14 +398,24 @@ bool SshFiles::stepFile(FileOp& op)
         return false;
     }
     case FileOperationKind::Write: {
-        const Result<qint64> written = writeFile(op.request);
+        const Result<qint64> written = writeFile(op.request, &r.note);
         if (written) {
             r.ok = true;
             r.bytesTransferred = *written;
         } else {
             r.error = written.errorMessage();
         }
+        const ssh_session session = m_host.session();
+        r.connectionLost = !r.ok && (!session || !ssh_is_connected(session));
+        if (r.connectionLost)
+            r.error = QCoreApplication::translate("SshHost",
+                                                  "The connection was lost during the write (%1); the file keeps its "
+                                                  "old content unless the rename had run.")
+                          .arg(r.error);
         finishFile(op.id, r);
+        if (r.connectionLost)
+            m_host.checkAlive(); // declares the connection lost; the SFTP session
+                                 // goes with it
         return false;
     }
     case FileOperationKind::ReadRange:
@@ -383,8 +517,9 @@ bool SshFiles::readBatch(FileOp& op)
             op.lastProgress.restart();
         }
         if (uint32_t(n) < len) {
-            // A short read before the end (the file shrank, or a server that returns less):
-            // drop the pipelined requests and continue from where the data stopped.
+            // A short read before the end (the file shrank, or a server that returns
+            // less): drop the pipelined requests and continue from where the data
+            // stopped.
             for (const auto& f : std::as_const(op.inFlight))
                 sftp_async_read(op.file, buf.data(), f.second, f.first);
             op.inFlight.clear();

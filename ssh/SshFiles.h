@@ -6,6 +6,7 @@
 
 #include <QHash>
 
+#include <functional>
 #include <memory>
 
 #include <libssh/libssh.h>
@@ -13,8 +14,9 @@
 
 namespace xr {
 
-/// The SFTP file operations of one connected SSH session: stat, list, write (through a
-/// temporary file moved into place), and reads of a range, a tail or a whole file into a
+/// The SFTP file operations of one connected SSH session: stat, list, write (a temporary file
+/// beside the target, flushed with fsync@openssh.com, then moved over the target by one
+/// rename(2) on the host: `mv -f`), and reads of a range, a tail or a whole file into a
 /// local download. libssh's SFTP calls block, so each step runs in blocking mode bounded by
 /// the session timeout; reads are pipelined and run in bounded batches so that commands
 /// keep moving while a large file is read. The SFTP subsystem is started on first use.
@@ -41,6 +43,20 @@ public:
         ~Host() = default;
     };
 
+    /// The steps of a write, in order; the test seam below is called after each one.
+    enum class WriteStep {
+        TempOpened,   ///< the temporary file (or the exclusive file) is created, empty
+        DataWritten,  ///< every byte is sent
+        Synced,       ///< fsync@openssh.com answered (or the server does not offer it)
+        Closed,       ///< the file is closed
+        Renamed,      ///< `mv -f TMP TARGET` ran (replacing writes only)
+        FolderSynced, ///< the folder's entry flushed (best effort, replacing writes only)
+    };
+    /// Test seam (fault injection, e.g. killing sshd between two steps): called on the worker
+    /// thread after each step of a write. Empty by default; set it before the write starts.
+    using WriteStepHook = std::function<void(WriteStep)>;
+    static void setWriteStepHookForTests(WriteStepHook hook);
+
     explicit SshFiles(Host& host);
     ~SshFiles();
 
@@ -66,8 +82,16 @@ private:
     Result<void> openRead(FileOp& op, const QByteArray& path);
     /// Reads up to one batch; false when the operation ended (finished or failed).
     bool readBatch(FileOp& op);
-    /// Writes a small file (a configuration file) whole; the bytes written.
-    Result<qint64> writeFile(const FileRequest& request);
+    /// Writes a small file (a configuration file) whole: the bytes written; @p note says what
+    /// could not be done to make it durable (no fsync on the server).
+    Result<qint64> writeFile(const FileRequest& request, QString* note);
+    /// Creates @p path (O_EXCL), writes @p data, fsyncs when the server can, closes.
+    Result<void> writeNewFile(const QByteArray& path, const QByteArray& data, mode_t mode, QString* note);
+    /// Runs one command on the host over its own exec channel (blocking, bounded by the session
+    /// timeout); fails unless it exits with status 0.
+    Result<void> runOnHost(const QByteArray& command);
+    /// fsync of a folder (its entries, after a rename); best effort, false when it failed.
+    bool syncFolder(const QByteArray& folder);
     QString sftpError() const;
     void finishFile(quint64 id, FileResult result);
 

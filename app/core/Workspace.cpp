@@ -4,6 +4,7 @@
 #include "ConnectionManager.h"
 #include "DemoSession.h"
 #include "HostSession.h"
+#include "MemberAddress.h"
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
 #include "RemoteOperation.h"
@@ -12,8 +13,34 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSet>
 
 namespace xr {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcPoolMembers, "xr.pool.members")
+
+// A member's address comes from the pool (`xe host-list`), which XenRescue does not trust: it
+// becomes an SSH target only as an IP address or a host name (issue 14). A refused one is
+// reported once per process (the pool is polled again and again).
+bool isSafeMemberAddress(const XapiHost& member)
+{
+    const Result<MemberAddress::Kind> checked = MemberAddress::check(member.address);
+    if (checked)
+        return true;
+    static QSet<QString> reported;
+    if (!reported.contains(member.uuid + u'\n' + member.address)) {
+        reported.insert(member.uuid + u'\n' + member.address);
+        qCWarning(lcPoolMembers).noquote()
+            << QStringLiteral("Pool member %1 (%2) is not offered for connecting: %3")
+                   .arg(member.uuid, MemberAddress::displayable(member.name), checked.errorMessage());
+    }
+    return false;
+}
+
+} // namespace
 
 Workspace::Workspace(AppPaths paths, QObject* parent)
     : QObject(parent)
@@ -151,7 +178,7 @@ QList<XapiHost> Workspace::membersToOffer(const QString& poolUuid, const QList<X
         return {};
     QList<XapiHost> offer;
     for (const XapiHost& h : unconnected) {
-        if (h.address.isEmpty() || !h.live)
+        if (h.address.isEmpty() || !h.live || !isSafeMemberAddress(h))
             continue;
         SshEndpoint e;
         e.host = h.address;
@@ -170,6 +197,8 @@ void Workspace::connectPoolMembers(const QString& poolUuid, const QList<XapiHost
     if (!model)
         return;
     for (const XapiHost& h : members) {
+        if (!isSafeMemberAddress(h))
+            continue; // never saved nor connected, whoever asked
         SavedHost member = *model;
         member.id.clear();
         member.label = h.name;
@@ -186,7 +215,7 @@ void Workspace::connectPoolMemberOf(const QString& vmId, const QString& hostUuid
         return;
     const QString pool = found->first.mid(5);
     for (const XapiHost& h : m_monitor->poolMembers(pool)) {
-        if (h.uuid == hostUuid && !h.address.isEmpty())
+        if (h.uuid == hostUuid && !h.address.isEmpty() && isSafeMemberAddress(h))
             connectPoolMembers(pool, {h});
     }
 }

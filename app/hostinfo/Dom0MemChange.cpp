@@ -5,6 +5,8 @@
 
 #include <QTimer>
 
+#include <algorithm>
+
 namespace xr {
 
 Dom0MemChange::Dom0MemChange(CommandGateway* gateway, const QString& hostId, RemoteHost* host,
@@ -28,6 +30,19 @@ void Dom0MemChange::run(const Dom0MemPlan& plan)
     m_plan = plan;
     m_stage = plan.requiresMaintenanceMode ? Stage::Maintenance : Stage::Reread;
     m_index = 0;
+    // The vendor's floor for this very host, whatever the plan was made with.
+    QString reason;
+    const qint64 min = Dom0MemPlan::vendorMinimumMiB(m_identity.flavour.kind, m_identity.flavour.productBrand, &reason);
+    if (plan.newMiB < min) {
+        QTimer::singleShot(0, this, [this, min, reason] {
+            fail(tr("%1 MiB is below the smallest dom0 XenRescue offers on %2 (%3 MiB): %4 Nothing was changed.")
+                     .arg(m_plan.newMiB)
+                     .arg(m_identity.hostname)
+                     .arg(min)
+                     .arg(reason));
+        });
+        return;
+    }
     QTimer::singleShot(0, this, &Dom0MemChange::next);
 }
 
@@ -135,7 +150,8 @@ void Dom0MemChange::next()
         const QString what = backup ? QStringLiteral("sftp write %1 (backup of %2, %3 bytes, exclusive)")
                                           .arg(f.backupPath, f.path)
                                           .arg(data.size())
-                                    : QStringLiteral("sftp write %1 (%2 bytes, temporary file renamed over it)")
+                                    : QStringLiteral("sftp write %1 (%2 bytes to %1.xenrescue-tmp, fsync, then "
+                                                     "mv -f over %1)")
                                           .arg(f.path)
                                           .arg(data.size());
         say(backup ? tr("Backing up %1 to %2").arg(f.path, f.backupPath) : tr("Writing %1").arg(f.path));
@@ -150,11 +166,13 @@ void Dom0MemChange::next()
             const FileResult r = op->result();
             op->deleteLater();
             if (!r.ok) {
-                fail(tr("Writing %1 failed: %2. Files written before this step are listed above; their backups "
-                        "are kept.")
+                fail(tr("Writing %1 failed: %2. %1 still holds its content from before this step (it is replaced "
+                        "in one rename); files written before this step are listed above; their backups are kept.")
                          .arg(path, r.error));
                 return;
             }
+            if (!r.note.isEmpty())
+                say(r.note);
             ++m_index;
             next();
         });
@@ -162,7 +180,7 @@ void Dom0MemChange::next()
     }
     case Stage::Commands: {
         if (m_index >= m_plan.commands.size()) {
-            m_stage = Stage::Verify;
+            m_stage = Stage::ReadBack;
             m_index = 0;
             next();
             return;
@@ -189,6 +207,43 @@ void Dom0MemChange::next()
                 return;
             }
             ++m_index;
+            next();
+        });
+        return;
+    }
+    case Stage::ReadBack: {
+        // What xen-cmdline --set-xen wrote is read back with --get-xen (xapi plans only).
+        const auto setXen = std::find_if(m_plan.commands.cbegin(), m_plan.commands.cend(),
+                                         [](const ShellCommand& c) { return c.args.value(0) == u"--set-xen"; });
+        if (setXen == m_plan.commands.cend()) {
+            m_stage = Stage::Verify;
+            next();
+            return;
+        }
+        CommandRequest req;
+        req.command = Dom0MemPlan::xenCmdlineReadBack(setXen->program).toShell();
+        req.timeoutMs = 20000;
+        say(tr("Reading back: %1").arg(req.command));
+        RemoteCommand* c = m_host->run(req);
+        c->setParent(this);
+        connect(c, &RemoteOperation::finished, this, [this, c] {
+            const CommandResult r = c->result();
+            c->deleteLater();
+            if (!r.succeeded()) {
+                fail(tr("Could not read back the boot configuration (%1); check it with xen-cmdline --get-xen "
+                        "dom0_mem before rebooting.")
+                         .arg(r.error.isEmpty() ? QString::fromUtf8(r.stdErr).trimmed() : r.error));
+                return;
+            }
+            if (const Result<void> same = m_plan.checkReadBack(r.stdOut); !same) {
+                fail(tr("%1 Do not reboot before it is checked; the boot configuration's backup is %2.")
+                         .arg(same.errorMessage(),
+                              m_plan.backupsOnly.isEmpty() ? tr("not there") : m_plan.backupsOnly.first().backupPath));
+                return;
+            }
+            say(tr("xen-cmdline --get-xen reads back dom0_mem=%1.").arg(m_plan.dom0MemValue));
+            m_stage = Stage::Verify;
+            m_index = 0;
             next();
         });
         return;

@@ -20,7 +20,11 @@ struct AuditContext;
 ///   2. every file is read again and must still be what the preview showed;
 ///   3. each file is copied to its backup (never overwriting one), then written;
 ///   4. the plan's commands run (xen-cmdline --set-xen, update-grub);
-///   5. each edited file is read back and compared.
+///   5. xapi: `xen-cmdline --get-xen dom0_mem` must print what --set-xen was given;
+///   6. each edited file is read back and compared.
+/// A size below the vendor's floor (Dom0MemPlan::vendorMinimumMiB for this host's brand) is refused
+/// before anything is sent. Each file write goes to a temporary file beside the target that is
+/// flushed and renamed over it in one step (RemoteHost::writeFile), after its backup copy.
 /// Every write and command goes through the command gateway: recorded in the audit log before
 /// it is sent (nothing is sent when that fails, and the change stops) and again with its
 /// result. Reads (the maintenance check, re-reading and verifying files) go to the host.
@@ -43,7 +47,7 @@ Q_SIGNALS:
     void finished(bool ok, const QString& message);
 
 private:
-    enum class Stage { Maintenance, Reread, Backup, Write, Commands, Verify, Done };
+    enum class Stage { Maintenance, Reread, Backup, Write, Commands, ReadBack, Verify, Done };
     void next();
     void fail(const QString& message);
     void say(const QString& line);

@@ -128,6 +128,8 @@ QString FileEdit::diff() const
 QString Dom0MemPlan::preview() const
 {
     QStringList out;
+    if (!minimumReason.isEmpty())
+        out << tr("# smallest size offered: %1 MiB. %2").arg(minimumMiB).arg(minimumReason);
     for (const FileEdit& b : backupsOnly)
         out << tr("# back up %1 to %2").arg(b.path, b.backupPath);
     for (const FileEdit& e : edits) {
@@ -151,6 +153,60 @@ Result<qint64> Dom0MemPlan::validateSize(qint64 newMiB, qint64 hostTotalMiB)
             tr("%1 MiB would leave too little for the guests: at most %2 MiB on this host.").arg(newMiB).arg(max),
             QStringLiteral("too-large"));
     return newMiB;
+}
+
+qint64 Dom0MemPlan::vendorMinimumMiB(FlavourKind flavour, const QString& productBrand, QString* reason)
+{
+    if (isXapiFlavour(flavour) && productBrand.contains(QStringLiteral("XCP-ng"), Qt::CaseInsensitive)) {
+        if (reason)
+            *reason = tr("XCP-ng documents 2 GiB as the least dom0 needs (4 GiB on hosts with less than 128 GiB of "
+                         "RAM, 8 GiB from 128 GiB); below it xapi, the storage and network daemons and the "
+                         "oom-killer fight over dom0's memory.");
+        return 2048;
+    }
+    if (isXapiFlavour(flavour)) {
+        if (reason)
+            *reason = tr("XenServer gives dom0 1 GiB plus 5 % of the host's RAM at install; below 1 GiB its "
+                         "toolstack (xapi, xenopsd, squeezed, the storage managers) does not run reliably.");
+        return 1024;
+    }
+    if (reason)
+        *reason = tr("Plain Xen sets no vendor floor; below 256 MiB dom0's kernel and toolstack do not fit.");
+    return 256;
+}
+
+Result<qint64> Dom0MemPlan::validateSize(qint64 newMiB, qint64 hostTotalMiB, FlavourKind flavour,
+                                         const QString& productBrand)
+{
+    QString reason;
+    const qint64 min = vendorMinimumMiB(flavour, productBrand, &reason);
+    if (newMiB < min)
+        return Result<qint64>::failure(tr("dom0 needs at least %1 MiB here: %2").arg(min).arg(reason),
+                                       QStringLiteral("too-small"));
+    return validateSize(newMiB, hostTotalMiB);
+}
+
+ShellCommand Dom0MemPlan::xenCmdlineReadBack(const QString& xenCmdlinePath)
+{
+    return ShellCommand{xenCmdlinePath.isEmpty() ? QStringLiteral("/opt/xensource/libexec/xen-cmdline")
+                                                 : xenCmdlinePath,
+                        {QStringLiteral("--get-xen"), QStringLiteral("dom0_mem")}};
+}
+
+Result<void> Dom0MemPlan::checkReadBack(const QByteArray& getXenOutput) const
+{
+    const QString expected = QStringLiteral("dom0_mem=") + dom0MemValue;
+    QStringList lines;
+    for (const QByteArray& l : getXenOutput.split('\n'))
+        if (!l.trimmed().isEmpty())
+            lines << QString::fromUtf8(l.trimmed());
+    if (lines.size() == 1 && lines.first() == expected)
+        return Result<void>::success();
+    const QString got = lines.isEmpty() ? tr("nothing") : lines.join(QStringLiteral(" | ")).left(200);
+    return Result<void>::failure(
+        tr("xen-cmdline --get-xen dom0_mem printed %1, not %2: the boot configuration does not say what was set.")
+            .arg(got, expected),
+        QStringLiteral("read-back-differs"));
 }
 
 QString Dom0MemPlan::backupPathFor(const QString& path, const QString& stamp)
@@ -264,10 +320,16 @@ Result<FileEdit> Dom0MemPlan::setXendMemory(const QString& path, const QByteArra
 }
 
 Result<Dom0MemPlan> Dom0MemPlan::forXapi(qint64 newMiB, const QString& xenCmdlinePath, const QString& bootPath,
-                                         const QByteArray& bootConfig, const QString& stamp)
+                                         const QByteArray& bootConfig, const QString& stamp,
+                                         const QString& productBrand)
 {
     Dom0MemPlan p;
     p.flavour = FlavourKind::XapiModern;
+    p.minimumMiB = vendorMinimumMiB(p.flavour, productBrand, &p.minimumReason);
+    if (newMiB < p.minimumMiB)
+        return Result<Dom0MemPlan>::failure(
+            tr("dom0 needs at least %1 MiB here: %2").arg(p.minimumMiB).arg(p.minimumReason),
+            QStringLiteral("too-small"));
     p.newMiB = newMiB;
     p.dom0MemValue = QStringLiteral("%1M,max:%1M").arg(newMiB);
     p.requiresMaintenanceMode = true;
@@ -297,6 +359,7 @@ Result<Dom0MemPlan> Dom0MemPlan::forXl(qint64 newMiB, const QString& bootPath, c
     Dom0MemPlan p;
     p.flavour = FlavourKind::Xl;
     p.newMiB = newMiB;
+    p.minimumMiB = vendorMinimumMiB(p.flavour, QString(), &p.minimumReason);
     p.dom0MemValue = QStringLiteral("%1M,max:%1M").arg(newMiB);
     Result<FileEdit> boot = setBootDom0Mem(bootPath, bootConfig, newMiB);
     if (!boot)

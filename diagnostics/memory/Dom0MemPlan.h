@@ -60,20 +60,40 @@ struct Dom0MemPlan
     QList<ShellCommand> commands;
     bool requiresMaintenanceMode = false;
     bool rebootNeeded = true;
+    /// The smallest size offered on this host and why (vendorMinimumMiB()); shown in the preview.
+    qint64 minimumMiB = 256;
+    QString minimumReason;
 
     /// Every command and edit as the user will see them, one per line.
     QString preview() const;
 
     /// 256 MiB .. 3/4 of the host (or 1 TiB when the host's size is unknown); a translated
-    /// error otherwise.
+    /// error otherwise. Without the vendor: the floor below is the one to use (validateSize
+    /// with the flavour).
     static Result<qint64> validateSize(qint64 newMiB, qint64 hostTotalMiB);
+    /// As above, with the vendor's floor (vendorMinimumMiB()) instead of 256 MiB.
+    static Result<qint64> validateSize(qint64 newMiB, qint64 hostTotalMiB, FlavourKind flavour,
+                                       const QString& productBrand);
+    /// The smallest dom0 XenRescue offers, following the vendor (XEN-FIELD-GUIDE section 7),
+    /// with the reason (translated) in @p reason: XCP-ng 2 GiB (its documented minimum),
+    /// XenServer / Citrix Hypervisor and other xapi hosts 1 GiB (the installer's base:
+    /// 1 GiB + 5 % of RAM), plain Xen (xl, xm) 256 MiB.
+    static qint64 vendorMinimumMiB(FlavourKind flavour, const QString& productBrand, QString* reason = nullptr);
     /// `PATH.xenrescue-STAMP`.
     static QString backupPathFor(const QString& path, const QString& stamp);
 
     /// xapi: `xen-cmdline` at `xenCmdlinePath`; the boot configuration read from `bootPath`
     /// is backed up and its expected change previewed.
+    /// Below the vendor's floor for @p productBrand (vendorMinimumMiB(); empty: XenServer's) it fails
+    /// with code "too-small".
     static Result<Dom0MemPlan> forXapi(qint64 newMiB, const QString& xenCmdlinePath, const QString& bootPath,
-                                       const QByteArray& bootConfig, const QString& stamp);
+                                       const QByteArray& bootConfig, const QString& stamp,
+                                       const QString& productBrand = {});
+    /// `xen-cmdline --get-xen dom0_mem`: what the boot configuration says after --set-xen.
+    static ShellCommand xenCmdlineReadBack(const QString& xenCmdlinePath);
+    /// Checks what `xen-cmdline --get-xen dom0_mem` printed after --set-xen: one line
+    /// `dom0_mem=VALUE` holding exactly the plan's dom0MemValue. A translated error otherwise.
+    Result<void> checkReadBack(const QByteArray& getXenOutput) const;
     /// xl: /etc/default/grub (or a menu.lst / grub.cfg given instead), then update-grub; xl.conf
     /// when it is read (its autoballoon set to "off").
     static Result<Dom0MemPlan> forXl(qint64 newMiB, const QString& bootPath, const QByteArray& bootConfig,

@@ -458,9 +458,74 @@ private Q_SLOTS:
         QCOMPARE(readLocal(h.root + u"/boot/grub/grub.cfg.xenrescue-s2"_s), *m.bootConfig);
         QCOMPARE(h.lab->pool()->host(h.identity.hostname)->config.nextBootDom0MemMiB, 4096);
         QVERIFY(QString::fromUtf8(readLocal(dir.filePath(u"audit.jsonl"_s))).contains(u"--set-xen"_s));
-        // xen-cmdline now reports the new value for the next boot.
+        // xen-cmdline now reports the new value for the next boot, and the change read it back.
+        QVERIFY2(change.transcript().join(u'\n').contains(u"--get-xen dom0_mem"_s),
+                 qPrintable(change.transcript().join(u'\n')));
         const MemoryReport r = readMemory(h).report;
         QCOMPARE(r.dom0Mem->initialMiB(), 4096);
+    }
+
+    static bool disableHost(LabHost& h)
+    {
+        CommandRequest disable;
+        disable.command = u"xe host-disable uuid="_s + h.identity.uuid;
+        std::unique_ptr<RemoteCommand> c(h.host->run(disable));
+        QSignalSpy ran(c.get(), &RemoteOperation::finished);
+        return ran.wait(10000) && c->result().succeeded();
+    }
+
+    // Issue 14: what xen-cmdline --set-xen did is read back with --get-xen; a boot configuration
+    // that does not say what was asked fails the change (here xen-cmdline is handed another
+    // value than the plan's, as a xen-cmdline that rewrites or ignores its argument would).
+    void changeXapiReadBackDiffers()
+    {
+        LabHost h;
+        QVERIFY(connectLab(h, u"hung-vm-stuck-task"_s));
+        QVERIFY(disableHost(h));
+        const MemoryReading m = readMemory(h);
+        Result<Dom0MemPlan> plan =
+            Dom0MemPlan::forXapi(4096, MemoryReader::xenCmdlinePath(), m.bootPath, *m.bootConfig, u"s3"_s);
+        QVERIFY(plan);
+        plan->commands[0].args[1] = u"dom0_mem=3072M,max:3072M"_s;
+        Dom0MemChange change(&h.gateway, h.hostId, h.host.get(), h.identity);
+        QSignalSpy done(&change, &Dom0MemChange::finished);
+        change.run(*plan);
+        QVERIFY(done.wait(20000));
+        const QString message = done.first().at(1).toString();
+        qInfo("%s", qPrintable(message));
+        QVERIFY2(!done.first().first().toBool(), qPrintable(change.transcript().join(u'\n')));
+        QVERIFY2(message.contains(u"dom0_mem=3072M,max:3072M"_s) && message.contains(u"dom0_mem=4096M,max:4096M"_s),
+                 qPrintable(message));
+        QVERIFY(change.transcript().join(u'\n').contains(u"--get-xen dom0_mem"_s));
+    }
+
+    // Issue 14: the smallest dom0 follows the vendor; XCP-ng's is 2 GiB. A plan made without the
+    // brand (XenServer's 1 GiB floor) is refused on an XCP-ng host before anything is sent.
+    void changeXapiBelowVendorMinimum()
+    {
+        LabHost h;
+        QVERIFY(connectLab(h, u"hung-vm-stuck-task"_s));
+        QVERIFY2(h.identity.flavour.productBrand.contains(u"XCP-ng"_s), qPrintable(h.identity.flavour.productBrand));
+        QVERIFY(disableHost(h));
+        const MemoryReading m = readMemory(h);
+        Result<Dom0MemPlan> plan =
+            Dom0MemPlan::forXapi(1024, MemoryReader::xenCmdlinePath(), m.bootPath, *m.bootConfig, u"s4"_s);
+        QVERIFY2(plan, qPrintable(plan.errorMessage()));
+        QVERIFY(!Dom0MemPlan::forXapi(1024, MemoryReader::xenCmdlinePath(), m.bootPath, *m.bootConfig, u"s4"_s,
+                                      h.identity.flavour.productBrand));
+        QTemporaryDir dir;
+        h.setAuditLog(dir.filePath(u"audit.jsonl"_s));
+        Dom0MemChange change(&h.gateway, h.hostId, h.host.get(), h.identity);
+        QSignalSpy done(&change, &Dom0MemChange::finished);
+        change.run(*plan);
+        QVERIFY(done.wait(20000));
+        const QString message = done.first().at(1).toString();
+        qInfo("%s", qPrintable(message));
+        QVERIFY(!done.first().first().toBool());
+        QVERIFY2(message.contains(u"2048 MiB"_s) && message.contains(u"XCP-ng"_s), qPrintable(message));
+        QVERIFY(!QFile::exists(h.root + u"/boot/grub/grub.cfg.xenrescue-s4"_s));
+        QCOMPARE(h.lab->pool()->host(h.identity.hostname)->config.nextBootDom0MemMiB, 0);
+        QVERIFY(!QString::fromUtf8(readLocal(dir.filePath(u"audit.jsonl"_s))).contains(u"--set-xen"_s));
     }
 };
 

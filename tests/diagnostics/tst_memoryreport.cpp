@@ -237,6 +237,61 @@ private Q_SLOTS:
                  u"xe host-param-get 'uuid=h'\\''1' param-name=enabled"_s);
     }
 
+    // Issue 14: the smallest dom0 offered follows the vendor, and says why.
+    void planVendorMinimum()
+    {
+        QString why;
+        QCOMPARE(Dom0MemPlan::vendorMinimumMiB(FlavourKind::XapiModern, u"XCP-ng"_s, &why), 2048);
+        QVERIFY(why.contains(u"XCP-ng"_s));
+        QCOMPARE(Dom0MemPlan::vendorMinimumMiB(FlavourKind::XapiModern, u"XenServer"_s, &why), 1024);
+        QVERIFY(why.contains(u"XenServer"_s));
+        QCOMPARE(Dom0MemPlan::vendorMinimumMiB(FlavourKind::XapiModern, u"Citrix Hypervisor"_s), 1024);
+        QCOMPARE(Dom0MemPlan::vendorMinimumMiB(FlavourKind::XapiLegacy, u"XenServer"_s), 1024);
+        QCOMPARE(Dom0MemPlan::vendorMinimumMiB(FlavourKind::Xl, QString()), 256);
+        QCOMPARE(Dom0MemPlan::vendorMinimumMiB(FlavourKind::Xm, QString()), 256);
+
+        const Result<qint64> xcpng = Dom0MemPlan::validateSize(1536, 65536, FlavourKind::XapiModern, u"XCP-ng"_s);
+        QVERIFY(!xcpng);
+        QCOMPARE(xcpng.error().code, u"too-small"_s);
+        QVERIFY(xcpng.errorMessage().contains(u"2048"_s));
+        QCOMPARE(*Dom0MemPlan::validateSize(1536, 65536, FlavourKind::XapiModern, u"XenServer"_s), 1536);
+        QVERIFY(!Dom0MemPlan::validateSize(768, 65536, FlavourKind::XapiModern, u"XenServer"_s));
+        QCOMPARE(*Dom0MemPlan::validateSize(512, 65536, FlavourKind::Xl, QString()), 512);
+        QVERIFY(!Dom0MemPlan::validateSize(60000, 65536, FlavourKind::XapiModern, u"XCP-ng"_s));
+
+        const QByteArray cfg = xrtest::readSample("dom0-mem-config__xcpng-docs-grub-cfg-81.txt");
+        QVERIFY(!Dom0MemPlan::forXapi(1024, QString(), u"/boot/grub/grub.cfg"_s, cfg, u"s"_s, u"XCP-ng"_s));
+        Result<Dom0MemPlan> p =
+            Dom0MemPlan::forXapi(2048, QString(), u"/boot/grub/grub.cfg"_s, cfg, u"s"_s, u"XCP-ng"_s);
+        QVERIFY(p);
+        QCOMPARE(p->minimumMiB, 2048);
+        QVERIFY2(p->preview().contains(u"smallest size offered: 2048 MiB"_s), qPrintable(p->preview()));
+        Result<Dom0MemPlan> x =
+            Dom0MemPlan::forXapi(1024, QString(), u"/boot/grub/grub.cfg"_s, cfg, u"s"_s, u"XenServer"_s);
+        QVERIFY(x);
+        QCOMPARE(x->minimumMiB, 1024);
+    }
+
+    // Issue 14: `xen-cmdline --get-xen dom0_mem` after --set-xen must say exactly what was set.
+    void planReadBack()
+    {
+        const QByteArray cfg = xrtest::readSample("dom0-mem-config__xcpng-docs-grub-cfg-81.txt");
+        Result<Dom0MemPlan> p = Dom0MemPlan::forXapi(4096, QString(), u"/boot/grub/grub.cfg"_s, cfg, u"s"_s);
+        QVERIFY(p);
+        QCOMPARE(Dom0MemPlan::xenCmdlineReadBack(QString()).toShell(),
+                 u"/opt/xensource/libexec/xen-cmdline --get-xen dom0_mem"_s);
+        QVERIFY(p->checkReadBack("dom0_mem=4096M,max:4096M\n"));
+        QVERIFY(p->checkReadBack("  dom0_mem=4096M,max:4096M  \r\n\n"));
+        QVERIFY(!p->checkReadBack("dom0_mem=2048M,max:2048M\n"));
+        QVERIFY(!p->checkReadBack("dom0_mem=4096M\n"));
+        QVERIFY(!p->checkReadBack(""));
+        QVERIFY(!p->checkReadBack("dom0_mem=4096M,max:4096M\ndom0_mem=1024M\n"));
+        QVERIFY(!p->checkReadBack("xen-cmdline: error\n"));
+        const Result<void> r = p->checkReadBack("dom0_mem=752M,max:752M\n");
+        QCOMPARE(r.error().code, u"read-back-differs"_s);
+        QVERIFY(r.errorMessage().contains(u"dom0_mem=752M,max:752M"_s));
+    }
+
     void planRefusals()
     {
         QVERIFY(!Dom0MemPlan::validateSize(128, 65536));

@@ -1,7 +1,10 @@
 // FileOperationKind::Write over real SFTP (issue 8, the dom0 memory change): a file is replaced
 // through a temporary file renamed over it and keeps its permissions; an exclusive write (a
 // backup) creates a file and refuses to overwrite one; a missing folder fails cleanly.
+// Issue 14 (trust under faults, item 5): sshd killed after every step of a replacing write
+// never leaves the path without a file nor with anything but the old or the new content.
 #include "HostWait.h"
+#include "SshFiles.h"
 #include "SshHost.h"
 #include "SshdHarness.h"
 
@@ -42,6 +45,14 @@ private:
         auto host = std::make_unique<SshHost>(e, o);
         host->connectToHost();
         return xr::test::waitConnected(*host) ? std::move(host) : nullptr;
+    }
+
+    static QByteArray readLocal(const QString& path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return QByteArrayLiteral("<no file at the path>");
+        return f.readAll();
     }
 
     static FileResult wait(RemoteFileOperation* raw)
@@ -98,6 +109,92 @@ private Q_SLOTS:
         QFile f(backup);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), QByteArray("autoballoon=\"on\"\n"));
+    }
+
+    void interruptedReplaceKeepsOldOrNew_data()
+    {
+        QTest::addColumn<int>("step");
+        QTest::newRow("temp-opened") << int(SshFiles::WriteStep::TempOpened);
+        QTest::newRow("data-written") << int(SshFiles::WriteStep::DataWritten);
+        QTest::newRow("synced") << int(SshFiles::WriteStep::Synced);
+        QTest::newRow("closed") << int(SshFiles::WriteStep::Closed);
+        QTest::newRow("renamed") << int(SshFiles::WriteStep::Renamed);
+        QTest::newRow("folder-synced") << int(SshFiles::WriteStep::FolderSynced);
+    }
+
+    void interruptedReplaceKeepsOldOrNew()
+    {
+        QFETCH(int, step);
+        auto host = connected();
+        QVERIFY(host);
+        const QByteArray before = "GRUB_TIMEOUT=5\nGRUB_CMDLINE_XEN_DEFAULT=\"dom0_mem=1024M,max:1024M\"\n";
+        const QByteArray after = "GRUB_TIMEOUT=5\nGRUB_CMDLINE_XEN_DEFAULT=\"dom0_mem=4096M,max:4096M\"\n";
+        const QString path = m_sshd->writeFile(QStringLiteral("etc/default/grub-cut-%1").arg(step), before);
+        QVERIFY(!path.isEmpty());
+        // Runs on the connection's thread after each step: the target as it is then, and the kill.
+        QList<QPair<int, QByteArray>> seen;
+        bool killed = false;
+        SshFiles::setWriteStepHookForTests([&](SshFiles::WriteStep s) {
+            seen.append({int(s), readLocal(path)});
+            if (int(s) == step && !killed) {
+                killed = true;
+                m_sshd->killConnections();
+                seen.append({-1, readLocal(path)});
+            }
+        });
+        const FileResult w = wait(host->writeFile(path, after));
+        SshFiles::setWriteStepHookForTests({});
+        QVERIFY2(killed, "the write never reached the step");
+        for (const auto& [s, content] : std::as_const(seen))
+            QVERIFY2(
+                content == before || content == after,
+                qPrintable(QStringLiteral("after step %1 the target held: %2").arg(s).arg(QString::fromUtf8(content))));
+        const QByteArray now = readLocal(path);
+        if (step < int(SshFiles::WriteStep::Renamed)) {
+            QCOMPARE(now, before);
+            QVERIFY(!w.ok);
+            QVERIFY(!w.error.isEmpty());
+        } else {
+            QCOMPARE(now, after); // renamed in: done, whatever the folder's fsync answered
+        }
+        qInfo("killed after step %d: write %s (%s); target holds the %s content", step, w.ok ? "ok" : "failed",
+              qPrintable(w.error), now == after ? "new" : "old");
+
+        // A new connection finishes the job and sweeps the temporary file the cut left behind.
+        auto again = connected();
+        QVERIFY(again);
+        const FileResult w2 = wait(again->writeFile(path, after));
+        QVERIFY2(w2.ok, qPrintable(w2.error));
+        QCOMPARE(readLocal(path), after);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral(".xenrescue-tmp")));
+    }
+
+    void replaceFlushesToDisk()
+    {
+        // OpenSSH's sftp-server offers fsync@openssh.com: no note about a missing flush.
+        auto host = connected();
+        QVERIFY(host);
+        const QString path = m_sshd->writeFile(QStringLiteral("etc/xen/xl-sync.conf"), "autoballoon=\"on\"\n");
+        QList<int> steps;
+        SshFiles::setWriteStepHookForTests([&](SshFiles::WriteStep s) { steps.append(int(s)); });
+        const FileResult w = wait(host->writeFile(path, "autoballoon=\"off\"\n"));
+        SshFiles::setWriteStepHookForTests({});
+        QVERIFY2(w.ok, qPrintable(w.error));
+        QVERIFY2(w.note.isEmpty(), qPrintable(w.note));
+        QCOMPARE(steps, (QList<int>{0, 1, 2, 3, 4, 5}));
+        QCOMPARE(readLocal(path), QByteArray("autoballoon=\"off\"\n"));
+    }
+
+    void replaceRefusesFolder()
+    {
+        auto host = connected();
+        QVERIFY(host);
+        const QString file = m_sshd->writeFile(QStringLiteral("etc/grub.d/keep"), "x\n");
+        const QString folder = QFileInfo(file).absolutePath();
+        const FileResult w = wait(host->writeFile(folder, "not a folder\n"));
+        QVERIFY(!w.ok);
+        QVERIFY(QFileInfo(folder).isDir());
+        QCOMPARE(readLocal(file), QByteArray("x\n"));
     }
 
     void missingFolderFails()
