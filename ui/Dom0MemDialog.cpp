@@ -1,5 +1,6 @@
 #include "Dom0MemDialog.h"
 
+#include "CommandGateway.h"
 #include "Dom0MemChange.h"
 #include "RemoteHost.h"
 
@@ -9,6 +10,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -51,7 +53,13 @@ Dom0MemDialog::Dom0MemDialog(CommandGateway* gateway, const QString& hostId, Rem
 
     auto* form = new QFormLayout;
     const qint64 total = reading.report.totalMiB;
-    m_size->setRange(256, int(std::min<qint64>(total > 0 ? total * 3 / 4 : 1 << 20, 1 << 20)));
+    // The smallest size offered follows the vendor (XCP-ng 2 GiB, XenServer 1 GiB), with why.
+    QString floorReason;
+    const qint64 floor = Dom0MemPlan::vendorMinimumMiB(reading.identity.flavour.kind,
+                                                       reading.identity.flavour.productBrand, &floorReason);
+    const qint64 ceiling = std::min<qint64>(total > 0 ? total * 3 / 4 : 1 << 20, 1 << 20);
+    m_size->setRange(int(std::min(floor, ceiling)), int(ceiling));
+    m_size->setToolTip(floorReason);
     m_size->setSingleStep(256);
     m_size->setSuffix(tr(" MiB"));
     qint64 initial = reading.report.recommendedDom0MiB > 0 ? reading.report.recommendedDom0MiB
@@ -108,11 +116,14 @@ void Dom0MemDialog::updatePlan()
     const qint64 mib = m_size->value();
     m_plan.reset();
     QString error;
-    if (const Result<qint64> ok = Dom0MemPlan::validateSize(mib, m_reading.report.totalMiB); !ok) {
+    if (const Result<qint64> ok =
+            Dom0MemPlan::validateSize(mib, m_reading.report.totalMiB, id.flavour.kind, id.flavour.productBrand);
+        !ok) {
         error = ok.errorMessage();
     } else if (id.flavour.isXapi()) {
-        Result<Dom0MemPlan> p = Dom0MemPlan::forXapi(mib, MemoryReader::xenCmdlinePath(), m_reading.bootPath,
-                                                     m_reading.bootConfig.value_or(QByteArray()), m_stamp);
+        Result<Dom0MemPlan> p =
+            Dom0MemPlan::forXapi(mib, MemoryReader::xenCmdlinePath(), m_reading.bootPath,
+                                 m_reading.bootConfig.value_or(QByteArray()), m_stamp, id.flavour.productBrand);
         if (p)
             m_plan = p.value();
         else
@@ -169,6 +180,62 @@ void Dom0MemDialog::updateApply()
     const bool running = m_change != nullptr;
     m_apply->setEnabled(!running && m_plan && !(m_plan->edits.isEmpty() && m_plan->commands.isEmpty()) &&
                         m_confirm->text() == m_reading.identity.hostname && m_host && m_host->isConnected());
+}
+
+void Dom0MemDialog::reject()
+{
+    if (m_closeApproved || !m_change || !m_change->isRunning()) {
+        QDialog::reject();
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Warning, windowTitle(),
+                                tr("The dom0 memory change of %1 is still running. Stopping it half-way can leave "
+                                   "its files changed and the boot configuration not yet updated.")
+                                    .arg(m_reading.identity.hostname),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("dom0MemCloseBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(tr("Wait: the dialog closes once the change has finished.\n"
+                               "Stop: the step in flight is stopped and no further step runs.\n"
+                               "Keep it running: the change goes on without this dialog; the audit log and "
+                               "History show how it ended."));
+    QPushButton* wait = box->addButton(tr("&Wait"), QMessageBox::AcceptRole);
+    wait->setObjectName(QStringLiteral("dom0MemCloseWait"));
+    QPushButton* stop = box->addButton(tr("&Stop"), QMessageBox::DestructiveRole);
+    stop->setObjectName(QStringLiteral("dom0MemCloseStop"));
+    QPushButton* keep = box->addButton(tr("&Keep It Running"), QMessageBox::ActionRole);
+    keep->setObjectName(QStringLiteral("dom0MemCloseKeep"));
+    QPushButton* cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(wait);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::buttonClicked, this, [this, wait, stop, keep](QAbstractButton* b) {
+        if (!m_change || !m_change->isRunning()) {
+            m_closeApproved = true;
+            QDialog::reject();
+            return;
+        }
+        const auto closeWhenDone = [this] {
+            connect(m_change, &Dom0MemChange::finished, this, [this] {
+                m_closeApproved = true;
+                QDialog::reject();
+            });
+        };
+        if (b == wait) {
+            closeWhenDone();
+        } else if (b == stop) {
+            closeWhenDone();
+            m_change->stop();
+        } else if (b == keep) {
+            // The change outlives the dialog; it deletes itself once finished.
+            Dom0MemChange* change = std::exchange(m_change, nullptr);
+            change->setParent(m_gateway);
+            connect(change, &Dom0MemChange::finished, change, &QObject::deleteLater);
+            m_closeApproved = true;
+            QDialog::reject();
+        }
+    });
+    box->open();
 }
 
 void Dom0MemDialog::apply()

@@ -43,6 +43,11 @@ Q_SIGNALS:
     /// The change was applied (the pane reads the host again).
     void changed();
 
+public Q_SLOTS:
+    /// Closing while the change runs asks first: wait for it, stop it after the step in
+    /// flight, or keep it running without the dialog; never a silent stop half-way.
+    void reject() override;
+
 private:
     void updatePlan();
     void updateApply();
@@ -62,6 +67,7 @@ private:
     QPushButton* m_apply;
     std::optional<Dom0MemPlan> m_plan;
     Dom0MemChange* m_change = nullptr;
+    bool m_closeApproved = false;
 };
 
 } // namespace xr

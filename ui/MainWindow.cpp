@@ -23,6 +23,7 @@
 #include "RescueRun.h"
 #include "RescueWizard.h"
 #include "Resources.h"
+#include "TeardownPrompt.h"
 #include "VmActions.h"
 #include "Workspace.h"
 #include "XapiBanner.h"
@@ -622,11 +623,16 @@ void MainWindow::showConnectDialog()
     dialog->setObjectName(QStringLiteral("connectDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (m_workspace->isLabActive())
-            m_workspace->demo()->stop(); // a real host: the lab pool makes room for the saved hosts
-        const QString id = m_workspace->saveHost(dialog->savedHost());
-        selectHost(id);
-        m_workspace->connectHost(id);
+        const SavedHost host = dialog->savedHost();
+        const auto connectIt = [this, host] {
+            if (m_workspace->isLabActive())
+                m_workspace->demo()->stop(); // a real host: the lab pool makes room for the saved hosts
+            const QString id = m_workspace->saveHost(host);
+            selectHost(id);
+            m_workspace->connectHost(id);
+        };
+        TeardownPrompt::ask(this, m_workspace, m_workspace->hostsTornDownByLab(false), tr("Leaving the lab pool"),
+                            connectIt);
     });
     dialog->open();
 }
@@ -657,10 +663,14 @@ void MainWindow::showPractiseDialog()
     auto* dialog = new PractiseDialog(m_workspace->demo()->scenario(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (const Result<void> started = m_workspace->demo()->start(dialog->scenario()); !started) {
-            m_messageHostId.clear();
-            m_messageBar->showMessage(MessageBar::Type::Error, started.errorMessage());
-        }
+        const QString scenario = dialog->scenario();
+        TeardownPrompt::ask(this, m_workspace, m_workspace->hostsTornDownByLab(true), tr("Starting the lab pool"),
+                            [this, scenario] {
+                                if (const Result<void> started = m_workspace->demo()->start(scenario); !started) {
+                                    m_messageHostId.clear();
+                                    m_messageBar->showMessage(MessageBar::Type::Error, started.errorMessage());
+                                }
+                            });
     });
     dialog->open();
 }
@@ -675,8 +685,10 @@ void MainWindow::connectSelected()
 void MainWindow::disconnectSelected()
 {
     const QString id = currentHostId();
-    if (!id.isEmpty())
-        m_workspace->disconnectHost(id);
+    if (id.isEmpty())
+        return;
+    TeardownPrompt::ask(this, m_workspace, {id}, tr("Disconnecting from %1").arg(m_connections->hostLabel(id)),
+                        [this, id] { m_workspace->disconnectHost(id); });
 }
 
 void MainWindow::removeSelected()
@@ -697,7 +709,8 @@ void MainWindow::removeSelected()
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, box, id](QAbstractButton* button) {
         if (box->buttonRole(button) == QMessageBox::DestructiveRole)
-            m_workspace->removeHost(id);
+            TeardownPrompt::ask(this, m_workspace, {id}, tr("Removing %1").arg(m_connections->hostLabel(id)),
+                                [this, id] { m_workspace->removeHost(id); });
     });
     box->open();
 }
@@ -756,6 +769,16 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // A state-changing command still running: ask first; the window closes once the admin's
+    // choice has been carried out (never by killing it silently).
+    if (!m_closeApproved && !m_workspace->actionsInFlight().isEmpty()) {
+        event->ignore();
+        TeardownPrompt::ask(this, m_workspace, {}, tr("Closing XenRescue"), [this] {
+            m_closeApproved = true;
+            close();
+        });
+        return;
+    }
     saveLayout();
     event->accept();
 }

@@ -163,6 +163,8 @@ private:
     QLabel* m_statusLabel = nullptr;
     LabPoolBanner* m_banner = nullptr;
     QTimer m_updateTimer;
+    // The admin answered the teardown question: close() goes through.
+    bool m_closeApproved = false;
 
     QAction* m_connectAction = nullptr;
     QAction* m_quitAction = nullptr;

@@ -8,6 +8,7 @@
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
 #include "Resources.h"
+#include "TeardownPrompt.h"
 #include "VmActions.h"
 #include "Workspace.h"
 
@@ -135,7 +136,10 @@ void MainWindow::createActions()
     m_leaveLabAction->setToolTip(tr("Close the lab pool and show your saved hosts"));
     m_leaveLabAction->setStatusTip(m_leaveLabAction->toolTip());
     m_leaveLabAction->setEnabled(false);
-    connect(m_leaveLabAction, &QAction::triggered, this, [this] { m_workspace->demo()->stop(); });
+    connect(m_leaveLabAction, &QAction::triggered, this, [this] {
+        TeardownPrompt::ask(this, m_workspace, m_workspace->hostsTornDownByLab(false), tr("Leaving the lab pool"),
+                            [this] { m_workspace->demo()->stop(); });
+    });
 }
 
 void MainWindow::createMenus()

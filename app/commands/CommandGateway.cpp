@@ -36,7 +36,22 @@ CommandGateway::CommandGateway(ConnectionManager* connections, const QString& au
     , m_audit(std::make_unique<AuditLog>(auditLogPath))
 {}
 
-CommandGateway::~CommandGateway() = default;
+CommandGateway::~CommandGateway()
+{
+    // XenRescue is closing with actions it no longer watches (the admin chose to leave them
+    // running, or nobody asked): each gets its final line now, "abandoned".
+    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
+        const Pending p = m_pending.value(it.key());
+        if (!p.target.log)
+            continue;
+        const InFlightAction& a = it.value();
+        const Result<void> written =
+            p.target.log->recordOutcome(p.target.hostKey, p.target.user, p.request, AuditOutcome::Abandoned, a.context,
+                                        a.sent, a.sent.msecsTo(QDateTime::currentDateTimeUtc()));
+        if (!written)
+            qWarning("%s", qPrintable(written.errorMessage()));
+    }
+}
 
 void CommandGateway::setLabAuditLog(const QString& path)
 {
@@ -97,7 +112,11 @@ Result<RemoteCommand*> CommandGateway::runAction(const QString& hostId, const Co
     const QDateTime sent = QDateTime::currentDateTimeUtc();
     if (const Result<void> written = writeSent(*target, request, context, sent); !written)
         return Result<RemoteCommand*>(written.error());
-    RemoteCommand* command = m_connections->host(hostId)->run(request);
+    // A state-changing command may have to be left running (a teardown while it runs): it
+    // starts so that a closed channel does not end it half-way.
+    CommandRequest detachable = request;
+    detachable.survivesDetach = true;
+    RemoteCommand* command = m_connections->host(hostId)->run(detachable);
     track(command, hostId, *target, request, context, sent, true);
     return command;
 }
@@ -111,6 +130,7 @@ Result<RemoteFileOperation*> CommandGateway::writeFile(const QString& hostId, co
         return Result<RemoteFileOperation*>(target.error());
     CommandRequest request;
     request.command = description.isEmpty() ? writeText(path, data, exclusive) : description;
+    request.survivesDetach = false; // a write cannot be left half-way: it is stopped instead
     const QDateTime sent = QDateTime::currentDateTimeUtc();
     if (const Result<void> written = writeSent(*target, request, context, sent); !written)
         return Result<RemoteFileOperation*>(written.error());
@@ -137,6 +157,8 @@ void CommandGateway::track(RemoteOperation* op, const QString& hostId, const Tar
     const quint64 id = ++m_nextId;
     if (action) {
         m_inFlight.insert(id, InFlightAction{id, hostId, request.command, context, sent});
+        m_operations.insert(id, op);
+        m_pending.insert(id, Pending{target, request});
         Q_EMIT inFlightChanged(hostId);
     }
     AuditLog* log = target.log;
@@ -144,6 +166,8 @@ void CommandGateway::track(RemoteOperation* op, const QString& hostId, const Tar
     const auto logAlive = [this, log] { return log && (log == m_audit.get() || log == m_labAudit.get()); };
     connect(op, &RemoteOperation::finished, this, [this, op, id, hostId, target, request, context, sent, logAlive] {
         const bool wasInFlight = m_inFlight.remove(id) > 0;
+        m_operations.remove(id);
+        m_pending.remove(id);
         if (logAlive())
             report(target.log->recordResult(target.hostKey, target.user, request, resultOf(op), context, sent));
         if (wasInFlight)
@@ -151,6 +175,8 @@ void CommandGateway::track(RemoteOperation* op, const QString& hostId, const Tar
     });
     connect(op, &QObject::destroyed, this, [this, id, hostId, target, request, context, sent, logAlive] {
         // Deleted before its result came: nobody watches it any more. Say so in the record.
+        m_operations.remove(id);
+        m_pending.remove(id);
         if (m_inFlight.remove(id) == 0)
             return;
         if (logAlive())
@@ -169,6 +195,26 @@ QList<InFlightAction> CommandGateway::inFlight(const QString& hostId) const
     }
     std::sort(out.begin(), out.end(), [](const InFlightAction& a, const InFlightAction& b) { return a.id < b.id; });
     return out;
+}
+
+void CommandGateway::stopActions(const QStringList& hostIds)
+{
+    for (const InFlightAction& a : inFlight()) {
+        if (hostIds.isEmpty() || hostIds.contains(a.hostId)) {
+            if (RemoteOperation* op = m_operations.value(a.id))
+                op->cancel();
+        }
+    }
+}
+
+void CommandGateway::detachActions(const QStringList& hostIds)
+{
+    for (const InFlightAction& a : inFlight()) {
+        if (hostIds.isEmpty() || hostIds.contains(a.hostId)) {
+            if (RemoteOperation* op = m_operations.value(a.id))
+                op->detach();
+        }
+    }
 }
 
 bool CommandGateway::hasActionInFlight(const QString& hostId) const

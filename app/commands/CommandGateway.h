@@ -73,6 +73,13 @@ public:
     /// State-changing commands sent and not finished, on one host (empty: every host).
     QList<InFlightAction> inFlight(const QString& hostId = {}) const;
     bool hasActionInFlight(const QString& hostId) const;
+    /// Stops the actions in flight on these hosts (empty: every host): their remote process
+    /// groups are signalled and each is recorded "cancelled" when its result comes.
+    void stopActions(const QStringList& hostIds = {});
+    /// Leaves the actions in flight on these hosts running there and stops watching them:
+    /// each is recorded "abandoned". Commands are sent so that they survive this
+    /// (CommandRequest::survivesDetach); a file write is stopped instead.
+    void detachActions(const QStringList& hostIds = {});
 
     /// The user name of a host's endpoint, as the audit log records it.
     QString auditUser(const QString& hostId) const;
@@ -103,6 +110,14 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AuditLog> m_labAudit;
     QHash<quint64, InFlightAction> m_inFlight;
+    QHash<quint64, QPointer<RemoteOperation>> m_operations; // of the actions in flight
+    // What an action in flight still needs to be recorded when the gateway goes first.
+    struct Pending
+    {
+        Target target;
+        CommandRequest request;
+    };
+    QHash<quint64, Pending> m_pending;
     quint64 m_nextId = 0;
 };
 

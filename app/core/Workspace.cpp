@@ -104,6 +104,42 @@ Workspace::~Workspace()
     m_monitor.reset();
 }
 
+QList<InFlightAction> Workspace::actionsInFlight(const QStringList& hostIds) const
+{
+    QList<InFlightAction> out;
+    for (const InFlightAction& a : m_gateway->inFlight()) {
+        if (hostIds.isEmpty() || hostIds.contains(a.hostId))
+            out.append(a);
+    }
+    return out;
+}
+
+void Workspace::whenNoActions(const QStringList& hostIds, QObject* context, std::function<void()> then)
+{
+    if (actionsInFlight(hostIds).isEmpty()) {
+        then();
+        return;
+    }
+    // One shot: the connection goes as soon as it has called `then`.
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_gateway.get(), &CommandGateway::inFlightChanged, context,
+                          [this, hostIds, connection, then = std::move(then)](const QString&) {
+                              if (!actionsInFlight(hostIds).isEmpty())
+                                  return;
+                              QObject::disconnect(*connection);
+                              then();
+                          });
+}
+
+QStringList Workspace::hostsTornDownByLab(bool starting) const
+{
+    if (isLabActive())
+        return m_demo->hostIds(); // a restart or a stop replaces the lab's hosts
+    if (!starting)
+        return {};
+    return m_connections->hostIds(); // the saved hosts leave while the lab is shown
+}
+
 bool Workspace::isLabActive() const
 {
     return m_demo && m_demo->isActive();

@@ -8,12 +8,14 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace xr {
 
 class CommandGateway;
+struct InFlightAction;
 class ConnectionManager;
 class DemoSession;
 class PoolMonitor;
@@ -70,6 +72,17 @@ public:
     /// Connects the pool member `hostUuid` of the pool VM `vmId` lives in (a rescue's rung
     /// runs on the VM's own host).
     void connectPoolMemberOf(const QString& vmId, const QString& hostUuid);
+
+    // Teardown: closing the window, removing or disconnecting a host, entering or leaving the
+    // lab pool ask first while a state-changing command runs on a host they would tear down.
+    /// The actions in flight on these hosts (empty: every host), oldest first.
+    QList<InFlightAction> actionsInFlight(const QStringList& hostIds = {}) const;
+    /// Calls `then` (in `context`'s thread, unless `context` is gone) once no action is in
+    /// flight on these hosts (empty: every host); at once when none is.
+    void whenNoActions(const QStringList& hostIds, QObject* context, std::function<void()> then);
+    /// The hosts a start or a stop of the lab pool would tear down: the real ones when it
+    /// starts (they are unloaded), the lab's when it stops or restarts.
+    QStringList hostsTornDownByLab(bool starting) const;
 
     // Actions (through the command gateway).
     /// Sends an everyday VM action (start, shutdown, forced ones) to the right host: the

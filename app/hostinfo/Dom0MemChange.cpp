@@ -25,8 +25,19 @@ QList<FileEdit> Dom0MemChange::allFiles() const
     return m_plan.backupsOnly + m_plan.edits;
 }
 
+void Dom0MemChange::stop()
+{
+    if (!isRunning())
+        return;
+    const QList<RemoteOperation*> steps = findChildren<RemoteOperation*>(Qt::FindDirectChildrenOnly);
+    for (RemoteOperation* op : steps)
+        op->cancel();
+    fail(tr("Stopped by the admin. The steps above were done; each changed file has its backup beside it."));
+}
+
 void Dom0MemChange::run(const Dom0MemPlan& plan)
 {
+    m_started = true;
     m_plan = plan;
     m_stage = plan.requiresMaintenanceMode ? Stage::Maintenance : Stage::Reread;
     m_index = 0;

@@ -39,6 +39,11 @@ public:
     ~Dom0MemChange() override;
 
     void run(const Dom0MemPlan& plan);
+    /// Started and not finished yet.
+    bool isRunning() const { return m_started && !m_finished; }
+    /// Stops the step in flight (its remote process group is signalled) and runs no further
+    /// step; finished(false, …) follows with what was done.
+    void stop();
     /// What was done, one translated line per step.
     QStringList transcript() const { return m_transcript; }
 
@@ -61,6 +66,7 @@ private:
     Dom0MemPlan m_plan;
     Stage m_stage = Stage::Maintenance;
     int m_index = 0;
+    bool m_started = false;
     bool m_finished = false;
     QStringList m_transcript;
 };

@@ -49,6 +49,8 @@ QString DemoSession::scenarioTitle(const QString& scenario)
         return tr("Legacy Xen with xm");
     if (scenario == u"hostile-names")
         return tr("VMs with hostile names");
+    if (scenario == u"forged-records")
+        return tr("A VM name that forges another VM");
     if (scenario == u"network-faults")
         return tr("Bridging mistakes");
     if (scenario == u"memory-faults")
@@ -85,6 +87,10 @@ QString DemoSession::scenarioDescription(const QString& scenario)
         return tr("Legacy Xen 4.1 with xm and xend; the guest legacy-app ignores xm shutdown.");
     if (scenario == u"hostile-names")
         return tr("One XCP-ng host whose VM names hold quotes, $(), semicolons, new lines and non-ASCII text.");
+    if (scenario == u"forged-records")
+        return tr("A VM whose name prints a second, halted record with db-01's UUID, and two VMs both named "
+                  "\"app\": XenRescue flags what it cannot tell apart, offers no action on it, and asks for the "
+                  "UUID where a name is not unique.");
     if (scenario == u"network-faults")
         return tr("Plain Xen 4.17 (xl) host that trips every network check: a VM on a bridge with no uplink, an "
                   "empty bridge, anti-spoofing rules that bridged traffic bypasses, a vifname longer than 15 "

@@ -70,6 +70,22 @@ public:
     QStringList sent;
     /// How held commands were ended (cancel / detach), by command string.
     QHash<QString, xr::CommandOutcome> ended;
+
+    /// Ends a held command as if the host finished it with exit status 0.
+    void finishHeld(const QString& command)
+    {
+        for (auto it = held.begin(); it != held.end(); ++it) {
+            if (it.value() && it.value()->request().command == command) {
+                xr::CommandResult r;
+                r.outcome = xr::CommandOutcome::Finished;
+                r.exitStatus = 0;
+                QPointer<xr::RemoteCommand> c = it.value();
+                held.erase(it);
+                c->deliverResult(r);
+                return;
+            }
+        }
+    }
     int connectCalls = 0;
 
 private:

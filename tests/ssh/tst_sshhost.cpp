@@ -375,6 +375,44 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_sshd->serverProcessesMatching(QStringLiteral("sleep 301")).isEmpty(), 5000);
     }
 
+    // "Keep it running on the host": a state-changing command sent with survivesDetach goes on
+    // after XenRescue stops watching it and after the connection is closed, and finishes its
+    // work; the same command without it, cancelled, is stopped before it writes anything.
+    void detachedCommandKeepsRunningOnTheHost()
+    {
+        QTemporaryDir dir;
+        const QString kept = dir.filePath(QStringLiteral("kept"));
+        const QString stopped = dir.filePath(QStringLiteral("stopped"));
+        {
+            auto host = connected(*m_sshd);
+            QVERIFY(host);
+            CommandRequest req;
+            req.command = QStringLiteral("sleep 1.5; echo kept > '%1'; echo after-the-channel-closed").arg(kept);
+            req.survivesDetach = true;
+            std::unique_ptr<RemoteCommand> cmd(host->run(req));
+            QTRY_VERIFY_WITH_TIMEOUT(!m_sshd->serverProcessesMatching(QStringLiteral("sleep 1.5")).isEmpty(), 5000);
+            QSignalSpy done(cmd.get(), &RemoteOperation::finished);
+            cmd->detach();
+            QVERIFY(cmd->isFinished() || done.wait(5000));
+            QCOMPARE(cmd->result().outcome, CommandOutcome::Detached);
+            host->disconnectFromHost(); // the connection closes under the process
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(kept), 10000);
+        {
+            auto host = connected(*m_sshd);
+            QVERIFY(host);
+            CommandRequest req;
+            req.command = QStringLiteral("sleep 1.2; echo stopped > '%1'").arg(stopped);
+            std::unique_ptr<RemoteCommand> cmd(host->run(req));
+            QTRY_VERIFY_WITH_TIMEOUT(!m_sshd->serverProcessesMatching(QStringLiteral("sleep 1.2")).isEmpty(), 5000);
+            QSignalSpy done(cmd.get(), &RemoteOperation::finished);
+            cmd->cancel();
+            QVERIFY(cmd->isFinished() || done.wait(5000));
+            QTRY_VERIFY_WITH_TIMEOUT(m_sshd->serverProcessesMatching(QStringLiteral("sleep 1.2")).isEmpty(), 5000);
+        }
+        QVERIFY(!QFile::exists(stopped));
+    }
+
     void twentyConcurrentCommandsOnOneHost()
     {
         auto host = connected(*m_sshd);

@@ -1,5 +1,7 @@
 #include "../app/FakeRemoteHost.h"
 #include "AuditHistoryModel.h"
+#include "AuditLog.h"
+#include "CommandGateway.h"
 #include "ConnectDialog.h"
 #include "ConnectionManager.h"
 #include "EmptyStatePane.h"
@@ -15,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -229,6 +232,107 @@ private Q_SLOTS:
         QCOMPARE(host->connectCalls, 2);
         QVERIFY(!bar->isVisible());
         QVERIFY(window.statusSummary().contains(hostStateName(HostState::Connecting)));
+    }
+
+    // Closing the window, removing or disconnecting a host while a state-changing command runs
+    // there asks first; the default never kills, and every choice reaches the audit log.
+    void teardownAsksWhileAnActionRuns_data()
+    {
+        QTest::addColumn<QString>("teardown");
+        QTest::addColumn<QString>("choice");
+        QTest::addColumn<int>("outcome"); // AuditOutcome of the action's last line
+        QTest::newRow("close, keep running") << u"close"_s << u"teardownKeep"_s << int(AuditOutcome::Abandoned);
+        QTest::newRow("close, wait") << u"close"_s << u"teardownWait"_s << int(AuditOutcome::Finished);
+        QTest::newRow("remove, stop") << u"remove"_s << u"teardownStop"_s << int(AuditOutcome::Cancelled);
+        QTest::newRow("disconnect, keep") << u"disconnect"_s << u"teardownKeep"_s << int(AuditOutcome::Abandoned);
+        QTest::newRow("close, cancel") << u"close"_s << u"teardownCancel"_s << -1;
+    }
+
+    void teardownAsksWhileAnActionRuns()
+    {
+        QFETCH(QString, teardown);
+        QFETCH(QString, choice);
+        QFETCH(int, outcome);
+        Fixture f;
+        auto window = std::make_unique<MainWindow>(&f.workspace);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        SavedHost saved;
+        saved.endpoint.host = u"xs-01"_s;
+        saved.endpoint.user = u"root"_s;
+        const QString id = f.workspace.saveHost(saved);
+        window->selectHost(id);
+        // The fake goes with its host when the host is removed.
+        QPointer<FakeRemoteHost> host = f.hosts.value(u"xs-01"_s);
+        QVERIFY(host);
+        host->force(HostState::Connected);
+        host->holdCommands = true;
+        const QString command = u"xe-toolstack-restart"_s;
+        const Result<RemoteCommand*> sent = f.workspace.gateway()->runAction(
+            id, CommandRequest{command}, AuditContext{u"run-1"_s, {}, {}, u"rung 3 restart-toolstack"_s});
+        QVERIFY(sent);
+        std::unique_ptr<RemoteCommand> owned(*sent);
+
+        if (teardown == u"close") {
+            window->close();
+        } else if (teardown == u"disconnect") {
+            QAction* disconnect = window->findChild<QAction*>(u"actionHostDisconnect"_s);
+            QTRY_VERIFY(disconnect->isEnabled());
+            disconnect->trigger();
+        } else {
+            QAction* remove = window->findChild<QAction*>(u"actionHostRemove"_s);
+            QTRY_VERIFY(remove->isEnabled());
+            remove->trigger();
+            QMessageBox* confirm = nullptr;
+            QTRY_VERIFY((confirm = window->findChild<QMessageBox*>(u"removeHostBox"_s)) != nullptr);
+            for (QAbstractButton* b : confirm->buttons())
+                if (confirm->buttonRole(b) == QMessageBox::DestructiveRole)
+                    b->click();
+        }
+        // The question comes first: nothing was torn down yet, and nothing was stopped.
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = window->findChild<QMessageBox*>(u"teardownBox"_s)) != nullptr);
+        QVERIFY(window->isVisible());
+        QVERIFY2(box->text().contains(command), qPrintable(box->text()));
+        QCOMPARE(box->defaultButton()->objectName(), u"teardownWait"_s);
+        QVERIFY(f.connections.hasHost(id));
+        QVERIFY(host->ended.isEmpty());
+        box->findChild<QPushButton*>(choice)->click();
+
+        if (choice == u"teardownCancel") {
+            QTest::qWait(50);
+            QVERIFY(window->isVisible());
+            QVERIFY(f.workspace.gateway()->hasActionInFlight(id));
+            QVERIFY(host->ended.isEmpty());
+            return;
+        }
+        if (choice == u"teardownWait") {
+            QTest::qWait(50);
+            QVERIFY(window->isVisible()); // still waiting: the command runs on
+            QVERIFY(host->ended.isEmpty());
+            host->finishHeld(command);
+        }
+        if (teardown == u"close")
+            QTRY_VERIFY(!window->isVisible());
+        else if (teardown == u"remove")
+            QTRY_VERIFY(!f.connections.hasHost(id));
+        else
+            QTRY_COMPARE(f.connections.hostState(id), HostState::Disconnected);
+        if (host && choice == u"teardownKeep")
+            QCOMPARE(host->ended.value(command), CommandOutcome::Detached);
+        if (host && choice == u"teardownStop")
+            QCOMPARE(host->ended.value(command), CommandOutcome::Cancelled);
+        QVERIFY(!f.workspace.gateway()->hasActionInFlight(id));
+        const Result<QList<AuditEntry>> read = AuditLog::readTail(f.paths.auditLogFile());
+        QVERIFY(read);
+        QList<AuditEntry> audit; // the action's lines (the session's own reads are there too)
+        for (const AuditEntry& e : *read)
+            if (e.command == command)
+                audit.append(e);
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit.at(0).outcome, AuditOutcome::Sent);
+        QCOMPARE(int(audit.at(1).outcome), outcome);
+        QCOMPARE(audit.at(1).runId, u"run-1"_s);
     }
 
     void filterNarrowsTree()
