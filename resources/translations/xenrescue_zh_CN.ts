@@ -11,6 +11,34 @@
         <source>Cannot read the audit log %1: %2</source>
         <translation>无法读取审计日志 %1：%2</translation>
     </message>
+    <message>
+        <source>Cannot write the audit log %1: the disk is full (%2). Nothing was added to the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log %1: the file cannot grow (%2). Nothing was added to the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log %1: its folder is read-only (%2). Nothing was added to the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log %1: another program (%2, process %3) holds its lock %4. Nothing was added to the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChangedHostKeyDialog</name>
@@ -349,6 +377,21 @@
     <message>
         <source>%1 d</source>
         <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>ambiguous records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xapi&apos;s records for this VM cannot be told apart (a name holds line breaks or a UUID appears twice): read it by uuid= before acting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadableIdentity</name>
+    <message>
+        <source>xapi is not answering on %1: read without xe, from what dom0 itself says (names of VMs and networks may be missing). It is read again with xe once xapi answers.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1060,6 +1103,10 @@
         <source>not started: %1</source>
         <translation>未启动：%1</translation>
     </message>
+    <message>
+        <source>left running on the host after %1 ms; no longer watched</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RescueTranscript</name>
@@ -1269,6 +1316,53 @@
     <message>
         <source>%1 already exists</source>
         <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <source>Left running on the host: XenRescue stopped watching it (its output is no longer read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not flush %1 to disk: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host&apos;s SFTP server does not offer fsync@openssh.com: %1 was not flushed to disk before it was renamed (the kernel writes it back within about 30 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed (exit status %2): %3</source>
+        <translation type="unfinished">%1 失败（退出状态 %2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; XenRescue does not replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder of %1 could not be flushed to disk after the rename (the kernel writes it back within about 30 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost during the write (%1); the file keeps its old content unless the rename had run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TypedConfirmation</name>
+    <message>
+        <source>The VM has no name to type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xapi&apos;s records for this VM cannot be told apart, so its name proves nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its name holds characters that cannot be seen or typed (line breaks, control, direction or zero-width characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another VM of the pool has the same name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1948,14 @@ Qt options such as -platform and -style are accepted too.
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
+    <message>
+        <source>Warning: the audit log could not be written: %1</source>
+        <translation type="unfinished">警告：无法写入审计日志：%1</translation>
+    </message>
+    <message>
+        <source>The pool reports the address &quot;%1&quot; for a member: %2 XenRescue connects only to IP addresses and host names (letters, digits, dots and hyphens).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xr::AuditHistoryModel</name>
@@ -1909,6 +2011,18 @@ Qt options such as -platform and -style are accepted too.
         <source>Result</source>
         <translation>结果</translation>
     </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
 </context>
 <context>
     <name>xr::ChangedHostKeyDialog</name>
@@ -1947,6 +2061,17 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>Copy the command that removes the old entry</source>
         <translation>复制删除旧条目的命令</translation>
+    </message>
+</context>
+<context>
+    <name>xr::CommandGateway</name>
+    <message>
+        <source>The host is no longer known.</source>
+        <translation type="unfinished">该主机已不在已知主机列表中。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2010,17 +2135,6 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>xr::ConnectionManager</name>
-    <message>
-        <source>The host is no longer known.</source>
-        <translation>该主机已不在已知主机列表中。</translation>
-    </message>
-    <message>
-        <source>Nothing was sent: %1</source>
-        <translation>未发送任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -2196,6 +2310,14 @@ Qt options such as -platform and -style are accepted too.
         <source>Legacy Xen 4.1 (xm) host with no dom0_mem on the boot line and dom0 ballooning on. See the Memory tab, and try Change dom0 Memory.</source>
         <translation>一台旧版 Xen 4.1（xm）主机，启动行中没有 dom0_mem，且启用了 dom0 内存气球。请查看“内存”选项卡，并试用“更改 dom0 内存”。</translation>
     </message>
+    <message>
+        <source>A VM name that forges another VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A VM whose name prints a second, halted record with db-01&apos;s UUID, and two VMs both named &quot;app&quot;: XenRescue flags what it cannot tell apart, offers no action on it, and asks for the UUID where a name is not unique.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xr::Dom0Mem</name>
@@ -2251,10 +2373,6 @@ Qt options such as -platform and -style are accepted too.
         <translation>正在写入 %1</translation>
     </message>
     <message>
-        <source>Writing %1 failed: %2. Files written before this step are listed above; their backups are kept.</source>
-        <translation>写入 %1 失败：%2。此步骤之前已写入的文件列在上方；其备份均已保留。</translation>
-    </message>
-    <message>
         <source>Running %1</source>
         <translation>正在运行 %1</translation>
     </message>
@@ -2273,6 +2391,46 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>%1 reads back as written.</source>
         <translation>%1 读回的内容与写入的一致。</translation>
+    </message>
+    <message>
+        <source>Stopped by the admin. The steps above were done; each changed file has its backup beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MiB is below the smallest dom0 XenRescue offers on %2 (%3 MiB): %4 Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. %1 still holds its content from before this step (it is replaced in one rename); files written before this step are listed above; their backups are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read back the boot configuration (%1); check it with xen-cmdline --get-xen dom0_mem before rebooting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Do not reboot before it is checked; the boot configuration&apos;s backup is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xen-cmdline --get-xen reads back dom0_mem=%1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2519,28 @@ Qt options such as -platform and -style are accepted too.
         <source>&lt;b&gt;Not done.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;未完成。&lt;/b&gt;%1</translation>
     </message>
+    <message>
+        <source>The dom0 memory change of %1 is still running. Stopping it half-way can leave its files changed and the boot configuration not yet updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait: the dialog closes once the change has finished.
+Stop: the step in flight is stopped and no further step runs.
+Keep it running: the change goes on without this dialog; the audit log and History show how it ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished">停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep It Running</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xr::Dom0MemPlan</name>
@@ -2395,6 +2575,34 @@ Qt options such as -platform and -style are accepted too.
     <message>
         <source>%1 has no Xen boot line to change.</source>
         <translation>%1 中没有可更改的 Xen 启动行。</translation>
+    </message>
+    <message>
+        <source># smallest size offered: %1 MiB. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XCP-ng documents 2 GiB as the least dom0 needs (4 GiB on hosts with less than 128 GiB of RAM, 8 GiB from 128 GiB); below it xapi, the storage and network daemons and the oom-killer fight over dom0&apos;s memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XenServer gives dom0 1 GiB plus 5 % of the host&apos;s RAM at install; below 1 GiB its toolstack (xapi, xenopsd, squeezed, the storage managers) does not run reliably.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain Xen sets no vendor floor; below 256 MiB dom0&apos;s kernel and toolstack do not fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dom0 needs at least %1 MiB here: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xen-cmdline --get-xen dom0_mem printed %1, not %2: the boot configuration does not say what was set.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2720,31 +2928,6 @@ Qt options such as -platform and -style are accepted too.
         <translation>
             <numerusform>输出中包含 %n 个 NUL 字节：它可能是二进制数据，而不是命令输出。</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>xr::HostTreeModel</name>
-    <message>
-        <source>connected: %1/%2</source>
-        <translation>已连接：%1/%2</translation>
-    </message>
-    <message>
-        <source>Pool %1: %2</source>
-        <translation>资源池 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)
-State: %3</source>
-        <translation>%1（%2）
-状态：%3</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -3836,6 +4019,61 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
         <source>xapi does not allow this now: it is busy with %1. Rescue VM… finds a way.</source>
         <translation>xapi 当前不允许此操作：它正忙于 %1。“救援虚拟机…”会找出办法。</translation>
     </message>
+    <message>
+        <source>Leaving the lab pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the lab pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnecting from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing XenRescue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::MemberAddress</name>
+    <message>
+        <source>it is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is longer than 253 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it starts with &apos;-&apos;, which ssh would read as an option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds a character that is not allowed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a valid IPv6 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a part between dots is empty or longer than 63 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a part between dots starts or ends with &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is neither a complete IPv4 address nor a host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xr::MemoryChart</name>
@@ -4825,16 +5063,8 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
         <translation>读取该虚拟机状态时，与 %1 的连接已断开。</translation>
     </message>
     <message>
-        <source>The host that answered for this pool is gone.</source>
-        <translation>为该资源池应答的主机已不存在。</translation>
-    </message>
-    <message>
         <source>xe vm-list did not answer within %1 s.</source>
         <translation>xe vm-list 未在 %1 秒内响应。</translation>
-    </message>
-    <message>
-        <source>The domain list of %1 could not be read: %2</source>
-        <translation>无法读取 %1 的域列表：%2</translation>
     </message>
     <message>
         <source>Check %1 (%2 s): %3</source>
@@ -5025,6 +5255,18 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <message>
         <source>Checklist</source>
         <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Left running on the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the VM&apos;s full UUID to confirm: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command was left running on %1: XenRescue no longer watches it, and its result is not known. The diagnosis below shows the state now; read it again before any other rung.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5322,10 +5564,6 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
         <translation>&lt;b&gt;风险：%1。&lt;/b&gt;输入虚拟机名称 &lt;b&gt;%2&lt;/b&gt;（或其 UUID）以确认：</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 risk.&lt;/b&gt; This VM&apos;s name cannot be typed: type its UUID &lt;b&gt;%2&lt;/b&gt; to confirm:</source>
-        <translation>&lt;b&gt;风险：%1。&lt;/b&gt;无法输入该虚拟机的名称：请输入其 UUID &lt;b&gt;%2&lt;/b&gt; 以确认：</translation>
-    </message>
-    <message>
         <source>I Will Run Them &amp;Myself &gt;</source>
         <translation>我自己执行(&amp;M) &gt;</translation>
     </message>
@@ -5423,6 +5661,21 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
         <source>I understand what can be lost: %1</source>
         <translation>我了解可能丢失的内容：%1</translation>
     </message>
+    <message>
+        <source>Choose a rung first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 risk.&lt;/b&gt; Type this VM&apos;s full UUID &lt;b&gt;%2&lt;/b&gt; to confirm (its name will not do: %3):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::ScopeReader</name>
+    <message>
+        <source>Nothing sends commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xr::SexpReader</name>
@@ -5454,6 +5707,66 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     </message>
 </context>
 <context>
+    <name>xr::SshHost</name>
+    <message>
+        <source>The connection was closed (the host was removed, or XenRescue is closing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left running on the host: the connection was closed (the host was removed, or XenRescue is closing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>xr::TeardownPrompt</name>
+    <message>
+        <source>a command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of VM %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1 on %2, running for %3 s:
+    %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s) that change something still run:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 now would end what XenRescue is doing on the host.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping a command half-way can leave the host worse than before (a toolstack restart cut short can leave xapi stopped; a boot configuration update cut short can leave it half-written).
+
+Wait for them: XenRescue goes on once they have finished.
+Stop them now: they are stopped on the host.
+Keep them running on the host: XenRescue stops watching them; check their result on the host.
+Every choice is written to the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wait for Them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Them Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Them Running on the Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>xr::ToolstackRestart</name>
     <message>
         <source>This does not look like the output of xe-toolstack-restart.</source>
@@ -5462,6 +5775,13 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <message>
         <source>The restart did not report &quot;done.&quot;: it may have been stopped or cut off.</source>
         <translation>重启过程没有报告“done.”：它可能被中途停止了，或输出被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>xr::Workspace</name>
+    <message>
+        <source>The VM&apos;s host is not connected.</source>
+        <translation type="unfinished">该虚拟机所在的主机未连接。</translation>
     </message>
 </context>
 <context>
@@ -5566,6 +5886,22 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <message>
         <source>The output ends in the middle of a line; it was probably cut off.</source>
         <translation>输出在一行的中间结束；可能被截断了。</translation>
+    </message>
+    <message>
+        <source>This record&apos;s name-label holds a line break: the lines after it may imitate fields or records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The uuid %1 appears in %2 records: one of them was printed by another record&apos;s value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record&apos;s fields are not those of the other records: a value with line breaks may have cut it or printed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next record looks forged, and this record&apos;s value may be what printed it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
