@@ -13,31 +13,31 @@
     </message>
     <message>
         <source>Cannot write the audit log %1: the disk is full (%2). Nothing was added to the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入审计日志 %1：磁盘已满（%2）。日志中未添加任何内容。</translation>
     </message>
     <message>
         <source>Cannot write the audit log %1: the file cannot grow (%2). Nothing was added to the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入审计日志 %1：文件无法再增大（%2）。日志中未添加任何内容。</translation>
     </message>
     <message>
         <source>Cannot write the audit log %1: its folder is read-only (%2). Nothing was added to the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入审计日志 %1：其所在文件夹为只读（%2）。日志中未添加任何内容。</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
         <source>Cannot write the audit log %1: another program (%2, process %3) holds its lock %4. Nothing was added to the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入审计日志 %1：另一个程序（%2，进程 %3）持有其锁文件 %4。日志中未添加任何内容。</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>cannot create the lock file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建锁文件 %1</translation>
     </message>
 </context>
 <context>
@@ -380,18 +380,18 @@
     </message>
     <message>
         <source>ambiguous records</source>
-        <translation type="unfinished"></translation>
+        <translation>记录无法区分</translation>
     </message>
     <message>
         <source>xapi&apos;s records for this VM cannot be told apart (a name holds line breaks or a UUID appears twice): read it by uuid= before acting</source>
-        <translation type="unfinished"></translation>
+        <translation>xapi 中此虚拟机的记录无法区分（有名称中包含换行符，或有 UUID 出现了两次）：执行操作之前，请按 uuid= 读取</translation>
     </message>
 </context>
 <context>
     <name>ReadableIdentity</name>
     <message>
         <source>xapi is not answering on %1: read without xe, from what dom0 itself says (names of VMs and networks may be missing). It is read again with xe once xapi answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 xapi 无响应：已不经 xe，根据 dom0 自身提供的信息读取（可能缺少虚拟机和网络的名称）。xapi 恢复响应后，会再用 xe 重新读取。</translation>
     </message>
 </context>
 <context>
@@ -1105,7 +1105,7 @@
     </message>
     <message>
         <source>left running on the host after %1 ms; no longer watched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒后保留在主机上继续运行；不再跟踪</translation>
     </message>
 </context>
 <context>
@@ -1319,50 +1319,50 @@
     </message>
     <message>
         <source>Left running on the host: XenRescue stopped watching it (its output is no longer read).</source>
-        <translation type="unfinished"></translation>
+        <translation>已保留在主机上继续运行：XenRescue 已停止跟踪它（不再读取其输出）。</translation>
     </message>
     <message>
         <source>Could not flush %1 to disk: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 刷写到磁盘：%2</translation>
     </message>
     <message>
         <source>The host&apos;s SFTP server does not offer fsync@openssh.com: %1 was not flushed to disk before it was renamed (the kernel writes it back within about 30 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>主机的 SFTP 服务器不提供 fsync@openssh.com：%1 在重命名之前未刷写到磁盘（内核会在约 30 秒内将其写回磁盘）。</translation>
     </message>
     <message>
         <source>%1 failed (exit status %2): %3</source>
-        <translation type="unfinished">%1 失败（退出状态 %2）：%3</translation>
+        <translation>%1 失败（退出状态 %2）：%3</translation>
     </message>
     <message>
         <source>%1 is not a regular file; XenRescue does not replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是普通文件；XenRescue 不会替换它。</translation>
     </message>
     <message>
         <source>The folder of %1 could not be flushed to disk after the rename (the kernel writes it back within about 30 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名后，无法将 %1 所在的文件夹刷写到磁盘（内核会在约 30 秒内将其写回磁盘）。</translation>
     </message>
     <message>
         <source>The connection was lost during the write (%1); the file keeps its old content unless the rename had run.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入过程中连接已断开（%1）；除非重命名已经执行，否则该文件仍保留原有内容。</translation>
     </message>
 </context>
 <context>
     <name>TypedConfirmation</name>
     <message>
         <source>The VM has no name to type.</source>
-        <translation type="unfinished"></translation>
+        <translation>该虚拟机没有可供输入的名称。</translation>
     </message>
     <message>
         <source>xapi&apos;s records for this VM cannot be told apart, so its name proves nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>xapi 中此虚拟机的记录无法区分，因此其名称不能作为确认依据。</translation>
     </message>
     <message>
         <source>Its name holds characters that cannot be seen or typed (line breaks, control, direction or zero-width characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>其名称包含无法看到或无法输入的字符（换行符、控制字符、文字方向字符或零宽字符）。</translation>
     </message>
     <message>
         <source>Another VM of the pool has the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>资源池中有另一台虚拟机与它同名。</translation>
     </message>
 </context>
 <context>
@@ -1950,11 +1950,11 @@ Qt options such as -platform and -style are accepted too.
     </message>
     <message>
         <source>Warning: the audit log could not be written: %1</source>
-        <translation type="unfinished">警告：无法写入审计日志：%1</translation>
+        <translation>警告：无法写入审计日志：%1</translation>
     </message>
     <message>
         <source>The pool reports the address &quot;%1&quot; for a member: %2 XenRescue connects only to IP addresses and host names (letters, digits, dots and hyphens).</source>
-        <translation type="unfinished"></translation>
+        <translation>资源池报告某台成员主机的地址为“%1”：%2 XenRescue 只连接 IP 地址和主机名（字母、数字、点和连字符）。</translation>
     </message>
 </context>
 <context>
@@ -2013,15 +2013,15 @@ Qt options such as -platform and -style are accepted too.
     </message>
     <message>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送</translation>
     </message>
     <message>
         <source>abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止跟踪</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -2067,11 +2067,11 @@ Qt options such as -platform and -style are accepted too.
     <name>xr::CommandGateway</name>
     <message>
         <source>The host is no longer known.</source>
-        <translation type="unfinished">该主机已不在已知主机列表中。</translation>
+        <translation>该主机已不在已知主机列表中。</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -2312,11 +2312,11 @@ Qt options such as -platform and -style are accepted too.
     </message>
     <message>
         <source>A VM name that forges another VM</source>
-        <translation type="unfinished"></translation>
+        <translation>伪造另一台虚拟机的虚拟机名称</translation>
     </message>
     <message>
         <source>A VM whose name prints a second, halted record with db-01&apos;s UUID, and two VMs both named &quot;app&quot;: XenRescue flags what it cannot tell apart, offers no action on it, and asks for the UUID where a name is not unique.</source>
-        <translation type="unfinished"></translation>
+        <translation>一台虚拟机的名称会输出第二条带有 db-01 的 UUID 的已关机记录，另有两台虚拟机都名为“app”：XenRescue 会标记出它无法区分的内容，不对其提供任何操作，并在名称不唯一时要求输入 UUID。</translation>
     </message>
 </context>
 <context>
@@ -2394,43 +2394,43 @@ Qt options such as -platform and -style are accepted too.
     </message>
     <message>
         <source>Stopped by the admin. The steps above were done; each changed file has its backup beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已被管理员停止。上方的步骤已经完成；每个已更改的文件旁边都有其备份。</translation>
     </message>
     <message>
         <source>%1 MiB is below the smallest dom0 XenRescue offers on %2 (%3 MiB): %4 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MiB 低于 XenRescue 在 %2 上提供的最小 dom0 内存（%3 MiB）：%4 未做任何更改。</translation>
     </message>
     <message>
         <source>%1 was not written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未写入 %1：%2</translation>
     </message>
     <message>
         <source>Writing %1 failed: %2. %1 still holds its content from before this step (it is replaced in one rename); files written before this step are listed above; their backups are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 %1 失败：%2。%1 仍保留此步骤之前的内容（它通过一次重命名整体替换）；此步骤之前已写入的文件列在上方；其备份均已保留。</translation>
     </message>
     <message>
         <source>%1 was not run: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行 %1：%2</translation>
     </message>
     <message>
         <source>Reading back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读回：%1</translation>
     </message>
     <message>
         <source>Could not read back the boot configuration (%1); check it with xen-cmdline --get-xen dom0_mem before rebooting.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读回启动配置（%1）；重启之前，请使用 xen-cmdline --get-xen dom0_mem 检查。</translation>
     </message>
     <message>
         <source>%1 Do not reboot before it is checked; the boot configuration&apos;s backup is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 检查之前请勿重启；启动配置的备份为 %2。</translation>
     </message>
     <message>
         <source>not there</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在</translation>
     </message>
     <message>
         <source>xen-cmdline --get-xen reads back dom0_mem=%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>xen-cmdline --get-xen 读回的值为 dom0_mem=%1。</translation>
     </message>
 </context>
 <context>
@@ -2521,25 +2521,27 @@ Qt options such as -platform and -style are accepted too.
     </message>
     <message>
         <source>The dom0 memory change of %1 is still running. Stopping it half-way can leave its files changed and the boot configuration not yet updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 dom0 内存更改仍在进行中。中途停止可能导致其文件已被更改，而启动配置尚未更新。</translation>
     </message>
     <message>
         <source>Wait: the dialog closes once the change has finished.
 Stop: the step in flight is stopped and no further step runs.
 Keep it running: the change goes on without this dialog; the audit log and History show how it ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待：更改完成后，对话框将关闭。
+停止：停止正在执行的步骤，不再执行后续步骤。
+保持运行：更改在没有此对话框的情况下继续进行；审计日志和“历史”中会显示其最终结果。</translation>
     </message>
     <message>
         <source>&amp;Wait</source>
-        <translation type="unfinished"></translation>
+        <translation>等待(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished">停止(&amp;S)</translation>
+        <translation>停止(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Keep It Running</source>
-        <translation type="unfinished"></translation>
+        <translation>保持运行(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2578,31 +2580,31 @@ Keep it running: the change goes on without this dialog; the audit log and Histo
     </message>
     <message>
         <source># smallest size offered: %1 MiB. %2</source>
-        <translation type="unfinished"></translation>
+        <translation># 提供的最小内存：%1 MiB。%2</translation>
     </message>
     <message>
         <source>XCP-ng documents 2 GiB as the least dom0 needs (4 GiB on hosts with less than 128 GiB of RAM, 8 GiB from 128 GiB); below it xapi, the storage and network daemons and the oom-killer fight over dom0&apos;s memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>XCP-ng 文档规定 dom0 至少需要 2 GiB（内存少于 128 GiB 的主机为 4 GiB，128 GiB 及以上为 8 GiB）；低于此值时，xapi、存储和网络守护进程以及 oom-killer 会争抢 dom0 的内存。</translation>
     </message>
     <message>
         <source>XenServer gives dom0 1 GiB plus 5 % of the host&apos;s RAM at install; below 1 GiB its toolstack (xapi, xenopsd, squeezed, the storage managers) does not run reliably.</source>
-        <translation type="unfinished"></translation>
+        <translation>XenServer 在安装时为 dom0 分配 1 GiB 加上主机内存的 5%；低于 1 GiB 时，其 toolstack（xapi、xenopsd、squeezed、存储管理器）无法可靠运行。</translation>
     </message>
     <message>
         <source>Plain Xen sets no vendor floor; below 256 MiB dom0&apos;s kernel and toolstack do not fit.</source>
-        <translation type="unfinished"></translation>
+        <translation>纯 Xen 没有厂商规定的下限；低于 256 MiB 时，dom0 的内核和 toolstack 无法容纳。</translation>
     </message>
     <message>
         <source>dom0 needs at least %1 MiB here: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>dom0 在此至少需要 %1 MiB：%2</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>xen-cmdline --get-xen dom0_mem printed %1, not %2: the boot configuration does not say what was set.</source>
-        <translation type="unfinished"></translation>
+        <translation>xen-cmdline --get-xen dom0_mem 的输出为 %1，而不是 %2：启动配置显示的并不是所设置的值。</translation>
     </message>
 </context>
 <context>
@@ -4021,58 +4023,58 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     </message>
     <message>
         <source>Leaving the lab pool</source>
-        <translation type="unfinished"></translation>
+        <translation>离开实验资源池</translation>
     </message>
     <message>
         <source>Starting the lab pool</source>
-        <translation type="unfinished"></translation>
+        <translation>启动实验资源池</translation>
     </message>
     <message>
         <source>Disconnecting from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>断开与 %1 的连接</translation>
     </message>
     <message>
         <source>Removing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 %1</translation>
     </message>
     <message>
         <source>Closing XenRescue</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 XenRescue</translation>
     </message>
 </context>
 <context>
     <name>xr::MemberAddress</name>
     <message>
         <source>it is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址为空。</translation>
     </message>
     <message>
         <source>it is longer than 253 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址超过 253 个字符。</translation>
     </message>
     <message>
         <source>it starts with &apos;-&apos;, which ssh would read as an option.</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址以“-”开头，ssh 会将其当作选项。</translation>
     </message>
     <message>
         <source>it holds a character that is not allowed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址包含不允许的字符（%1）。</translation>
     </message>
     <message>
         <source>it is not a valid IPv6 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址不是有效的 IPv6 地址。</translation>
     </message>
     <message>
         <source>a part between dots is empty or longer than 63 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>以点分隔的某一段为空或超过 63 个字符。</translation>
     </message>
     <message>
         <source>a part between dots starts or ends with &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>以点分隔的某一段以“-”开头或结尾。</translation>
     </message>
     <message>
         <source>it is neither a complete IPv4 address nor a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>该地址既不是完整的 IPv4 地址，也不是主机名。</translation>
     </message>
 </context>
 <context>
@@ -5258,15 +5260,15 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     </message>
     <message>
         <source>Left running on the host</source>
-        <translation type="unfinished"></translation>
+        <translation>保留在主机上继续运行</translation>
     </message>
     <message>
         <source>Type the VM&apos;s full UUID to confirm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入虚拟机的完整 UUID 以确认：%1</translation>
     </message>
     <message>
         <source>The command was left running on %1: XenRescue no longer watches it, and its result is not known. The diagnosis below shows the state now; read it again before any other rung.</source>
-        <translation type="unfinished"></translation>
+        <translation>该命令已保留在 %1 上继续运行：XenRescue 不再跟踪它，其结果未知。下方的诊断显示当前状态；执行任何其他步骤之前，请重新读取状态。</translation>
     </message>
 </context>
 <context>
@@ -5663,18 +5665,18 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     </message>
     <message>
         <source>Choose a rung first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个步骤。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 risk.&lt;/b&gt; Type this VM&apos;s full UUID &lt;b&gt;%2&lt;/b&gt; to confirm (its name will not do: %3):</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;风险：%1。&lt;/b&gt;输入此虚拟机的完整 UUID &lt;b&gt;%2&lt;/b&gt; 以确认（不能使用其名称：%3）：</translation>
     </message>
 </context>
 <context>
     <name>xr::ScopeReader</name>
     <message>
         <source>Nothing sends commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置命令发送方。</translation>
     </message>
 </context>
 <context>
@@ -5710,39 +5712,42 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     <name>xr::SshHost</name>
     <message>
         <source>The connection was closed (the host was removed, or XenRescue is closing).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已关闭（主机已被移除，或 XenRescue 正在关闭）。</translation>
     </message>
     <message>
         <source>Left running on the host: the connection was closed (the host was removed, or XenRescue is closing).</source>
-        <translation type="unfinished"></translation>
+        <translation>已保留在主机上继续运行：连接已关闭（主机已被移除，或 XenRescue 正在关闭）。</translation>
     </message>
 </context>
 <context>
     <name>xr::TeardownPrompt</name>
     <message>
         <source>a command</source>
-        <translation type="unfinished"></translation>
+        <translation>一条命令</translation>
     </message>
     <message>
         <source>%1 of VM %2</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟机 %2 的%1</translation>
     </message>
     <message>
         <source>• %1 on %2, running for %3 s:
     %4</source>
-        <translation type="unfinished"></translation>
+        <translation>• %2 上的%1，已运行 %3 秒：
+    %4</translation>
     </message>
     <message numerus="yes">
         <source>%n command(s) that change something still run:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>仍有 %n 条会做出更改的命令正在运行：</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 now would end what XenRescue is doing on the host.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>此时%1，将会中断 XenRescue 正在主机上执行的操作。
+
+%2</translation>
     </message>
     <message>
         <source>Stopping a command half-way can leave the host worse than before (a toolstack restart cut short can leave xapi stopped; a boot configuration update cut short can leave it half-written).
@@ -5751,19 +5756,24 @@ Wait for them: XenRescue goes on once they have finished.
 Stop them now: they are stopped on the host.
 Keep them running on the host: XenRescue stops watching them; check their result on the host.
 Every choice is written to the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>中途停止命令可能让主机处于比之前更糟的状态（中途被打断的 toolstack 重启可能让 xapi 处于停止状态；中途被打断的启动配置更新可能只写入了一半）。
+
+等待它们完成：它们完成后，XenRescue 再继续。
+立即停止它们：在主机上停止这些命令。
+让它们在主机上继续运行：XenRescue 不再跟踪它们；请在主机上检查其结果。
+每项选择都会写入审计日志。</translation>
     </message>
     <message>
         <source>&amp;Wait for Them</source>
-        <translation type="unfinished"></translation>
+        <translation>等待它们完成(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Stop Them Now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即停止它们(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Keep Them Running on the Host</source>
-        <translation type="unfinished"></translation>
+        <translation>让它们在主机上继续运行(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -5781,7 +5791,7 @@ Every choice is written to the audit log.</source>
     <name>xr::Workspace</name>
     <message>
         <source>The VM&apos;s host is not connected.</source>
-        <translation type="unfinished">该虚拟机所在的主机未连接。</translation>
+        <translation>该虚拟机所在的主机未连接。</translation>
     </message>
 </context>
 <context>
@@ -5889,19 +5899,19 @@ Every choice is written to the audit log.</source>
     </message>
     <message>
         <source>This record&apos;s name-label holds a line break: the lines after it may imitate fields or records.</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录的 name-label 中包含换行符：其后的行可能伪装成字段或记录。</translation>
     </message>
     <message>
         <source>The uuid %1 appears in %2 records: one of them was printed by another record&apos;s value.</source>
-        <translation type="unfinished"></translation>
+        <translation>uuid %1 出现在 %2 条记录中：其中一条是由另一条记录的值输出的。</translation>
     </message>
     <message>
         <source>This record&apos;s fields are not those of the other records: a value with line breaks may have cut it or printed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录的字段与其他记录的不一致：可能有包含换行符的值截断了它，或输出了它。</translation>
     </message>
     <message>
         <source>The next record looks forged, and this record&apos;s value may be what printed it.</source>
-        <translation type="unfinished"></translation>
+        <translation>下一条记录看起来是伪造的，可能正是此记录的值输出了它。</translation>
     </message>
 </context>
 <context>
