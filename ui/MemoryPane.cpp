@@ -49,6 +49,11 @@ MemoryPane::MemoryPane(QWidget* parent)
     , m_adviceBox(new QWidget(this))
     , m_adviceLayout(new QVBoxLayout(m_adviceBox))
 {
+    m_live = new LiveHost(this);
+    connect(m_live, &LiveHost::readAgain, this, [this] {
+        if (m_stack->currentWidget() == m_content)
+            refresh();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -103,6 +108,11 @@ MemoryPane::MemoryPane(QWidget* parent)
 
 MemoryPane::~MemoryPane() = default;
 
+bool MemoryPane::readsWithoutXe() const
+{
+    return m_live->readsWithoutXe();
+}
+
 void MemoryPane::setTitle(const QString& title)
 {
     m_empty->setTitle(title);
@@ -117,29 +127,16 @@ void MemoryPane::clearHost()
 {
     if (m_reader)
         m_reader->deleteLater();
-    if (m_session)
-        m_session->disconnect(this);
-    m_session = nullptr;
-    m_host = nullptr;
+    m_live->follow(nullptr, {}, nullptr);
     m_hasReading = false;
     m_stack->setCurrentWidget(m_empty);
 }
 
 void MemoryPane::setSession(HostSession* session, const QString& hostId, AuditLog* audit, CommandGateway* gateway)
 {
-    if (session == m_session && m_stack->currentWidget() == m_content)
-        return; // the same live session: it says itself when xapi changes
-    if (m_session)
-        m_session->disconnect(this);
-    m_session = session;
-    m_hostId = hostId;
-    m_host = session ? session->host() : nullptr;
-    m_audit = audit;
+    if (!m_live->follow(session, hostId, audit) && m_stack->currentWidget() == m_content)
+        return; // the same live session: it says itself when to read again
     m_gateway = gateway;
-    if (session) {
-        connect(session, &HostSession::xapiHealthChanged, this, &MemoryPane::followXapiHealth);
-        connect(session, &HostSession::identified, this, &MemoryPane::refresh);
-    }
     m_hasReading = false;
     m_change->setEnabled(false);
     m_chart->setReport({});
@@ -148,31 +145,20 @@ void MemoryPane::setSession(HostSession* session, const QString& hostId, AuditLo
     refresh();
 }
 
-void MemoryPane::followXapiHealth()
-{
-    // At once: a read that would call xe against a wedged xapi holds a channel until its
-    // deadline (and the rescue needs those channels). Once xapi answers again, read it all.
-    if (!m_session || m_stack->currentWidget() != m_content)
-        return;
-    if (readableIdentity(*m_session).withoutXe != m_withoutXe)
-        refresh();
-}
-
 void MemoryPane::refresh()
 {
-    if (!m_session || !m_host || !m_host->isConnected() || !m_session->isIdentified())
+    if (!m_live->canRead())
         return;
-    const ReadableIdentity readable = readableIdentity(*m_session);
+    const ReadableIdentity readable = m_live->startRead();
     m_identity = readable.identity;
     m_name = m_identity.hostname;
-    m_withoutXe = readable.withoutXe;
     m_xapiNotice->setText(readable.notice);
-    m_xapiNotice->setVisible(m_withoutXe);
+    m_xapiNotice->setVisible(readable.withoutXe);
     if (m_reader)
         m_reader->deleteLater();
     m_status->setText(tr("Reading the memory of %1…").arg(clean(m_name)));
     m_refresh->setEnabled(false);
-    m_reader = new MemoryReader(m_host, m_identity, m_audit, this);
+    m_reader = new MemoryReader(m_live->host(), m_identity, m_live->audit(), this);
     MemoryReader* reader = m_reader;
     connect(reader, &MemoryReader::finished, this, [this, reader](const MemoryReading& r) {
         reader->deleteLater();
@@ -253,9 +239,9 @@ void MemoryPane::showReading(const MemoryReading& reading)
 
 void MemoryPane::openChangeDialog()
 {
-    if (!m_hasReading || !m_host || !m_gateway)
+    if (!m_hasReading || !m_live->host() || !m_gateway)
         return;
-    auto* dialog = new Dom0MemDialog(m_gateway, m_hostId, m_host, m_reading, this);
+    auto* dialog = new Dom0MemDialog(m_gateway, m_live->hostId(), m_live->host(), m_reading, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &Dom0MemDialog::changed, this, &MemoryPane::refresh);
     dialog->open();

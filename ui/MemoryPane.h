@@ -15,6 +15,7 @@ namespace xr {
 class AuditLog;
 class CommandGateway;
 class HostSession;
+class LiveHost;
 class EmptyStatePane;
 class MemoryChart;
 class RemoteHost;
@@ -38,7 +39,7 @@ public:
     /// lab hosts), `gateway` carries the dom0 memory change.
     void setSession(HostSession* session, const QString& hostId, AuditLog* audit, CommandGateway* gateway);
     /// Whether the last read left `xe` out because xapi was not answering.
-    bool readsWithoutXe() const { return m_withoutXe; }
+    bool readsWithoutXe() const;
     void clearHost();
     void refresh();
 
@@ -49,7 +50,6 @@ Q_SIGNALS:
     void reportShown();
 
 private:
-    void followXapiHealth();
     void showReading(const MemoryReading& reading);
     void openChangeDialog();
 
@@ -64,14 +64,10 @@ private:
     QWidget* m_adviceBox;
     QVBoxLayout* m_adviceLayout;
 
-    QPointer<HostSession> m_session;
-    QString m_hostId;
-    QPointer<RemoteHost> m_host;
+    LiveHost* m_live;
     HostIdentity m_identity;
     QString m_name;
-    AuditLog* m_audit = nullptr;
     CommandGateway* m_gateway = nullptr;
-    bool m_withoutXe = false;
     QLabel* m_xapiNotice = nullptr;
     QPointer<MemoryReader> m_reader;
     MemoryReading m_reading;

@@ -74,6 +74,11 @@ NetworkPane::NetworkPane(QWidget* parent)
     , m_table(new QTableWidget(this))
     , m_findings(new QListWidget(this))
 {
+    m_live = new LiveHost(this);
+    connect(m_live, &LiveHost::readAgain, this, [this] {
+        if (m_stack->currentWidget() == m_content)
+            refresh();
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -163,6 +168,11 @@ NetworkPane::NetworkPane(QWidget* parent)
 
 NetworkPane::~NetworkPane() = default;
 
+bool NetworkPane::readsWithoutXe() const
+{
+    return m_live->readsWithoutXe();
+}
+
 void NetworkPane::setTitle(const QString& title)
 {
     m_empty->setTitle(title);
@@ -177,10 +187,7 @@ void NetworkPane::clearHost()
 {
     if (m_reader)
         m_reader->deleteLater();
-    if (m_session)
-        m_session->disconnect(this);
-    m_session = nullptr;
-    m_host = nullptr;
+    m_live->follow(nullptr, {}, nullptr);
     m_name.clear();
     m_hasTopology = false;
     m_stack->setCurrentWidget(m_empty);
@@ -188,18 +195,8 @@ void NetworkPane::clearHost()
 
 void NetworkPane::setSession(HostSession* session, const QString& hostId, AuditLog* audit)
 {
-    if (session == m_session && m_stack->currentWidget() == m_content)
-        return; // the same live session: it says itself when xapi changes
-    if (m_session)
-        m_session->disconnect(this);
-    m_session = session;
-    m_hostId = hostId;
-    m_host = session ? session->host() : nullptr;
-    m_audit = audit;
-    if (session) {
-        connect(session, &HostSession::xapiHealthChanged, this, &NetworkPane::followXapiHealth);
-        connect(session, &HostSession::identified, this, &NetworkPane::refresh);
-    }
+    if (!m_live->follow(session, hostId, audit) && m_stack->currentWidget() == m_content)
+        return; // the same live session: it says itself when to read again
     m_hasTopology = false;
     m_topology = {};
     m_scene->clear();
@@ -210,31 +207,20 @@ void NetworkPane::setSession(HostSession* session, const QString& hostId, AuditL
     refresh();
 }
 
-void NetworkPane::followXapiHealth()
-{
-    // At once: a read that would call xe against a wedged xapi holds a channel until its
-    // deadline (and the rescue needs those channels). Once xapi answers again, read it all.
-    if (!m_session || m_stack->currentWidget() != m_content)
-        return;
-    if (readableIdentity(*m_session).withoutXe != m_withoutXe)
-        refresh();
-}
-
 void NetworkPane::refresh()
 {
-    if (!m_session || !m_host || !m_host->isConnected() || !m_session->isIdentified())
+    if (!m_live->canRead())
         return;
-    const ReadableIdentity readable = readableIdentity(*m_session);
+    const ReadableIdentity readable = m_live->startRead();
     m_identity = readable.identity;
     m_name = m_identity.hostname;
-    m_withoutXe = readable.withoutXe;
     m_xapiNotice->setText(readable.notice);
-    m_xapiNotice->setVisible(m_withoutXe);
+    m_xapiNotice->setVisible(readable.withoutXe);
     if (m_reader)
         m_reader->deleteLater();
     m_status->setText(tr("Reading the network of %1…").arg(clean(m_name)));
     m_refresh->setEnabled(false);
-    m_reader = new NetworkReader(m_host, m_identity, m_audit, this);
+    m_reader = new NetworkReader(m_live->host(), m_identity, m_live->audit(), this);
     NetworkReader* reader = m_reader;
     connect(reader, &NetworkReader::finished, this, [this, reader](const NetworkTopology& t) {
         reader->deleteLater();

@@ -20,6 +20,7 @@ namespace xr {
 class AuditLog;
 class CommandGateway;
 class HostSession;
+class LiveHost;
 class EmptyStatePane;
 class NetworkReader;
 class RemoteHost;
@@ -48,7 +49,7 @@ public:
     /// lab hosts).
     void setSession(HostSession* session, const QString& hostId, AuditLog* audit);
     /// Whether the last read left `xe` out because xapi was not answering.
-    bool readsWithoutXe() const { return m_withoutXe; }
+    bool readsWithoutXe() const;
     /// Back to the empty state (no host selected or not connected).
     void clearHost();
     /// Highlights a VM's path (uuid, name or "domN"); empty clears the highlight.
@@ -66,7 +67,6 @@ Q_SIGNALS:
     void topologyShown();
 
 private:
-    void followXapiHealth();
     void showTopology(const NetworkTopology& topology);
     void redraw();
     void fillTable();
@@ -95,13 +95,9 @@ private:
     QTableWidget* m_table;
     QListWidget* m_findings;
 
-    QPointer<HostSession> m_session;
-    QString m_hostId;
-    QPointer<RemoteHost> m_host;
+    LiveHost* m_live;
     HostIdentity m_identity;
     QString m_name;
-    AuditLog* m_audit = nullptr;
-    bool m_withoutXe = false;
     QLabel* m_xapiNotice = nullptr;
     QPointer<NetworkReader> m_reader;
     NetworkTopology m_topology;

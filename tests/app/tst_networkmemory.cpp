@@ -3,12 +3,12 @@
 // to trip it and stays quiet on the others, memory values match), and Dom0MemChange (edits
 // exactly the intended lines, keeps a backup, refuses on a xapi host that is not in maintenance
 // mode, records writes and commands in the audit log).
-#include "AppPaths.h"
 #include "AuditLog.h"
 #include "CommandGateway.h"
 #include "ConnectionManager.h"
 #include "Dom0MemChange.h"
 #include "HostSession.h"
+#include "InProcessLabHost.h"
 #include "Inventory.h"
 #include "MemoryReader.h"
 #include "NetworkReader.h"
@@ -25,45 +25,11 @@ using namespace xr;
 
 namespace {
 
-/// One lab host, registered in a ConnectionManager so that changes go through the command
-/// gateway as in the app; its audit log is the gateway's lab log (setAuditLog).
-struct LabHost
-{
-    std::shared_ptr<sim::SimLab> lab;
-    QTemporaryDir dir;
-    AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
-    Inventory inventory{paths.settingsFile()};
-    ConnectionManager connections{paths, &inventory};
-    CommandGateway gateway{&connections, paths.auditLogFile()};
-    std::unique_ptr<sim::SimHost> host; // destroyed before the manager, which then forgets it
-    QString hostId;
-    HostIdentity identity;
-    QString root;
-
-    void setAuditLog(const QString& path) { gateway.setLabAuditLog(path); }
-};
+using LabHost = xr::test::InProcessLabHost;
 
 bool connectLab(LabHost& h, const QString& scenario, const QString& hostName = {})
 {
-    h.lab = sim::SimLab::fromScenario(scenario);
-    if (!h.lab)
-        return false;
-    const QString name = hostName.isEmpty() ? h.lab->pool()->master()->name : hostName;
-    h.host = std::make_unique<sim::SimHost>(h.lab, name);
-    h.hostId = h.connections.addUnsavedHost(name, name, h.host.get());
-    h.root = h.lab->store()->hostRoot(name);
-    HostSession session(h.host.get(), nullptr);
-    HostSession::Options o;
-    o.autoPoll = false;
-    session.setOptions(o);
-    QSignalSpy identified(&session, &HostSession::identified);
-    session.start();
-    h.host->connectToHost();
-    if (!identified.wait(10000))
-        return false;
-    h.identity = session.identity();
-    session.stop();
-    return true;
+    return h.start(scenario, hostName);
 }
 
 NetworkTopology readNetwork(LabHost& h)

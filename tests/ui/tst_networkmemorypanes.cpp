@@ -3,12 +3,12 @@
 // the same rows, SVG export is valid XML naming the nodes, PNG export is an image; the memory
 // bars and advice cards; the dom0 memory dialog asks for the host name and refuses on a xapi
 // host that is not in maintenance mode.
-#include "AppPaths.h"
 #include "CommandGateway.h"
 #include "ConnectionManager.h"
 #include "DemoSession.h"
 #include "Dom0MemDialog.h"
 #include "HostSession.h"
+#include "InProcessLabHost.h"
 #include "Inventory.h"
 #include "MainWindow.h"
 #include "MemoryChart.h"
@@ -43,40 +43,11 @@ using namespace xr;
 
 namespace {
 
-/// One lab host with its live session (the panes follow it), registered in a
-/// ConnectionManager so the dom0 memory change goes through the command gateway.
-struct Lab
-{
-    std::shared_ptr<sim::SimLab> lab;
-    QTemporaryDir dir;
-    AppPaths paths{dir.filePath(u"data"_s), dir.filePath(u"config"_s), dir.filePath(u"ssh"_s)};
-    Inventory inventory{paths.settingsFile()};
-    ConnectionManager connections{paths, &inventory};
-    CommandGateway gateway{&connections, paths.auditLogFile()};
-    std::unique_ptr<sim::SimHost> host; // destroyed before the manager, which then forgets it
-    QString hostId;
-    std::unique_ptr<HostSession> session;
-    HostIdentity identity;
-};
+using Lab = xr::test::InProcessLabHost;
 
 bool start(Lab& l, const QString& scenario)
 {
-    l.lab = sim::SimLab::fromScenario(scenario);
-    if (!l.lab)
-        return false;
-    l.host = std::make_unique<sim::SimHost>(l.lab, l.lab->pool()->master()->name);
-    l.hostId = l.connections.addUnsavedHost(l.host->hostName(), l.host->hostName(), l.host.get());
-    l.session = std::make_unique<HostSession>(l.host.get(), nullptr);
-    HostSession::Options o;
-    o.autoPoll = false;
-    l.session->setOptions(o);
-    QSignalSpy identified(l.session.get(), &HostSession::identified);
-    l.session->start();
-    l.host->connectToHost();
-    if (!identified.wait(10000))
-        return false;
-    l.identity = l.session->identity();
-    return true;
+    return l.start(scenario);
 }
 
 QStringList drawnNodes(const QGraphicsScene* scene)
