@@ -128,11 +128,9 @@ MemoryReport MemoryReport::build(const MemoryInputs& in)
         Result<XeRecordList> x = XeRecords::parse(*in.xeVms);
         if (x) {
             for (const XeRecord& v : x->records) {
-                // A record that cannot be told apart from another is left out; one whose only
-                // oddity is a line break in its name is a real VM using real memory: shown.
-                constexpr XeAmbiguities broken =
-                    XeAmbiguities(XeAmbiguity::RepeatedField) | XeAmbiguity::RepeatedUuid | XeAmbiguity::Misaligned;
-                if ((v.ambiguities & broken) || v.boolean(u"is-a-template").value_or(false) ||
+                // A record that cannot be read as one is left out; one only flagged for its shape
+                // or a line break in its name is a real VM using real memory: shown.
+                if (v.isBroken() || v.boolean(u"is-a-template").value_or(false) ||
                     v.boolean(u"is-a-snapshot").value_or(false))
                     continue;
                 if (!in.hostUuid.isEmpty() && v.contains(u"resident-on") && v.value(u"resident-on") != in.hostUuid)

@@ -409,7 +409,7 @@ NetworkTopology NetworkTopology::build(const NetworkInputs& in)
         partial(what, r->report);
         QList<XeRecord> out;
         for (const XeRecord& rec : r->records)
-            if (!rec.ambiguous)
+            if (!rec.isBroken())
                 out << rec;
         return out;
     };

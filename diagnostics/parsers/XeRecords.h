@@ -92,6 +92,13 @@ struct XeRecord
     /// `ambiguities` is not empty: real `xe` output never looks like this, a hostile value
     /// can. Do not act on this record's values without reading the object by `uuid=`.
     bool ambiguous = false;
+    /// Its own fields cannot be read as one record (a field repeats, or another record has its
+    /// uuid): left out even where nothing is acted on (a drawing, a memory bar). A record only
+    /// flagged for its shape or its name is still shown there; actions need it read by uuid=.
+    bool isBroken() const
+    {
+        return ambiguities.testFlag(XeAmbiguity::RepeatedField) || ambiguities.testFlag(XeAmbiguity::RepeatedUuid);
+    }
 
     const XeField* field(QStringView name) const;
     bool contains(QStringView name) const { return field(name) != nullptr; }
