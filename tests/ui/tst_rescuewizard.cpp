@@ -264,6 +264,9 @@ private Q_SLOTS:
         const QList<QStringList> changes = f.changes().mid(before);
         QStringList seen;
         for (const QStringList& argv : changes) {
+            // The domain guard's read before a command by domain id (it changes nothing).
+            if (argv.value(0).section(u'/', -1) == u"xenstore-read")
+                continue;
             seen << argv.join(u' ');
             for (const QString& a : argv)
                 QVERIFY2(vm.size() < 4 || !a.contains(vm) || argv.value(0) == u"logger", qPrintable(a));
