@@ -36,6 +36,7 @@ constexpr Program Programs[] = {
     {"/usr/sbin/brctl", true, false, true, true},
     {"/sbin/ip", true, true, true, true},
     {"/usr/bin/logger", true, true, true, true},
+    {"/usr/bin/xenstore-read", true, true, true, true},
     // Network checks and the dom0 memory change (SimNetwork.cpp).
     {"/sbin/sysctl", true, true, true, true},
     {"/sbin/iptables", true, true, true, true},
@@ -175,6 +176,8 @@ SimCommandOutput SimDispatcher::run(SimPool& pool, const QString& hostName, cons
         return runXenCmdline(c, args);
     if (base == u"logger")
         return runLogger(c, args);
+    if (base == u"xenstore-read")
+        return runXenstoreRead(c, args);
     if (base == u"sysctl")
         return runSysctl(c, args);
     if (base == u"iptables")
@@ -200,6 +203,8 @@ SimCommandOutput SimDispatcher::resume(SimPool& pool, const QString& hostName, c
         return resumeXe(c, wait);
     case SimWait::Kind::DomainAlive:
         return resumeDomainWait(c, wait, host->flavour == Flavour::XenXm);
+    case SimWait::Kind::XenstoredHung:
+        return resumeXenstoreRead(c, wait);
     }
     return c.out;
 }

@@ -26,9 +26,10 @@ struct SimLogLine
 struct SimWait
 {
     enum class Kind {
-        XapiWedged,  ///< every xe blocks until the toolstack restarts; then argv runs
-        TaskPending, ///< xe waits for a task (a clean shutdown the guest ignores)
-        DomainAlive, ///< `xl/xm shutdown -w` waits for the domain to go
+        XapiWedged,    ///< every xe blocks until the toolstack restarts; then argv runs
+        TaskPending,   ///< xe waits for a task (a clean shutdown the guest ignores)
+        DomainAlive,   ///< `xl/xm shutdown -w` waits for the domain to go
+        XenstoredHung, ///< `xenstore-read` waits for a xenstored that does not answer
     };
     Kind kind = Kind::XapiWedged;
     QStringList argv;
@@ -54,7 +55,8 @@ struct SimCommandOutput
 /// host would. Pure: it touches no file; callers persist the pool and append `logs`.
 ///
 /// Commands by flavour (anything else: `bash: NAME: command not found`, exit 127):
-///   all                  logger, ip, brctl (xl/xm hosts and legacy 6.2), tap-ctl (xapi), xen-cmdline (xapi)
+///   all                  logger, ip, xenstore-read, brctl (xl/xm hosts and legacy 6.2), tap-ctl (xapi),
+///                        xen-cmdline (xapi)
 ///   xapi (6.2 and 8.2)   xe, xe-toolstack-restart, list_domains, ovs-vsctl
 ///   XenServer 6.2        /opt/xensource/debug/xenops destroy_domain -domid N, /usr/lib/xen/bin/crash_guest D
 ///   XCP-ng 8.2           xl, xenops-cli

@@ -1,5 +1,5 @@
 // The smaller tools of a lab host: the legacy xapi debug tools (xenops destroy_domain,
-// crash_guest), xenops-cli, tap-ctl and logger. Networking is in SimNetwork.cpp.
+// crash_guest), xenops-cli, tap-ctl, logger and xenstore-read. Networking is in SimNetwork.cpp.
 
 #include "SimDomains.h"
 
@@ -115,6 +115,68 @@ SimCommandOutput runLogger(Ctx& c, const QStringList& args)
     msg.replace(u'\n', QStringLiteral("#012"));
     c.log(SimDispatcher::syslogFile(c.host.flavour), syslogLine(c.now, c.host.name, tag, msg));
     return c.out;
+}
+
+// --- xenstore-read -------------------------------------------------------------------------
+
+namespace {
+
+// What xenstored holds for a live domain, as the toolstacks write it: `vm` is "/vm/<uuid>"
+// (libxl__domain_make, xenopsd Domain.make, xend's XS_VMROOT + uuid), `name` the domain's
+// name, `domid` its id. A dying domain's tree is already gone (its name shows as "(null)").
+std::optional<QString> xenstoreValue(Ctx& c, const QString& path)
+{
+    const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
+    if (parts.size() != 4 || parts[0] != u"local" || parts[1] != u"domain")
+        return std::nullopt;
+    bool ok = false;
+    const int domid = parts[2].toInt(&ok);
+    SimDomain* d = ok ? c.host.domain(domid) : nullptr;
+    if (!d || d->dying || d->name == u"(null)")
+        return std::nullopt;
+    if (parts[3] == u"vm" && !d->vmUuid.isEmpty())
+        return QStringLiteral("/vm/") + d->vmUuid.toLower();
+    if (parts[3] == u"name")
+        return d->name;
+    if (parts[3] == u"domid")
+        return QString::number(d->domid);
+    return std::nullopt;
+}
+
+} // namespace
+
+SimCommandOutput runXenstoreRead(Ctx& c, const QStringList& args)
+{
+    QStringList paths;
+    for (const QString& a : args) {
+        if (!a.startsWith(u'-'))
+            paths << a;
+    }
+    if (paths.isEmpty())
+        return c.fail(2, QStringLiteral("Usage: xenstore-read [-h] [-p] [-s] [-R] key [...]\n"));
+    if (c.host.faults.xenstoredHung) {
+        SimWait w;
+        w.kind = SimWait::Kind::XenstoredHung;
+        w.argv = QStringList{QStringLiteral("xenstore-read")} + args;
+        c.out.wait = w;
+        return c.out;
+    }
+    for (const QString& p : paths) {
+        const std::optional<QString> v = xenstoreValue(c, p);
+        if (!v)
+            return c.fail(1, QStringLiteral("xenstore-read: couldn't read path %1\n").arg(p));
+        c.print(*v + u'\n');
+    }
+    return c.out;
+}
+
+SimCommandOutput resumeXenstoreRead(Ctx& c, const SimWait& wait)
+{
+    if (c.host.faults.xenstoredHung) {
+        c.out.wait = wait;
+        return c.out;
+    }
+    return runXenstoreRead(c, wait.argv.mid(1));
 }
 
 } // namespace xr::sim::detail

@@ -57,6 +57,8 @@ SimCommandOutput runIp(Ctx& c, const QStringList& args);
 SimCommandOutput runTapCtl(Ctx& c, const QStringList& args);
 SimCommandOutput runXenCmdline(Ctx& c, const QStringList& args);
 SimCommandOutput runLogger(Ctx& c, const QStringList& args);
+SimCommandOutput runXenstoreRead(Ctx& c, const QStringList& args);
+SimCommandOutput resumeXenstoreRead(Ctx& c, const SimWait& wait);
 
 // Domain life cycle shared by xe, xl, xm and the legacy tools.
 enum class DestroyResult { Gone, Lingering, Refused };

@@ -397,7 +397,8 @@ QJsonObject SimHostFaults::toJson() const
                        {QStringLiteral("xapiLostConnection"), xapiLostConnection},
                        {QStringLiteral("xapiDown"), xapiDown},
                        {QStringLiteral("dead"), dead},
-                       {QStringLiteral("dropConnectionAfter"), dropConnectionAfter}};
+                       {QStringLiteral("dropConnectionAfter"), dropConnectionAfter},
+                       {QStringLiteral("xenstoredHung"), xenstoredHung}};
 }
 
 SimHostFaults SimHostFaults::fromJson(const QJsonObject& o)
@@ -408,6 +409,7 @@ SimHostFaults SimHostFaults::fromJson(const QJsonObject& o)
     f.xapiDown = b(o, "xapiDown");
     f.dead = b(o, "dead");
     f.dropConnectionAfter = i32(o, "dropConnectionAfter");
+    f.xenstoredHung = b(o, "xenstoredHung");
     return f;
 }
 
@@ -543,6 +545,44 @@ SimHostModel SimHostModel::fromJson(const QJsonObject& o)
 }
 
 // --- pool --------------------------------------------------------------------------------
+
+int SimPool::reuseDomid(const QString& hostName, const QString& vmUuid, const QString& otherVmUuid,
+                        const QDateTime& now)
+{
+    SimHostModel* h = host(hostName);
+    SimVm* first = vm(vmUuid);
+    SimVm* other = vm(otherVmUuid);
+    if (!h || !first || !other || first == other || other->powerState != PowerState::Halted)
+        return -1;
+    SimDomain* d = h->domainOfVm(vmUuid);
+    if (!d || d->dying)
+        return -1;
+    const int reused = d->domid;
+    // The reboot: the VM's domain goes and a new one (the next free id) takes its place.
+    SimDomain restarted = *d;
+    restarted.domid = h->nextDomid++;
+    restarted.created = now;
+    restarted.shutdown = restarted.crashed = restarted.paused = false;
+    // The other VM starts in the freed id.
+    SimDomain taken = *d;
+    taken.vmUuid = other->uuid;
+    taken.name = other->nameLabel;
+    taken.hvm = other->hvm;
+    taken.memoryKiB = other->memoryDynamicMax / 1024 + (other->hvm ? 2048 : 0);
+    taken.maxMemoryKiB = other->memoryStaticMax / 1024 + 1024;
+    taken.vcpus = other->vcpusAtStartup;
+    taken.created = now;
+    taken.shutdown = taken.crashed = taken.paused = false;
+    taken.running = false;
+    taken.blocked = true;
+    *d = taken;
+    h->domains.append(restarted);
+    other->powerState = PowerState::Running;
+    other->residentOn = h->uuid;
+    other->startTime = now;
+    first->startTime = now;
+    return reused;
+}
 
 SimHostModel* SimPool::host(const QString& uuidOrName)
 {

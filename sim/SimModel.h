@@ -39,6 +39,11 @@
 //                              its VMs fail with HOST_OFFLINE, vm-reset-powerstate is allowed
 //                              (HOST_IS_LIVE otherwise); SimHost cannot connect to it.
 //   host dropConnectionAfter   SimHost only: the SSH connection drops after N commands.
+//   host xenstoredHung         `xenstore-read` blocks (xenstored does not answer) until the
+//                              fault is cleared; XenRescue's domain guard times out on it.
+//
+// Test hook: SimPool::reuseDomid() makes a domain id change hands between two reads (the VM
+// restarts in a new domain and another VM is started in its old id), as after a reboot.
 namespace xr::sim {
 
 /// The four kinds of dom0 the lab simulates (XEN-FIELD-GUIDE section 1).
@@ -214,6 +219,7 @@ struct SimHostFaults
     bool xapiDown = false;
     bool dead = false;
     int dropConnectionAfter = 0;
+    bool xenstoredHung = false;
 
     QJsonObject toJson() const;
     static SimHostFaults fromJson(const QJsonObject& o);
@@ -290,6 +296,13 @@ struct SimPool
     SimVm* controlDomainOf(const QString& hostUuid);
     SimTask* task(const QString& uuid);
     const SimNetwork* network(const QString& uuid) const;
+
+    /// The test hook for a reused domain id, on host `hostName`: VM `vmUuid` restarts in a new
+    /// domain (its old domid is freed) and VM `otherVmUuid` (halted) starts in that old domid,
+    /// both as xapi and the hypervisor record it. Returns the reused domid, or -1 when the VM
+    /// has no live domain there or the other VM is not halted.
+    int reuseDomid(const QString& hostName, const QString& vmUuid, const QString& otherVmUuid,
+                   const QDateTime& now = QDateTime::currentDateTimeUtc());
 
     /// A fresh UUID / OpaqueRef / MAC derived from `seed` (repeatable runs).
     QString newUuid();

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -186,6 +187,58 @@ SimRunner::Result SimRunner::builtin(const QStringList& argv, bool* handled)
     return r;
 }
 
+SimRunner::Result SimRunner::runGuard(const QStringList& argv, const std::function<bool()>& stop)
+{
+    // argv: sh -c SCRIPT xenrescue-guard DOMID KEY EXPECTED PROGRAM ARGS... The messages and
+    // exit statuses are the script's (96 unconfirmed, 97 reused, 98 xenstore timeout).
+    Result r;
+    const QString d = argv.value(4);
+    const QString k = argv.value(5);
+    const QString e = argv.value(6);
+    const QStringList action = argv.mid(7);
+    auto refuse = [&r](int code, const QString& text) {
+        r.exitCode = code;
+        r.err = (QStringLiteral("xenrescue-guard: ") + text + u'\n').toUtf8();
+        return r;
+    };
+    QElapsedTimer clock;
+    clock.start();
+    bool timedOut = false;
+    const Result read =
+        runArgv({QStringLiteral("xenstore-read"), QStringLiteral("/local/domain/%1/%2").arg(d, k)}, [&]() {
+            if (stop && stop())
+                return true;
+            timedOut = clock.elapsed() >= GuardTimeoutMs;
+            return timedOut;
+        });
+    if (read.stopped && !timedOut) {
+        r.stopped = true;
+        return r;
+    }
+    if (timedOut)
+        return refuse(98, QStringLiteral("xenstore did not answer within 5 s: domain %1 was not touched").arg(d));
+    if (read.exitCode == 126 || read.exitCode == 127)
+        return refuse(96, QStringLiteral("xenstore-read is missing: domain %1 cannot be confirmed as %2, so it was "
+                                         "not touched")
+                              .arg(d, e));
+    if (read.exitCode != 0)
+        return refuse(96, QStringLiteral("domain %1 has no %2 in xenstore (gone or going): it cannot be confirmed as "
+                                         "%3, so it was not touched")
+                              .arg(d, k, e));
+    QString v = QString::fromUtf8(read.out);
+    while (v.endsWith(u'\n'))
+        v.chop(1);
+    const bool relocated = k == u"vm" && v.size() > e.size() + 1 && v.startsWith(e + u'-') && v[e.size() + 1].isDigit();
+    if (v != e && !relocated)
+        return refuse(
+            97, QStringLiteral("domain %1 is no longer %2 (its %3 is now %4): it was not touched").arg(d, e, k, v));
+    if (action.isEmpty())
+        return r;
+    bool handled = false;
+    Result done = builtin(action, &handled);
+    return handled ? done : runArgv(action, stop);
+}
+
 SimRunner::Result SimRunner::runShell(const QString& line, const std::function<bool()>& stop)
 {
     Result total;
@@ -203,9 +256,20 @@ SimRunner::Result SimRunner::runShell(const QString& line, const std::function<b
             (s.join == SimShellStep::Join::IfFailure && last == 0))
             continue;
         bool handled = false;
-        Result r = builtin(s.argv, &handled);
-        if (!handled)
-            r = runArgv(s.argv, stop);
+        Result r;
+        const QString program = s.argv.first();
+        if ((program == u"sh" || program == u"/bin/sh") && s.argv.value(1) == u"-c") {
+            if (s.argv.value(3) == u"xenrescue-guard" && s.argv.size() >= 7) {
+                r = runGuard(s.argv, stop);
+            } else {
+                r.exitCode = 2;
+                r.err = QByteArrayLiteral("sh: the lab runs only XenRescue's domain guard through sh -c\n");
+            }
+        } else {
+            r = builtin(s.argv, &handled);
+            if (!handled)
+                r = runArgv(s.argv, stop);
+        }
         if (s.stderrToStdout) {
             r.out += r.err;
             r.err.clear();

@@ -37,7 +37,10 @@ public:
     Result runArgv(const QStringList& argv, const std::function<bool()>& stop = {});
     /// Runs a command string in the SimShell subset; builtins: `command -v`, `test`
     /// (-e -f -d -x -s), `cat`, `echo`, `true`, `false`, `exit`, `uname`, `hostname`; files are
-    /// read from the host's simulated tree.
+    /// read from the host's simulated tree. `sh -c SCRIPT xenrescue-guard DOMID KEY EXPECTED
+    /// PROGRAM ARGS...` (XenRescue's domain guard, diagnostics/ladder/DomainGuard.h) runs as
+    /// that script does on a real host: `xenstore-read /local/domain/DOMID/KEY` under a 5 s
+    /// timeout, then PROGRAM only when the value is EXPECTED; any other `sh -c` is refused.
     Result runShell(const QString& line, const std::function<bool()>& stop = {});
 
     /// Appends one line to the host's log `relativeFile` (under its var/log).
@@ -46,9 +49,12 @@ public:
     static QString localPath(const QString& hostRoot, const QString& remotePath);
 
     static constexpr int PollMs = 100;
+    /// The guard's `timeout -s KILL` on its xenstore read.
+    static constexpr int GuardTimeoutMs = 5000;
 
 private:
     Result builtin(const QStringList& argv, bool* handled);
+    Result runGuard(const QStringList& argv, const std::function<bool()>& stop);
     void record(const QStringList& argv, const QString& line);
 
     SimStateStore* m_store;

@@ -8,6 +8,7 @@
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
 #include "RemoteOperation.h"
+#include "RescueDiagnosis.h"
 #include "RescueRun.h"
 #include "VmActions.h"
 
@@ -276,25 +277,87 @@ Result<void> Workspace::runVmAction(VmAction action, const VmState& vm, const QS
         return Result<void>::failure(tr("The VM's host is not connected."));
     const FlavourKind kind = any->identity().flavour.kind;
     const QString sessionId = isXapiFlavour(kind) ? sourceId : hostSessionId;
-    QString whyNot;
-    const std::optional<ShellCommand> cmd = VmActions::command(
-        action, VmActionTarget{kind, vm.uuid, vm.domain.isPresent() ? vm.domain.domid : -1}, &whyNot);
-    if (!cmd)
-        return Result<void>::failure(whyNot);
-    CommandRequest request;
-    request.command = cmd->toShell();
-    request.timeoutMs = 120000;
-    const Result<RemoteCommand*> sent = m_gateway->runAction(
-        sessionId, request, AuditContext{runId, vm.uuid, vm.name, QStringLiteral("vm ") + VmActions::key(action)});
-    if (!sent)
-        return Result<void>(sent.error());
-    RemoteCommand* c = *sent;
     const QString name = vm.name.isEmpty() ? vm.uuid : vm.name;
-    connect(c, &RemoteOperation::finished, this, [this, c, action, name] {
-        c->deleteLater();
-        Q_EMIT vmActionFinished(action, name, c->result());
-        refresh();
+    const AuditContext audit{runId, vm.uuid, vm.name, QStringLiteral("vm ") + VmActions::key(action)};
+    auto target = [kind](const VmState& v) {
+        return VmActionTarget{kind, v.uuid, v.domain.isPresent() ? v.domain.domid : -1};
+    };
+    QString whyNot;
+    if (!VmActions::commandToSend(action, target(vm), vm.domain.name, &whyNot))
+        return Result<void>::failure(whyNot);
+
+    // Sends the action for the VM as `now` shows it.
+    auto send = [this, action, sessionId, audit, name, target](const VmState& now) -> Result<void> {
+        QString why;
+        const std::optional<ShellCommand> cmd = VmActions::commandToSend(action, target(now), now.domain.name, &why);
+        if (!cmd)
+            return Result<void>::failure(why);
+        CommandRequest request;
+        request.command = cmd->toShell();
+        request.timeoutMs = 120000;
+        const Result<RemoteCommand*> sent = m_gateway->runAction(sessionId, request, audit);
+        if (!sent)
+            return Result<void>(sent.error());
+        RemoteCommand* c = *sent;
+        connect(c, &RemoteOperation::finished, this, [this, c, action, name] {
+            c->deleteLater();
+            Q_EMIT vmActionFinished(action, name, c->result());
+            refresh();
+        });
+        return Result<void>::success();
+    };
+
+    // Forced actions, and every action by domain id, act on what the host says now, not on
+    // what the tree showed when the menu opened: the VM's state is read again first, and the
+    // action is refused when its power state or its domain changed meanwhile.
+    const bool byDomid = !isXapiFlavour(kind);
+    if (!VmActions::isForced(action) && !byDomid)
+        return send(vm);
+    if (scope.isEmpty() || sourceId.isEmpty())
+        return Result<void>::failure(tr("The VM is no longer in the tree: nothing was sent."));
+    auto refuse = [this, action, name](const QString& why) {
+        CommandResult r;
+        r.outcome = CommandOutcome::Failed;
+        r.error = why;
+        Q_EMIT vmActionFinished(action, name, r);
+    };
+    CommandGateway* gateway = m_gateway.get();
+    const AuditContext readAudit{runId, vm.uuid, vm.name, QStringLiteral("vm check")};
+    auto reader = [gateway, readAudit](const ReadCommand& command, const CommandRequest& request) {
+        return gateway->runAction(command.sessionId, request, readAudit);
+    };
+    auto* read = new RescueDiagnosis(m_monitor.get(), reader, RescueDiagnosis::Target{vm.id, vm, scope, sourceId, true},
+                                     m_monitor->thresholds(), this);
+    const VmState before = vm;
+    connect(read, &RescueDiagnosis::finished, this, [read, before, byDomid, send, refuse] {
+        read->deleteLater();
+        const DiagnosisFinding& f = read->finding();
+        if (f.lost || f.failed) {
+            refuse(tr("The VM's state could not be read again before sending (%1): nothing was sent.")
+                       .arg(f.lost ? tr("the connection to %1 was lost").arg(f.lostHost) : f.error));
+            return;
+        }
+        const VmState& now = f.vm;
+        QStringList changed;
+        if (!byDomid && now.powerState != before.powerState)
+            changed << tr("its power state is now %1 (it was %2)")
+                           .arg(PoolState::powerStateText(now.powerState),
+                                PoolState::powerStateText(before.powerState));
+        const bool domainSame = now.domain.presence == before.domain.presence &&
+                                (!now.domain.isPresent() || now.domain.domid == before.domain.domid);
+        if (!domainSame)
+            changed << tr("its domain is now %1 (it was %2)")
+                           .arg(PoolState::domainText(now.domain), PoolState::domainText(before.domain));
+        if (!changed.isEmpty()) {
+            refuse(tr("The VM changed since it was shown: %1. Nothing was sent; look at its state again and choose "
+                      "again.")
+                       .arg(changed.join(QStringLiteral("; "))));
+            return;
+        }
+        if (const Result<void> sent = send(now); !sent)
+            refuse(sent.errorMessage());
     });
+    read->start();
     return Result<void>::success();
 }
 

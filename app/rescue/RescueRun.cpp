@@ -210,10 +210,17 @@ void RescueRun::dropDiagnosis()
     }
 }
 
+qint64 RescueRun::diagnosisAgeMs() const
+{
+    return m_hasLadder && m_diagnosedAt.isValid() ? m_diagnosedAt.elapsed() : -1;
+}
+
 void RescueRun::finishDiagnosis(bool forCheck)
 {
     const DiagnosisFinding f = m_diagnosis->finding();
     dropDiagnosis();
+    if (f.lost || f.failed)
+        m_pending.reset(); // nothing runs on a diagnosis that did not finish
     if (f.lost) {
         onConnectionLost(tr("The connection to %1 was lost while reading the VM's state.").arg(f.lostHost));
         return;
@@ -234,6 +241,7 @@ void RescueRun::finishDiagnosis(bool forCheck)
     m_situation = s;
     m_ladder = RecoveryLadder::build(flavour, s);
     m_hasLadder = true;
+    m_diagnosedAt.start();
 
     if (forCheck && m_checking) {
         judgeCheck(s);
@@ -250,6 +258,8 @@ void RescueRun::finishDiagnosis(bool forCheck)
     add(TranscriptEntry::Kind::Diagnosis, text);
     setPhase(Phase::Ready);
     Q_EMIT diagnosed();
+    if (m_pending)
+        resolvePendingRung();
 }
 
 QString RescueRun::describeSituation(const VmSituation& s) const
@@ -271,6 +281,7 @@ QString RescueRun::describeSituation(const VmSituation& s) const
 
 void RescueRun::onConnectionLost(const QString& what)
 {
+    m_pending.reset();
     dropDiagnosis();
     m_checkTimer.stop();
     if (m_phase == Phase::Running || m_phase == Phase::Verifying) {

@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -36,7 +37,12 @@ class RemoteCommand;
 ///   - a connection lost during a rung (or its check) stops the run: nothing is repeated;
 ///     once the host is back the diagnosis runs again, and a rung needs a fresh
 ///     confirmation (runRung() again) like any other;
-///   - VMs are addressed by UUID (the ladder's commands), never by name.
+///   - VMs are addressed by UUID (the ladder's commands), never by name; commands that address
+///     a domain by id carry DomainGuard, so the host refuses when the id changed hands, and
+///     such a refusal counts as no attempt (nothing was done);
+///   - a rung of medium risk or higher never starts on a diagnosis older than
+///     Options::maxDiagnosisAgeMs: the VM is read again first, and the confirmation holds only
+///     if the fresh ladder still permits the rung (on the same domain, for rungs by domid).
 class RescueRun final : public QObject
 {
     Q_OBJECT
@@ -94,6 +100,9 @@ public:
         int minCommandTimeoutMs = 60000;
         /// Scales verification timeouts and intervals (tests: faster polls).
         double verificationTimeScale = 1.0;
+        /// A diagnosis older than this is read again before any rung of medium risk or
+        /// higher; the rung then starts only if the fresh ladder still permits it.
+        int maxDiagnosisAgeMs = 30000;
     };
 
     RescueRun(PoolMonitor* monitor, Sender sender, QString vmId, QObject* parent = nullptr);
@@ -134,7 +143,11 @@ public:
     /// The VM as the confirmation names it: name, UUID, whether the name is unique in its
     /// pool and whether its records are ambiguous (as the last diagnosis read them).
     ConfirmationTarget confirmationTarget() const;
+    /// How old the current diagnosis is, in ms (-1: none yet).
+    qint64 diagnosisAgeMs() const;
     /// Runs a rung of the current ladder; fails with the reason when it cannot start now.
+    /// A stale diagnosis is read again first (phase Diagnosing); if the fresh ladder no
+    /// longer permits the rung, rungFinished(Refused) says why and nothing is sent.
     [[nodiscard]] Result<void> runRung(RungId id, const Confirmation& confirmation);
     /// The admin ran the rung's commands by hand ("show only"): runs only its check.
     [[nodiscard]] Result<void> checkOnly(RungId id);
@@ -177,6 +190,9 @@ private:
     QString sessionFor(HostRole role) const;
     QString hostKeyOf(const QString& sessionId) const;
     [[nodiscard]] Result<const Rung*> checkCanStart(RungId id) const;
+    void startRung(const Rung& rung);
+    /// The rung confirmed on a stale diagnosis, judged against the fresh one.
+    void resolvePendingRung();
     void startDiagnosis(bool forCheck);
     void finishDiagnosis(bool forCheck);
     void dropDiagnosis();
@@ -225,6 +241,19 @@ private:
     int m_checkTimeoutS = 0;
     QTimer m_checkTimer;
     int m_checkPolls = 0;
+
+    // The diagnosis' age, and a rung waiting for a fresh one.
+    QElapsedTimer m_diagnosedAt;
+    struct PendingRung
+    {
+        RungId id = RungId::Diagnose;
+        Confirmation confirmation;
+        qint64 domid = -1;
+        bool byDomid = false;
+    };
+    std::optional<PendingRung> m_pending;
+    /// The rung ending now did nothing on the host (the guard refused): not an attempt.
+    bool m_notAnAttempt = false;
 
     Outcome m_outcome = Outcome::None;
     std::optional<RungId> m_lastRung;

@@ -1,6 +1,7 @@
 // RescueRun's rungs: the confirmation a rung needs, running its commands one by one on the
 // right host with a deadline and cancel, the check after it, and how it ended. (The run's
 // phases and its diagnosis are in RescueRun.cpp, the read in RescueDiagnosis.)
+#include "DomainGuard.h"
 #include "PoolMonitor.h"
 #include "RecoveryLadder.h"
 #include "RemoteHost.h"
@@ -107,7 +108,73 @@ Result<void> RescueRun::runRung(RungId id, const Confirmation& confirmation)
     const QString problem = confirmationProblem(*rung, confirmation, confirmationTarget());
     if (!problem.isEmpty())
         return Result<void>::failure(problem);
+    const qint64 age = diagnosisAgeMs();
+    if (rung->risk >= RiskLevel::Medium && (age < 0 || age > m_options.maxDiagnosisAgeMs)) {
+        // Facts go stale: a VM restarts, a domain id is given to another VM. Read again, and
+        // run only what the fresh ladder still permits (resolvePendingRung()).
+        const bool byDomid = std::any_of(rung->commands.begin(), rung->commands.end(),
+                                         [](const ShellCommand& c) { return DomainGuard::isGuarded(c); });
+        m_pending = PendingRung{id, confirmation, m_situation.domain.domid, byDomid};
+        m_lastRung = id;
+        m_outcome = Outcome::None;
+        m_explanation.clear();
+        m_suggestedNext.reset();
+        add(TranscriptEntry::Kind::Info,
+            tr("Rung %1 (%2) confirmed, but the diagnosis is %3 s old: reading the VM's state again before running "
+               "it.")
+                .arg(rung->number, rung->title)
+                .arg(age < 0 ? 0 : age / 1000));
+        startDiagnosis(false);
+        return Result<void>::success();
+    }
+    startRung(*rung);
+    return Result<void>::success();
+}
+
+void RescueRun::resolvePendingRung()
+{
+    const PendingRung p = *std::exchange(m_pending, std::nullopt);
+    const Rung* fresh = m_ladder.rung(p.id);
+    const QString number = RecoveryLadder::number(p.id);
+    QString why;
+    if (!fresh || !fresh->applies || fresh->commands.isEmpty() || fresh->checklistOnly) {
+        why = tr("After reading the VM's state again, rung %1 no longer applies").arg(number);
+        if (fresh && !fresh->whyNot.isEmpty())
+            why += QStringLiteral(": ") + fresh->whyNot;
+        else
+            why += u'.';
+    } else if (p.byDomid && m_situation.domain.domid != p.domid) {
+        why = tr("The VM's domain changed since rung %1 was confirmed (domain %2 then, %3 now): the VM was restarted "
+                 "or its domain went. Look at the fresh diagnosis and confirm again if the rung still fits.")
+                  .arg(number)
+                  .arg(p.domid)
+                  .arg(m_situation.domain.domid);
+    } else if (const QString problem = confirmationProblem(*fresh, p.confirmation, confirmationTarget());
+               !problem.isEmpty()) {
+        why = problem;
+    } else if (!canReach(fresh->runsOn)) {
+        why = tr("XenRescue is not connected to %1, where this rung runs: connect to it first.")
+                  .arg(fresh->runsOnHost.isEmpty() ? hostLabel(fresh->runsOn) : fresh->runsOnHost);
+    }
+    if (why.isEmpty()) {
+        add(TranscriptEntry::Kind::Info, tr("The fresh diagnosis still permits rung %1: running it.").arg(number));
+        startRung(*fresh);
+        return;
+    }
+    // Nothing was sent: an answer for the wizard, but no attempt of the rung.
+    m_outcome = Outcome::Refused;
+    m_explanation = why + u' ' + tr("Nothing was sent.");
+    m_suggestedNext.reset();
+    add(TranscriptEntry::Kind::Error, outcomeText(m_outcome) + QStringLiteral(": ") + m_explanation);
+    Q_EMIT rungFinished(m_outcome);
+}
+
+void RescueRun::startRung(const Rung& source)
+{
+    const Rung* rung = &source;
+    const RungId id = rung->id;
     m_rung = *rung;
+    rung = &m_rung;
     m_lastRung = id;
     m_checkOnly = false;
     m_outcome = Outcome::None;
@@ -131,7 +198,6 @@ Result<void> RescueRun::runRung(RungId id, const Confirmation& confirmation)
     setPhase(Phase::Running);
     watchHosts();
     runNextStep();
-    return Result<void>::success();
 }
 
 Result<void> RescueRun::checkOnly(RungId id)
@@ -257,7 +323,10 @@ void RescueRun::onStepFinished(RemoteCommand* command)
     default:
         break;
     }
-    const RefusalReading reading = RecoveryLadder::interpretRefusal(m_rung.id, m_flavour, output, false, &m_situation);
+    const RefusalReading reading =
+        RecoveryLadder::interpretRefusal(m_rung.id, m_flavour, output, false, &m_situation, r.exitStatus);
+    // The host's guard refused before acting: the rung was not tried on this VM's domain.
+    m_notAnAttempt = reading.guardRefused;
     if (reading.known) {
         finishRung(Outcome::Refused, reading.explanation, reading.nextRung);
         return;
@@ -290,7 +359,7 @@ void RescueRun::finishRung(Outcome outcome, const QString& explanation, std::opt
     m_outcome = outcome;
     m_explanation = explanation;
     m_suggestedNext = next;
-    if (m_lastRung && outcome != Outcome::None) {
+    if (m_lastRung && outcome != Outcome::None && !std::exchange(m_notAnAttempt, false)) {
         RungAttempt a;
         a.rung = *m_lastRung;
         switch (outcome) {

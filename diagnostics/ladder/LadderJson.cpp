@@ -1,5 +1,7 @@
 #include "LadderJson.h"
 
+#include "DomainGuard.h"
+
 #include "HostText.h"
 
 #include <QCoreApplication>
@@ -89,6 +91,14 @@ QJsonObject commandToJson(const ShellCommand& c)
     o[u"program"] = c.program;
     o[u"args"] = toArray(c.args);
     o[u"shell"] = c.toShell();
+    // A command by domain id runs inside DomainGuard: say what it does once the host agreed.
+    if (DomainGuard::isGuarded(c)) {
+        const ShellCommand action = DomainGuard::action(c);
+        o[u"action"] = action.toShell();
+        o[u"guard"] = QJsonObject{{QStringLiteral("domid"), c.args.value(3)},
+                                  {QStringLiteral("key"), c.args.value(4)},
+                                  {QStringLiteral("expected"), c.args.value(5)}};
+    }
     return o;
 }
 

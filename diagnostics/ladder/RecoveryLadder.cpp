@@ -1,5 +1,6 @@
 #include "RecoveryLadder.h"
 
+#include "DomainGuard.h"
 #include "HostText.h"
 #include "PowerCycleChecklist.h"
 #include "RefusalTable.h"
@@ -333,8 +334,19 @@ RefusalReading RecoveryLadder::interpretRefusal(RungId rung, const XeError& erro
 }
 
 RefusalReading RecoveryLadder::interpretRefusal(RungId rung, FlavourKind flavour, QByteArrayView stderrOutput,
-                                                bool timedOut, const VmSituation* situation)
+                                                bool timedOut, const VmSituation* situation, int exitStatus)
 {
+    if (const DomainGuard::Refusal g = DomainGuard::readRefusal(exitStatus, stderrOutput);
+        !timedOut && g != DomainGuard::Refusal::None) {
+        const RefusalSpec* spec = refusalByCode(DomainGuard::code(g));
+        RefusalReading out;
+        out.code = DomainGuard::code(g);
+        out.known = true;
+        out.guardRefused = true;
+        out.explanation = spec ? trNoop(spec->text) : QString();
+        out.nextRung = RungId::Diagnose;
+        return out;
+    }
     if (timedOut) {
         RefusalReading out;
         out.code = QStringLiteral("TIMEOUT");

@@ -140,6 +140,8 @@ struct RefusalReading
     /// The management daemon did not answer: xe rungs cannot work until rung 3.
     bool toolstackWedged = false;
     bool known = false;
+    /// The host's DomainGuard refused before acting: nothing was done to any domain.
+    bool guardRefused = false;
 };
 
 /// The result of checking a fresh situation against a rung's verification.
@@ -161,10 +163,12 @@ public:
     /// Reads a refused xe call for `rung`. With the situation the next rung takes the
     /// domain's presence into account (HOST_IS_LIVE: destroy first, or resync).
     static RefusalReading interpretRefusal(RungId rung, const XeError& error, const VmSituation* situation = nullptr);
-    /// Reads a command's error output: xe errors through XeError, xl/xm messages by
-    /// pattern. `timedOut` marks a command that never returned (a wedged daemon).
+    /// Reads a command's error output: DomainGuard's refusals by `exitStatus` and its line,
+    /// xe errors through XeError, xl/xm messages by pattern. `timedOut` marks a command that
+    /// never returned (a wedged daemon).
     static RefusalReading interpretRefusal(RungId rung, FlavourKind flavour, QByteArrayView stderrOutput,
-                                           bool timedOut = false, const VmSituation* situation = nullptr);
+                                           bool timedOut = false, const VmSituation* situation = nullptr,
+                                           int exitStatus = -1);
 
     /// Checks `after` (a fresh diagnosis) against what `rung` promises.
     static VerificationVerdict verify(const Rung& rung, const VmSituation& after);

@@ -11,6 +11,8 @@ constexpr quint32 bit(RungId id)
 constexpr quint32 kXeRungs = bit(RungId::CleanShutdown) | bit(RungId::CancelTasks) | bit(RungId::ForceShutdown) |
                              bit(RungId::ForceReboot) | bit(RungId::ResetPowerState);
 constexpr quint32 kDomainRungs = bit(RungId::CleanShutdown) | bit(RungId::DestroyDomain) | bit(RungId::CrashGuest);
+// The rungs whose commands address a domain by id and so carry the DomainGuard.
+constexpr quint32 kGuardedRungs = kDomainRungs;
 constexpr quint32 kXapiFlavours = (1u << unsigned(FlavourKind::XapiLegacy)) | (1u << unsigned(FlavourKind::XapiModern));
 constexpr quint32 kXlFlavour = 1u << unsigned(FlavourKind::Xl);
 constexpr quint32 kXmFlavour = 1u << unsigned(FlavourKind::Xm);
@@ -51,6 +53,16 @@ const RefusalSpec kRefusals[] = {
     {u"domain-not-found", {"invalid domain identifier", "does not exist", "domain not found", "no such domain"},
      QT_TRANSLATE_NOOP("RecoveryLadder", "The domain no longer exists: it went away meanwhile. Run the diagnosis again before going further."),
      RungId::Diagnose, true, false, kDomainRungs, kAllFlavours},
+    // DomainGuard's refusals: read from the guard's exit status and its line, never by pattern.
+    {u"domain-reused", {},
+     QT_TRANSLATE_NOOP("RecoveryLadder", "The domain id now belongs to another VM: the VM was restarted or destroyed since the diagnosis, and its old id went to another one. The host checked right before acting, so nothing was done to either VM. The diagnosis runs again; confirm the rung again if it still fits."),
+     RungId::Diagnose, true, false, kGuardedRungs, kAllFlavours},
+    {u"domain-unconfirmed", {},
+     QT_TRANSLATE_NOOP("RecoveryLadder", "The host has no record of that domain any more (it is gone, or being torn down), so it could not confirm that the domain id is still this VM's. Nothing was done. The diagnosis runs again."),
+     RungId::Diagnose, true, false, kGuardedRungs, kAllFlavours},
+    {u"xenstore-timeout", {},
+     QT_TRANSLATE_NOOP("RecoveryLadder", "xenstore did not answer within 5 s, so the host could not confirm that the domain id is still this VM's. Nothing was done. A stuck xenstored also blocks xl and new domains: run the diagnosis again; if it stays stuck, the host needs a power-cycle."),
+     RungId::Diagnose, true, false, kGuardedRungs, kAllFlavours},
     {u"permission-denied", {"permission denied", "must be run as root", "operation not permitted", nullptr},
      QT_TRANSLATE_NOOP("RecoveryLadder", "The command needs root rights in dom0: connect as root (or a user allowed to use sudo) and try again."),
      RungId::Diagnose, false, false, ~0u, kAllFlavours},

@@ -156,6 +156,12 @@ QString checkDomainTarget(const RungContext& c)
         return App::translate("RecoveryLadder", "Domain 0 is the control domain: it is never touched from here.");
     if (s.domain.isDying())
         return dyingText(c);
+    if (!DomainGuard::canGuard(c.domainIdentity()))
+        return App::translate("RecoveryLadder",
+                              "Neither the VM's UUID nor its domain's name is known, so the host could not check "
+                              "that domain %1 is still this VM right before acting: XenRescue never acts on a bare "
+                              "domain id. Run the diagnosis again.")
+            .arg(s.domain.domid);
     return {};
 }
 

@@ -67,38 +67,38 @@ QList<ShellCommand> xendRestart(const RungContext&)
 
 QList<ShellCommand> legacyXenopsDestroy(const RungContext& c)
 {
-    return {cmd(HostTools::path(HostTool::XenopsLegacy),
-                {QStringLiteral("destroy_domain"), QStringLiteral("-domid"), c.domid()})};
+    return c.guarded(cmd(HostTools::path(HostTool::XenopsLegacy),
+                         {QStringLiteral("destroy_domain"), QStringLiteral("-domid"), c.domid()}));
 }
 
 QList<ShellCommand> legacyCrashGuest(const RungContext& c)
 {
-    return {cmd(HostTools::path(HostTool::CrashGuest), {c.domid()})};
+    return c.guarded(cmd(HostTools::path(HostTool::CrashGuest), {c.domid()}));
 }
 
 QList<ShellCommand> xlShutdown(const RungContext& c)
 {
-    return {cmd(QStringLiteral("xl"), {QStringLiteral("shutdown"), QStringLiteral("-w"), c.domid()})};
+    return c.guarded(cmd(QStringLiteral("xl"), {QStringLiteral("shutdown"), QStringLiteral("-w"), c.domid()}));
 }
 
 QList<ShellCommand> xlDestroy(const RungContext& c)
 {
-    return {cmd(QStringLiteral("xl"), {QStringLiteral("destroy"), c.domid()})};
+    return c.guarded(cmd(QStringLiteral("xl"), {QStringLiteral("destroy"), c.domid()}));
 }
 
 QList<ShellCommand> xlTriggerNmi(const RungContext& c)
 {
-    return {cmd(QStringLiteral("xl"), {QStringLiteral("trigger"), c.domid(), QStringLiteral("nmi")})};
+    return c.guarded(cmd(QStringLiteral("xl"), {QStringLiteral("trigger"), c.domid(), QStringLiteral("nmi")}));
 }
 
 QList<ShellCommand> xmShutdown(const RungContext& c)
 {
-    return {cmd(QStringLiteral("xm"), {QStringLiteral("shutdown"), QStringLiteral("-w"), c.domid()})};
+    return c.guarded(cmd(QStringLiteral("xm"), {QStringLiteral("shutdown"), QStringLiteral("-w"), c.domid()}));
 }
 
 QList<ShellCommand> xmDestroy(const RungContext& c)
 {
-    return {cmd(QStringLiteral("xm"), {QStringLiteral("destroy"), c.domid()})};
+    return c.guarded(cmd(QStringLiteral("xm"), {QStringLiteral("destroy"), c.domid()}));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 #include "RungContext.h"
 
 // The commands of each rung, per tool, and the host they run on. The per-flavour tables
-// (RungTables.cpp) pick one builder and one host role per rung.
+// (RungTables.cpp) pick one builder and one host role per rung. Every command that addresses
+// a domain by id is wrapped in DomainGuard (RungContext::guarded): the host checks that the
+// id is still the VM's right before acting.
 namespace xr::ladder {
 
 QList<ShellCommand> diagnoseXapi(const RungContext& c);

@@ -4,6 +4,25 @@
 
 namespace xr::ladder {
 
+DomainGuard::Identity RungContext::domainIdentity() const
+{
+    DomainGuard::Identity id;
+    id.domid = s.domain.domid;
+    if (uuidOk())
+        id.vmUuid = s.vmUuid.toLower();
+    id.name = s.domain.name;
+    if ((id.name.isEmpty() || id.name == u"(null)") && !flavour.isXapi())
+        id.name = s.vmName;
+    return id;
+}
+
+QList<ShellCommand> RungContext::guarded(const ShellCommand& action) const
+{
+    if (const std::optional<ShellCommand> g = DomainGuard::wrap(action, domainIdentity()))
+        return {*g};
+    return {};
+}
+
 QString powerStateWord(XapiPowerState p)
 {
     switch (p) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DomainGuard.h"
 #include "RecoveryLadder.h"
 #include "XeMinimal.h"
 
@@ -36,6 +37,11 @@ struct RungContext
         return s.residentHost.isKnown() ? s.residentHost.label() : App::translate("RecoveryLadder", "the VM's host");
     }
     bool residentDead() const { return s.residentHost.isKnown() && !s.residentHost.alive; }
+    /// Who the domain is: the VM's UUID, else the domain's name (xl/xm hosts list no UUID).
+    DomainGuard::Identity domainIdentity() const;
+    /// `action` on the domain by id, wrapped in the on-host check that the id is still the
+    /// VM's (DomainGuard); empty when that cannot be checked.
+    QList<ShellCommand> guarded(const ShellCommand& action) const;
 };
 
 inline ShellCommand cmd(const QString& program, QStringList args = {})

@@ -1,5 +1,6 @@
 #include "VmActions.h"
 
+#include "DomainGuard.h"
 #include "PoolState.h"
 
 #include <algorithm>
@@ -174,6 +175,22 @@ std::optional<ShellCommand> VmActions::command(VmAction action, const VmActionTa
         break;
     }
     return no(tr("Unknown action."));
+}
+
+std::optional<ShellCommand> VmActions::commandToSend(VmAction action, const VmActionTarget& t,
+                                                     const QString& domainName, QString* whyNot)
+{
+    std::optional<ShellCommand> plain = command(action, t, whyNot);
+    if (!plain || t.flavour == FlavourKind::XapiLegacy || t.flavour == FlavourKind::XapiModern)
+        return plain;
+    const DomainGuard::Identity identity{t.domid, isUuid(t.uuid) ? t.uuid.toLower() : QString(), domainName};
+    if (std::optional<ShellCommand> guarded = DomainGuard::wrap(*plain, identity))
+        return guarded;
+    if (whyNot)
+        *whyNot = tr("Neither the VM's UUID nor its domain's name is known, so the host could not check that domain %1 "
+                     "is still this VM: XenRescue never acts on a bare domain id.")
+                      .arg(t.domid);
+    return std::nullopt;
 }
 
 QString VmActions::key(VmAction action)

@@ -32,7 +32,9 @@ struct VmActionTarget
 };
 
 /// Builds the command of a VM action: xapi hosts address the VM by UUID (`xe vm-shutdown
-/// uuid=...`), xl/xm hosts the running domain by id. Never by name.
+/// uuid=...`), xl/xm hosts the running domain by id. Never by name. What is sent is
+/// commandToSend(): an action by domain id is wrapped in DomainGuard, so that the host checks
+/// right before acting that the id is still this VM's.
 class VmActions final
 {
     Q_DECLARE_TR_FUNCTIONS(VmActions)
@@ -41,6 +43,11 @@ public:
     /// The command, or nullopt with `whyNot` set when the action is not possible here.
     static std::optional<ShellCommand> command(VmAction action, const VmActionTarget& target,
                                                QString* whyNot = nullptr);
+    /// The command as sent: command(), with an action by domain id wrapped in DomainGuard
+    /// (checked by the VM's UUID, else by `domainName`); nullopt with `whyNot` when the action
+    /// is not possible or the domain cannot be checked (never a bare domain id).
+    static std::optional<ShellCommand> commandToSend(VmAction action, const VmActionTarget& target,
+                                                     const QString& domainName, QString* whyNot = nullptr);
     /// Force shutdown and force reboot: they ask for confirmation and are audited as such.
     static bool isForced(VmAction action)
     {

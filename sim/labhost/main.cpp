@@ -10,7 +10,10 @@
 //     (DIR/hosts/<name>/{etc,var/log}) for a named scenario and prints the state path;
 //   - `xenrescue-labhost --programs FLAVOUR`: the tool paths a host of that flavour has
 //     (xenserver-6.2, xcp-ng-8.2, xen-4.17-xl, xen-4.1-xm), one a line, for the links;
-//   - `xenrescue-labhost --scenarios`: scenario names with one-line descriptions.
+//   - `xenrescue-labhost --scenarios`: scenario names with one-line descriptions;
+//   - `xenrescue-labhost --reuse-domid VM OTHER` (XR_LAB_STATE, XR_LAB_HOST): VM (UUID or name)
+//     restarts in a new domain and the halted VM OTHER starts in its old domain id, as after a
+//     reboot (SimPool::reuseDomid); prints the reused id. For practising the domain guard.
 //
 // Environment (the lab-pool harness sets them with sshd's SetEnv):
 //   XR_LAB_STATE   path of the pool's state.json (required for commands)
@@ -116,6 +119,32 @@ int main(int argc, char** argv)
         return 127;
     }
     SimStateStore store(statePath);
+    if (self == u"xenrescue-labhost" && args.value(0) == u"--reuse-domid") {
+        if (args.size() != 3)
+            return usage();
+        int reused = -1;
+        QString error;
+        const bool ok = store.update(
+            [&](SimPool& pool) {
+                auto uuidOf = [&pool](const QString& vm) {
+                    for (const SimVm& v : pool.vms) {
+                        if (v.uuid == vm || v.nameLabel == vm)
+                            return v.uuid;
+                    }
+                    return QString();
+                };
+                reused = pool.reuseDomid(host, uuidOf(args.value(1)), uuidOf(args.value(2)));
+                return reused >= 0;
+            },
+            &error);
+        if (!ok || reused < 0) {
+            write(stderr, QByteArrayLiteral("xenrescue-labhost: the VM has no live domain on this host, or the other "
+                                            "VM is not halted\n"));
+            return 1;
+        }
+        write(stdout, QByteArray::number(reused) + '\n');
+        return 0;
+    }
     QString record = env("XR_LAB_RECORD");
     if (record.isEmpty())
         record = store.baseDir() + QStringLiteral("/record.jsonl");

@@ -177,8 +177,16 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"recommended").toString(), u"cancel-tasks"_s);
         const QJsonArray rungs = o.value(u"rungs").toArray();
         const QJsonObject destroy = rungs.at(7).toObject();
-        QCOMPARE(destroy.value(u"commands").toArray().at(0).toObject().value(u"shell").toString(),
+        // By domain id: sent inside the domain guard (the host checks the id is still the VM's).
+        QCOMPARE(destroy.value(u"commands").toArray().at(0).toObject().value(u"action").toString(),
                  u"/opt/xensource/debug/xenops destroy_domain -domid 7"_s);
+        QVERIFY(destroy.value(u"commands")
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(u"shell")
+                    .toString()
+                    .contains(u" xenrescue-guard 7 vm /vm/"_s));
         QCOMPARE(destroy.value(u"runsOn").toString(), u"resident-host"_s);
         QVERIFY(!r.out.contains("$(reboot)\""));
     }
@@ -196,7 +204,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("==> 1b"));
         QVERIFY(r.out.contains("$ xe task-cancel uuid=5d17a0b2-3c4d-4e5f-8a9b-0c1d2e3f4a5b"));
-        QVERIFY(r.out.contains("$ xl destroy 7"));
+        // By domain id: inside the domain guard, which checks the id is still the VM's first.
+        QVERIFY(r.out.contains(" xenrescue-guard 7 vm /vm/"));
+        QVERIFY(r.out.contains(" xl destroy 7\n"));
         QVERIFY(r.out.contains("destroy the domain first"));
     }
 

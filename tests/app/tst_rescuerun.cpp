@@ -103,6 +103,42 @@ struct Lab
         return found;
     }
 
+    /// The lab's UUID of the VM named `name`.
+    QString uuidOf(const QString& name) const
+    {
+        const std::optional<sim::SimPool> pool = lab->pool();
+        for (const sim::SimVm& v : pool ? pool->vms : QList<sim::SimVm>()) {
+            if (v.nameLabel == name)
+                return v.uuid;
+        }
+        return {};
+    }
+
+    /// The VM `name` restarts in a new domain on `host` and the halted VM `other` starts in its
+    /// old domain id (the lab's test hook); returns that id, -1 when it could not.
+    int reuseDomid(const QString& host, const QString& name, const QString& other)
+    {
+        int reused = -1;
+        const QString first = uuidOf(name);
+        const QString second = uuidOf(other);
+        const bool ok = lab->store()->update([&](sim::SimPool& p) {
+            reused = p.reuseDomid(host, first, second);
+            return reused >= 0;
+        });
+        return ok ? reused : -1;
+    }
+
+    /// The domain `domid` on `host` as the lab has it now, or nullopt.
+    std::optional<sim::SimDomain> domainOn(const QString& host, int domid) const
+    {
+        std::optional<sim::SimPool> p = lab->pool();
+        if (!p)
+            return std::nullopt;
+        sim::SimHostModel* h = p->host(host);
+        sim::SimDomain* d = h ? h->domain(domid) : nullptr;
+        return d ? std::optional<sim::SimDomain>(*d) : std::nullopt;
+    }
+
     /// The argv of commands that change something (not reads): what the rungs sent.
     QList<QStringList> changes() const
     {
@@ -588,6 +624,196 @@ private Q_SLOTS:
             if (argv.value(0) == u"xe")
                 QCOMPARE(argv.last(), u"uuid="_s + target->uuid);
         }
+    }
+
+    void reusedDomidIsRefusedNothingDestroyed_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("vm");
+        QTest::addColumn<QString>("other");
+        // xapi: the guard checks /vm/<uuid>; xl: plain `xl list` has no UUID, it checks the name.
+        QTest::newRow("xcp-ng") << u"demo"_s << u"xcp-lab-01"_s << u"web-01"_s << u"build-agent"_s;
+        QTest::newRow("xl") << u"xl-host"_s << u"xen-xl"_s << u"web"_s << u"spare"_s;
+    }
+
+    void reusedDomidIsRefusedNothingDestroyed()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QString, host);
+        QFETCH(QString, vm);
+        QFETCH(QString, other);
+        Lab lab;
+        QVERIFY(lab.start(scenario));
+        const std::optional<VmState> target = lab.waitForVm(vm);
+        QVERIFY(target);
+        RescueRun run(&lab.monitor, lab.sender(), target->id);
+        trace(run);
+        RescueRun::Options options;
+        options.verificationTimeScale = 0.05;
+        options.minCommandTimeoutMs = 10000;
+        run.setOptions(options);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        const qint64 domid = run.situation().domain.domid;
+        QVERIFY(domid > 0);
+        const Rung* destroy = run.ladder().rung(RungId::DestroyDomain);
+        QVERIFY(destroy && destroy->applies);
+
+        // Between the diagnosis and the rung the VM restarts and another VM gets its old id.
+        QCOMPARE(lab.reuseDomid(host, vm, other), int(domid));
+        const qsizetype before = lab.changes().size();
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        QString error;
+        QVERIFY2(tryRung(run, RungId::DestroyDomain, {RungId::DestroyDomain, true, vm}, &error), qPrintable(error));
+        QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30000));
+
+        // Refused on the host, before acting: nothing was destroyed.
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::Refused);
+        QVERIFY2(run.lastExplanation().contains(u"belongs to another VM"_s), qPrintable(run.lastExplanation()));
+        QVERIFY(run.lastExplanation().contains(u"nothing was done"_s));
+        for (const QStringList& argv : lab.changes().mid(before))
+            QVERIFY2(!argv.contains(u"destroy"_s), qPrintable(argv.join(u' ')));
+        const std::optional<sim::SimDomain> taken = lab.domainOn(host, int(domid));
+        QVERIFY(taken);
+        QCOMPARE(taken->vmUuid, lab.uuidOf(other));
+        QVERIFY(!taken->dying);
+        // The host's own words are in the transcript.
+        QVERIFY(std::any_of(run.transcript().begin(), run.transcript().end(), [&](const TranscriptEntry& e) {
+            return e.kind == TranscriptEntry::Kind::StdErr &&
+                   e.text.startsWith(u"xenrescue-guard: domain %1 is no longer"_s.arg(domid));
+        }));
+        // It was no attempt on this VM: the fresh diagnosis sees its new domain, and the
+        // ladder does not count the rung as tried.
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        QVERIFY(run.situation().domain.domid != domid);
+        QVERIFY(!run.situation().lastAttempt(RungId::DestroyDomain));
+    }
+
+    void staleDiagnosisIsReadAgainBeforeAMediumRung()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"demo"_s));
+        const std::optional<VmState> vm = lab.waitForVm(u"web-01"_s);
+        QVERIFY(vm);
+        RescueRun run(&lab.monitor, lab.sender(), vm->id);
+        trace(run);
+        RescueRun::Options options;
+        options.verificationTimeScale = 0.05;
+        options.maxDiagnosisAgeMs = 300; // the 30 s of a real rescue, shortened
+        run.setOptions(options);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        QVERIFY(run.ladder().rung(RungId::ForceShutdown)->applies);
+        QTest::qWait(600);
+        QVERIFY(run.diagnosisAgeMs() > options.maxDiagnosisAgeMs);
+        const qsizetype mark = run.transcript().size();
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        QString error;
+        QVERIFY2(tryRung(run, RungId::ForceShutdown, {RungId::ForceShutdown, true, {}}, &error), qPrintable(error));
+        QCOMPARE(run.phase(), RescueRun::Phase::Diagnosing);
+        QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30000));
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::Succeeded);
+
+        // In order: the rung waits, the VM is read again, then the command goes out.
+        const QList<TranscriptEntry> t = run.transcript().mid(mark);
+        auto indexOf = [&](auto pred) {
+            const auto it = std::find_if(t.begin(), t.end(), pred);
+            return it == t.end() ? qsizetype(-1) : qsizetype(it - t.begin());
+        };
+        const qsizetype waits = indexOf([](const TranscriptEntry& e) {
+            return e.kind == TranscriptEntry::Kind::Info && e.text.contains(u"reading the VM's state again"_s);
+        });
+        const qsizetype reread =
+            indexOf([](const TranscriptEntry& e) { return e.kind == TranscriptEntry::Kind::Diagnosis; });
+        const qsizetype sent = indexOf([](const TranscriptEntry& e) {
+            return e.kind == TranscriptEntry::Kind::Command && e.text.contains(u"vm-shutdown --force"_s);
+        });
+        QVERIFY(waits >= 0);
+        QVERIFY(reread > waits);
+        QVERIFY(sent > reread);
+
+        // A fresh diagnosis is not read again.
+        RescueRun fresh(&lab.monitor, lab.sender(), lab.waitForVm(u"monitoring"_s)->id);
+        fresh.setOptions(RescueRun::Options{});
+        fresh.diagnose();
+        QVERIFY(waitPhase(fresh, RescueRun::Phase::Ready));
+        QVERIFY(tryRung(fresh, RungId::ForceShutdown, {RungId::ForceShutdown, true, {}}, &error));
+        QCOMPARE(fresh.phase(), RescueRun::Phase::Running);
+    }
+
+    void staleDiagnosisAfterARestartRunsNothing()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"demo"_s));
+        const std::optional<VmState> vm = lab.waitForVm(u"web-01"_s);
+        QVERIFY(vm);
+        RescueRun run(&lab.monitor, lab.sender(), vm->id);
+        trace(run);
+        RescueRun::Options options;
+        options.maxDiagnosisAgeMs = 300;
+        run.setOptions(options);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        const qint64 domid = run.situation().domain.domid;
+        QCOMPARE(lab.reuseDomid(u"xcp-lab-01"_s, u"web-01"_s, u"build-agent"_s), int(domid));
+        QTest::qWait(600);
+        const qsizetype before = lab.changes().size();
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        QString error;
+        QVERIFY2(tryRung(run, RungId::DestroyDomain, {RungId::DestroyDomain, true, u"web-01"_s}, &error),
+                 qPrintable(error));
+        QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 30000));
+        // The fresh diagnosis shows another domain: the confirmation no longer holds, and
+        // nothing at all was sent (not even the syslog note).
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::Refused);
+        QVERIFY2(run.lastExplanation().contains(u"domain changed"_s), qPrintable(run.lastExplanation()));
+        QVERIFY(run.lastExplanation().contains(u"Nothing was sent"_s));
+        QCOMPARE(lab.changes().size(), before);
+        QCOMPARE(run.phase(), RescueRun::Phase::Ready);
+        QVERIFY(run.situation().domain.domid != domid);
+        QVERIFY(!run.situation().lastAttempt(RungId::DestroyDomain));
+    }
+
+    void forcedVmActionReadsAgainFirst()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"demo"_s));
+        const std::optional<VmState> shown = lab.waitForVm(u"web-01"_s);
+        QVERIFY(shown && shown->domain.isPresent());
+        QList<CommandResult> done;
+        QObject::connect(&lab.workspace, &Workspace::vmActionFinished, &lab.workspace,
+                         [&done](VmAction, const QString&, const CommandResult& r) { done.append(r); });
+
+        // The menu showed domain N; meanwhile the VM restarted and another VM took N.
+        QCOMPARE(lab.reuseDomid(u"xcp-lab-01"_s, u"web-01"_s, u"build-agent"_s), int(shown->domain.domid));
+        const qsizetype before = lab.changes().size();
+        const Result<void> started = lab.workspace.runVmAction(VmAction::ForceShutdown, *shown);
+        QVERIFY2(started, qPrintable(started.errorMessage()));
+        QVERIFY(QTest::qWaitFor([&] { return !done.isEmpty(); }, 20000));
+        const CommandResult refused = done.takeFirst();
+        QVERIFY(!refused.succeeded());
+        QVERIFY2(refused.error.contains(u"changed since it was shown"_s), qPrintable(refused.error));
+        QVERIFY(refused.error.contains(u"Nothing was sent"_s));
+        for (const QStringList& argv : lab.changes().mid(before))
+            QVERIFY2(!argv.contains(u"vm-shutdown"_s), qPrintable(argv.join(u' ')));
+
+        // Shown as it is now, the same action goes out (after its read).
+        std::optional<VmState> now;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                now = lab.waitForVm(u"web-01"_s, 1000);
+                return now && now->domain.isPresent() && now->domain.domid != shown->domain.domid;
+            },
+            15000));
+        QVERIFY(lab.workspace.runVmAction(VmAction::ForceShutdown, *now));
+        QVERIFY(QTest::qWaitFor([&] { return !done.isEmpty(); }, 20000));
+        const CommandResult sent = done.takeFirst();
+        QVERIFY2(sent.succeeded(), qPrintable(sent.error + QString::fromUtf8(sent.stdErr)));
+        const QList<QStringList> changes = lab.changes().mid(before);
+        QVERIFY(std::any_of(changes.begin(), changes.end(), [&](const QStringList& argv) {
+            return argv == QStringList{u"xe"_s, u"vm-shutdown"_s, u"--force"_s, u"uuid="_s + now->uuid};
+        }));
     }
 
     void transcriptEscapesEverything()

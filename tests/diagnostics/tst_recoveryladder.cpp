@@ -1,3 +1,4 @@
+#include "DomainGuard.h"
 #include "HostOutputJson.h"
 #include "LadderJson.h"
 #include "RecoveryLadder.h"
@@ -5,6 +6,8 @@
 
 #include <QJsonArray>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace xr;
 using namespace Qt::StringLiterals;
@@ -64,6 +67,22 @@ const Rung& rungOf(const Ladder& l, RungId id)
     static const Rung none;
     const Rung* r = l.rung(id);
     return r ? *r : none;
+}
+
+/// The actions inside a rung's commands (DomainGuard unwrapped); empty when one is unguarded
+/// but addresses a domain by id.
+QList<ShellCommand> actionsOf(const Rung& r)
+{
+    QList<ShellCommand> out;
+    for (const ShellCommand& c : r.commands)
+        out.append(DomainGuard::action(c));
+    return out;
+}
+
+bool allGuarded(const Rung& r)
+{
+    return !r.commands.isEmpty() && std::all_of(r.commands.begin(), r.commands.end(),
+                                                [](const ShellCommand& c) { return DomainGuard::isGuarded(c); });
 }
 
 QList<FlavourKind> xapiKinds()
@@ -315,15 +334,20 @@ private Q_SLOTS:
         HostFlavour f = HostFlavour::fromInventoryFields(u"XenServer"_s, u"6.2.0"_s, u"1.8.0"_s);
         QCOMPARE(f.kind, FlavourKind::XapiLegacy);
         const Ladder l = RecoveryLadder::build(f, runningVm());
-        QCOMPARE(rungOf(l, RungId::DestroyDomain).commands,
+        QCOMPARE(actionsOf(rungOf(l, RungId::DestroyDomain)),
                  (QList<ShellCommand>{{u"/opt/xensource/debug/xenops"_s, {u"destroy_domain"_s, u"-domid"_s, u"7"_s}}}));
-        QCOMPARE(rungOf(l, RungId::DestroyDomain).commands[0].toShell(),
-                 u"/opt/xensource/debug/xenops destroy_domain -domid 7"_s);
+        QVERIFY(allGuarded(rungOf(l, RungId::DestroyDomain)));
+        QVERIFY(rungOf(l, RungId::DestroyDomain)
+                    .commands[0]
+                    .toShell()
+                    .endsWith(u" xenrescue-guard 7 vm /vm/"_s + kVm +
+                              u" /opt/xensource/debug/xenops destroy_domain -domid 7"_s));
         QCOMPARE(rungOf(l, RungId::DestroyDomain).needsTool, HostTool::XenopsLegacy);
         // crash_guest works for PV guests too.
         QVERIFY(rungOf(l, RungId::CrashGuest).applies);
-        QCOMPARE(rungOf(l, RungId::CrashGuest).commands,
+        QCOMPARE(actionsOf(rungOf(l, RungId::CrashGuest)),
                  (QList<ShellCommand>{{u"/usr/lib/xen/bin/crash_guest"_s, {u"7"_s}}}));
+        QVERIFY(allGuarded(rungOf(l, RungId::CrashGuest)));
         QCOMPARE(rungOf(l, RungId::Diagnose).commands.last(), (ShellCommand{u"list_domains"_s, {}}));
         // The tool is missing on this host: the rung says so.
         VmSituation s = runningVm();
@@ -342,9 +366,11 @@ private Q_SLOTS:
         VmSituation s = runningVm();
         s.isHvm = true;
         const Ladder l = RecoveryLadder::build(f, s);
-        QCOMPARE(rungOf(l, RungId::DestroyDomain).commands, (QList<ShellCommand>{{u"xl"_s, {u"destroy"_s, u"7"_s}}}));
-        QCOMPARE(rungOf(l, RungId::CrashGuest).commands,
+        QCOMPARE(actionsOf(rungOf(l, RungId::DestroyDomain)), (QList<ShellCommand>{{u"xl"_s, {u"destroy"_s, u"7"_s}}}));
+        QVERIFY(allGuarded(rungOf(l, RungId::DestroyDomain)));
+        QCOMPARE(actionsOf(rungOf(l, RungId::CrashGuest)),
                  (QList<ShellCommand>{{u"xl"_s, {u"trigger"_s, u"7"_s, u"nmi"_s}}}));
+        QVERIFY(allGuarded(rungOf(l, RungId::CrashGuest)));
         QVERIFY(rungOf(l, RungId::CrashGuest).applies);
         s.isHvm = false;
         const Ladder pv = RecoveryLadder::build(f, s);
@@ -366,8 +392,9 @@ private Q_SLOTS:
         s.poolMaster = HostRef{};
         const Ladder l = RecoveryLadder::build(flavour(FlavourKind::Xl), s);
         QCOMPARE(recommendedId(l), RungId::CleanShutdown);
-        QCOMPARE(rungOf(l, RungId::CleanShutdown).commands,
+        QCOMPARE(actionsOf(rungOf(l, RungId::CleanShutdown)),
                  (QList<ShellCommand>{{u"xl"_s, {u"shutdown"_s, u"-w"_s, u"7"_s}}}));
+        QVERIFY(allGuarded(rungOf(l, RungId::CleanShutdown)));
         QCOMPARE(rungOf(l, RungId::CleanShutdown).runsOn, HostRole::ResidentHost);
         const Rung& restart = rungOf(l, RungId::RestartToolstack);
         QVERIFY(!restart.applies);
@@ -379,19 +406,22 @@ private Q_SLOTS:
         s.previousAttempts = {RungAttempt{RungId::CleanShutdown, AttemptOutcome::TimedOut, {}}};
         const Ladder next = RecoveryLadder::build(flavour(FlavourKind::Xl), s);
         QCOMPARE(recommendedId(next), RungId::DestroyDomain);
-        QCOMPARE(rungOf(next, RungId::DestroyDomain).commands,
+        QCOMPARE(actionsOf(rungOf(next, RungId::DestroyDomain)),
                  (QList<ShellCommand>{{u"xl"_s, {u"destroy"_s, u"7"_s}}}));
+        QVERIFY(allGuarded(rungOf(next, RungId::DestroyDomain)));
     }
 
     void xmHost()
     {
         VmSituation s = runningVm();
         const Ladder l = RecoveryLadder::build(flavour(FlavourKind::Xm), s);
-        QCOMPARE(rungOf(l, RungId::CleanShutdown).commands,
+        QCOMPARE(actionsOf(rungOf(l, RungId::CleanShutdown)),
                  (QList<ShellCommand>{{u"xm"_s, {u"shutdown"_s, u"-w"_s, u"7"_s}}}));
+        QVERIFY(allGuarded(rungOf(l, RungId::CleanShutdown)));
         QCOMPARE(rungOf(l, RungId::RestartToolstack).commands,
                  (QList<ShellCommand>{{u"service"_s, {u"xend"_s, u"restart"_s}}}));
-        QCOMPARE(rungOf(l, RungId::DestroyDomain).commands, (QList<ShellCommand>{{u"xm"_s, {u"destroy"_s, u"7"_s}}}));
+        QCOMPARE(actionsOf(rungOf(l, RungId::DestroyDomain)), (QList<ShellCommand>{{u"xm"_s, {u"destroy"_s, u"7"_s}}}));
+        QVERIFY(allGuarded(rungOf(l, RungId::DestroyDomain)));
         QVERIFY(!rungOf(l, RungId::CrashGuest).applies);
         QCOMPARE(recommendedId(l), RungId::CleanShutdown);
         s.xapiHealth = XapiHealth::NotAnswering; // xend
@@ -425,7 +455,13 @@ private Q_SLOTS:
                     QList<ShellCommand> all = r.commands;
                     for (const Probe& p : r.verification.probes)
                         all.append(p.command);
-                    for (const ShellCommand& c : all) {
+                    for (const ShellCommand& guarded : all) {
+                        // The guard's script is constant text; what varies are its arguments.
+                        ShellCommand c = guarded;
+                        if (DomainGuard::isGuarded(c)) {
+                            QCOMPARE(c.args.at(1), DomainGuard::script());
+                            c.args.removeAt(1);
+                        }
                         QVERIFY(!c.args.contains(name));
                         for (const QString& a : c.args) {
                             QVERIFY2(!a.contains(u"PWNED") && !a.contains(u'\n') && !a.contains(u';'),
@@ -441,6 +477,93 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    void domainRungsCarryTheGuard()
+    {
+        // Every command that addresses a domain by id checks on the host, in the same command,
+        // that the id is still the VM's: by UUID when known, by the domain's name otherwise.
+        for (FlavourKind k : allKinds()) {
+            VmSituation s = runningVm();
+            s.isHvm = true;
+            s.previousAttempts = {RungAttempt{RungId::CleanShutdown, AttemptOutcome::TimedOut, {}}};
+            const Ladder l = RecoveryLadder::build(flavour(k), s);
+            for (const Rung& r : l.rungs) {
+                for (const ShellCommand& c : r.commands) {
+                    const ShellCommand action = DomainGuard::action(c);
+                    const bool byDomid = action.args.contains(u"7"_s);
+                    QCOMPARE(DomainGuard::isGuarded(c), byDomid);
+                    if (!byDomid)
+                        continue;
+                    QCOMPARE(c.program, u"/bin/sh"_s);
+                    QCOMPARE(c.args.mid(2, 4), (QStringList{u"xenrescue-guard"_s, u"7"_s, u"vm"_s, u"/vm/"_s + kVm}));
+                }
+            }
+        }
+        // The exact text sent for `xl destroy 7`.
+        const Ladder l = RecoveryLadder::build(flavour(FlavourKind::XapiModern), runningVm());
+        const QString script = DomainGuard::script();
+        QCOMPARE(rungOf(l, RungId::DestroyDomain).commands.value(0).toShell(),
+                 u"/bin/sh -c '"_s + script + u"' xenrescue-guard 7 vm /vm/"_s + kVm + u" xl destroy 7"_s);
+        QVERIFY(!script.contains(u'\''));
+        QVERIFY(script.contains(u"timeout -s KILL 5 xenstore-read \"/local/domain/$d/$k\""_s));
+        QVERIFY(script.contains(u"if [ \"$v\" = \"$e\" ]; then exec \"$@\"; fi"_s));
+        for (const char* code : {"exit 96", "exit 97", "exit 98"})
+            QVERIFY(script.contains(QLatin1String(code)));
+
+        // xl host read with plain `xl list`: no UUID, the domain's name is what xenstore keeps.
+        VmSituation xl = runningVm();
+        xl.vmUuid.clear();
+        xl.domain.name = u"web01"_s;
+        const Ladder byName = RecoveryLadder::build(flavour(FlavourKind::Xl), xl);
+        QCOMPARE(rungOf(byName, RungId::CleanShutdown).commands.value(0).args.mid(2, 4),
+                 (QStringList{u"xenrescue-guard"_s, u"7"_s, u"name"_s, u"web01"_s}));
+        // Neither: never a bare domain id.
+        xl.domain.name.clear();
+        xl.vmName.clear();
+        const Ladder blind = RecoveryLadder::build(flavour(FlavourKind::Xl), xl);
+        for (RungId id : {RungId::CleanShutdown, RungId::DestroyDomain}) {
+            QVERIFY(!rungOf(blind, id).applies);
+            QVERIFY(rungOf(blind, id).commands.isEmpty());
+            QVERIFY(rungOf(blind, id).whyNot.contains(u"bare domain id"));
+        }
+    }
+
+    void guardRefusalsAreRead()
+    {
+        const QByteArray reused = "xenrescue-guard: domain 7 is no longer /vm/" + kVm.toUtf8() +
+                                  " (its vm is now /vm/2b9d8f00-1c2e-4e55-8a61-5d7c9e0f1a22): it was not touched\n";
+        for (FlavourKind k : allKinds()) {
+            const RefusalReading r = RecoveryLadder::interpretRefusal(RungId::DestroyDomain, k, reused, false, nullptr,
+                                                                      DomainGuard::ExitReused);
+            QCOMPARE(r.code, u"domain-reused"_s);
+            QVERIFY(r.known);
+            QVERIFY(r.guardRefused);
+            QCOMPARE(r.nextRung, std::optional<RungId>(RungId::Diagnose));
+            QVERIFY(r.explanation.contains(u"belongs to another VM"));
+            QVERIFY(r.explanation.contains(u"nothing was done"));
+        }
+        const RefusalReading gone = RecoveryLadder::interpretRefusal(
+            RungId::CrashGuest, FlavourKind::XapiLegacy,
+            "xenrescue-guard: domain 7 has no vm in xenstore (gone or going): it cannot be confirmed\n", false, nullptr,
+            DomainGuard::ExitUnconfirmed);
+        QCOMPARE(gone.code, u"domain-unconfirmed"_s);
+        QVERIFY(gone.guardRefused);
+        const RefusalReading hung = RecoveryLadder::interpretRefusal(
+            RungId::CleanShutdown, FlavourKind::Xl, "xenrescue-guard: xenstore did not answer within 5 s\n", false,
+            nullptr, DomainGuard::ExitXenstoreTimeout);
+        QCOMPARE(hung.code, u"xenstore-timeout"_s);
+        QVERIFY(hung.explanation.contains(u"xenstore"));
+        // The exit status alone, or the line alone, is not the guard.
+        QVERIFY(!RecoveryLadder::interpretRefusal(RungId::DestroyDomain, FlavourKind::Xl, "libxl: error\n", false,
+                                                  nullptr, DomainGuard::ExitReused)
+                     .guardRefused);
+        QVERIFY(!RecoveryLadder::interpretRefusal(RungId::DestroyDomain, FlavourKind::Xl, reused, false, nullptr, 1)
+                     .guardRefused);
+        // The refusals are listed with the rungs that carry the guard.
+        const Ladder l = RecoveryLadder::build(flavour(FlavourKind::Xl), runningVm());
+        const QList<Refusal> listed = rungOf(l, RungId::DestroyDomain).refusals;
+        QVERIFY(std::any_of(listed.begin(), listed.end(), [](const Refusal& r) { return r.code == u"domain-reused"; }));
     }
 
     void noUuidNoXeCommand()

@@ -2,6 +2,7 @@
 // plain transport (SshHost) exactly as a real pool: files at the real paths, state that moves
 // as a real host's, the argv record, and many parallel sessions on one host.
 
+#include "DomainGuard.h"
 #include "DomainList.h"
 #include "LabPool.h"
 #include "LabSsh.h"
@@ -482,6 +483,85 @@ private Q_SLOTS:
         }
         QCOMPARE(checked, 5);
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/xr-pwned")));
+    }
+
+    void domainGuardOnARealShell()
+    {
+        // The guard as sent by the product, run by the lab host's real sshd and /bin/sh, with
+        // the real `timeout` and the lab's xenstore-read; the domain id changes hands first.
+        LabPool pool(QStringLiteral(XR_LABHOST));
+        QVERIFY2(pool.start(QStringLiteral("demo")), qPrintable(pool.errorString()));
+        const QString h = QStringLiteral("xcp-lab-01");
+        auto host = connect(pool.host(h));
+        QVERIFY(host);
+        const QString web = vmUuid(pool, QStringLiteral("web-01"));
+        const QString agent = vmUuid(pool, QStringLiteral("build-agent"));
+        const auto before =
+            DomainListParser::parseListDomains(exec(*host, ShellCommand{QStringLiteral("list_domains"), {}}).stdOut);
+        QVERIFY(before.ok() && before->byUuid(web));
+        const qint64 domid = before->byUuid(web)->id;
+
+        // What real hosts store: /local/domain/N/vm = /vm/<uuid>.
+        const CommandResult vmPath = exec(
+            *host, ShellCommand{QStringLiteral("xenstore-read"), {QStringLiteral("/local/domain/%1/vm").arg(domid)}});
+        QVERIFY2(vmPath.succeeded(), qPrintable(describe(vmPath)));
+        QCOMPARE(vmPath.stdOut, QByteArray("/vm/" + web.toUtf8() + '\n'));
+
+        int reused = -1;
+        QVERIFY(sim::SimStateStore(pool.statePath()).update([&](sim::SimPool& p) {
+            reused = p.reuseDomid(h, web, agent);
+            return reused >= 0;
+        }));
+        QCOMPARE(reused, int(domid));
+        const qsizetype recorded = pool.record().size();
+        const ShellCommand destroy =
+            DomainGuard::wrap(ShellCommand{QStringLiteral("xl"), {QStringLiteral("destroy"), QString::number(domid)}},
+                              {domid, web, {}})
+                .value();
+        const CommandResult refused = exec(*host, destroy);
+        QCOMPARE(refused.exitStatus, DomainGuard::ExitReused);
+        QVERIFY2(refused.stdErr.startsWith("xenrescue-guard: domain " + QByteArray::number(domid) +
+                                           " is no longer /vm/" + web.toUtf8()),
+                 refused.stdErr.constData());
+        QCOMPARE(DomainGuard::readRefusal(refused.exitStatus, refused.stdErr), DomainGuard::Refusal::Reused);
+        // The host read xenstore and did nothing else.
+        const QList<LabRecord> after = pool.record().mid(recorded);
+        QCOMPARE(after.size(), 1);
+        QCOMPARE(after.first().argv.value(0).section(u'/', -1), QStringLiteral("xenstore-read"));
+        const auto domains =
+            DomainListParser::parseListDomains(exec(*host, ShellCommand{QStringLiteral("list_domains"), {}}).stdOut);
+        QVERIFY(domains.ok() && domains->byUuid(agent) && domains->byUuid(agent)->id == domid);
+
+        // For the VM that holds the id now, the same guard lets the action through.
+        const ShellCommand rightOne =
+            DomainGuard::wrap(ShellCommand{QStringLiteral("xl"), {QStringLiteral("destroy"), QString::number(domid)}},
+                              {domid, agent, {}})
+                .value();
+        QVERIFY2(exec(*host, rightOne).succeeded(), "the guard refused the domain's own VM");
+        QVERIFY(LabPool::changesIn(pool.record().mid(recorded))
+                    .contains(QStringList{QStringLiteral("xl"), QStringLiteral("destroy"), QString::number(domid)}));
+
+        // A domain that is gone cannot be confirmed: refused.
+        const CommandResult gone = exec(*host, destroy);
+        QCOMPARE(gone.exitStatus, DomainGuard::ExitUnconfirmed);
+
+        // A stuck xenstored: the read is killed after 5 s and the action never runs.
+        QVERIFY(sim::SimStateStore(pool.statePath()).update([&](sim::SimPool& p) {
+            p.host(h)->faults.xenstoredHung = true;
+            return true;
+        }));
+        const qint64 webDomid = domains->byUuid(web)->id;
+        const ShellCommand hung =
+            DomainGuard::wrap(
+                ShellCommand{QStringLiteral("xl"), {QStringLiteral("destroy"), QString::number(webDomid)}},
+                {webDomid, web, {}})
+                .value();
+        const qsizetype beforeHang = pool.record().size();
+        const CommandResult timedOut = exec(*host, hung, 30000);
+        QCOMPARE(timedOut.exitStatus, DomainGuard::ExitXenstoreTimeout);
+        QVERIFY(timedOut.stdErr.contains("xenstore did not answer within 5 s"));
+        for (const QStringList& argv : LabPool::changesIn(pool.record().mid(beforeHang)))
+            QVERIFY2(!argv.contains(QStringLiteral("destroy")), qPrintable(argv.join(u' ')));
     }
 
     void stopEndsEverything()

@@ -6,6 +6,7 @@
 #include "DomainList.h"
 #include "ShellCommand.h"
 #include "SimHost.h"
+#include "SimRunner.h"
 #include "SimShell.h"
 #include "XeError.h"
 #include "XeRecords.h"
@@ -80,6 +81,78 @@ class TestSimScenarios final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void xenstoreAnswersAsRealHosts()
+    {
+        // Every flavour keeps /local/domain/N/vm = /vm/<uuid> and /name (libxl, xenopsd, xend).
+        for (const char* name : {"demo", "legacy-62", "xl-host", "xm-host"}) {
+            SimPool pool = scenario(name);
+            for (SimHostModel& h : pool.hosts) {
+                for (const SimDomain& d : h.domains) {
+                    if (d.domid == 0)
+                        continue;
+                    const Run vm =
+                        runOn(pool, h.name,
+                              {QStringLiteral("xenstore-read"), QStringLiteral("/local/domain/%1/vm").arg(d.domid)});
+                    QCOMPARE(vm.exit, 0);
+                    QCOMPARE(vm.out, QByteArray("/vm/" + d.vmUuid.toLower().toUtf8() + '\n'));
+                    const Run n = runOn(pool, h.name,
+                                        {QStringLiteral("/usr/bin/xenstore-read"),
+                                         QStringLiteral("/local/domain/%1/name").arg(d.domid)});
+                    QCOMPARE(n.out, QByteArray(d.name.toUtf8() + '\n'));
+                }
+                const Run none =
+                    runOn(pool, h.name, {QStringLiteral("xenstore-read"), QStringLiteral("/local/domain/999/vm")});
+                QCOMPARE(none.exit, 1);
+                QCOMPARE(none.err, QByteArray("xenstore-read: couldn't read path /local/domain/999/vm\n"));
+            }
+        }
+    }
+
+    void domidReusedBetweenTwoReads()
+    {
+        SimPool pool = scenario("xl-host");
+        const QString web = uuidOf(pool, "web");
+        const QString spare = uuidOf(pool, "spare");
+        const int old = pool.host(QStringLiteral("xen-xl"))->domainOfVm(web)->domid;
+        QCOMPARE(pool.reuseDomid(QStringLiteral("xen-xl"), web, spare), old);
+        SimHostModel* h = pool.host(QStringLiteral("xen-xl"));
+        QCOMPARE(h->domain(old)->vmUuid, spare);
+        QVERIFY(h->domainOfVm(web)->domid != old);
+        QCOMPARE(pool.vm(spare)->powerState, PowerState::Running);
+        const Run n = runOn(pool, QStringLiteral("xen-xl"),
+                            {QStringLiteral("xenstore-read"), QStringLiteral("/local/domain/%1/name").arg(old)});
+        QCOMPARE(n.out, QByteArray("spare\n"));
+        // Only a halted VM can take the id; a VM without a live domain cannot give one.
+        QCOMPARE(pool.reuseDomid(QStringLiteral("xen-xl"), web, spare), -1);
+    }
+
+    void domainGuardInTheInProcessShell()
+    {
+        // SimHost runs the guard as the script does on a host (the same messages and exits).
+        std::shared_ptr<SimLab> lab = SimLab::fromScenario(QStringLiteral("xl-host"));
+        QVERIFY(lab);
+        SimPool p = lab->pool().value();
+        const QString web = uuidOf(p, "web");
+        const int domid = p.host(QStringLiteral("xen-xl"))->domainOfVm(web)->domid;
+        SimRunner runner(lab->store(), QStringLiteral("xen-xl"), lab->recordPath());
+        auto guarded = [&](const QString& key, const QString& expected) {
+            return QStringLiteral("/bin/sh -c 'exec \"$@\"' xenrescue-guard %1 %2 %3 xl destroy %1")
+                .arg(domid)
+                .arg(key, shellQuote(expected));
+        };
+        const SimRunner::Result other = runner.runShell(guarded(QStringLiteral("name"), QStringLiteral("spare")));
+        QCOMPARE(other.exitCode, 97);
+        QCOMPARE(other.err, QByteArray("xenrescue-guard: domain " + QByteArray::number(domid) +
+                                       " is no longer spare (its name is now web): it was not touched\n"));
+        QVERIFY(lab->pool()->host(QStringLiteral("xen-xl"))->domain(domid));
+        const SimRunner::Result own = runner.runShell(guarded(QStringLiteral("vm"), QStringLiteral("/vm/") + web));
+        QCOMPARE(own.exitCode, 0);
+        QVERIFY(!lab->pool()->host(QStringLiteral("xen-xl"))->domain(domid));
+        const SimRunner::Result gone = runner.runShell(guarded(QStringLiteral("vm"), QStringLiteral("/vm/") + web));
+        QCOMPARE(gone.exitCode, 96);
+        // Any other sh -c is refused: the lab runs no arbitrary script.
+        QCOMPARE(runner.runShell(QStringLiteral("sh -c 'touch /tmp/x'")).exitCode, 2);
+    }
     void everyScenarioBuildsAndRoundTrips()
     {
         for (const QString& name : SimPool::scenarioNames()) {
