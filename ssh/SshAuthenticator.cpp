@@ -303,7 +303,7 @@ void SshAuthenticator::failNoMethod()
         offered << QStringLiteral("password");
     if (m_methods & SSH_AUTH_METHOD_INTERACTIVE)
         offered << QStringLiteral("keyboard-interactive");
-    m_host.authenticationFailed(
+    m_host.authenticationRefused(
         QCoreApplication::translate("SshHost", "Authentication failed: no method was accepted (the server offers: %1).")
             .arg(offered.isEmpty() ? QCoreApplication::translate("SshHost", "none")
                                    : offered.join(QStringLiteral(", "))));

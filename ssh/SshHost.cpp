@@ -22,7 +22,8 @@ SshHost::SshHost(SshEndpoint endpoint, SshOptions options, QObject* parent)
     m_worker->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("ssh:") + m_endpoint.host);
 
-    connect(m_worker, &SshWorker::stateChanged, this, [this](HostState s, const QString& msg) { setState(s, msg); });
+    connect(m_worker, &SshWorker::stateChanged, this,
+            [this](HostState s, const QString& msg, FailureKind kind) { setState(s, msg, kind); });
     connect(m_worker, &SshWorker::resolved, this, [this](const QString& key) { m_resolvedKey = key; });
     connect(m_worker, &SshWorker::hostKeyPrompt, this, [this](const HostKeyInfo& info) {
         m_hostKey = info;
