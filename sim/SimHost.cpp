@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QRunnable>
+#include <QSaveFile>
 #include <QTimer>
 
 #include <cerrno>
@@ -384,8 +385,22 @@ FileResult SimHost::doFileOperation(const FileRequest& request) const
         return r;
     }
     case FileOperationKind::Download: {
-        QFile::remove(request.localPath);
-        if (!QFile::copy(local, request.localPath)) {
+        // As SshHost does: beside the target, owner-only before any byte, renamed in when whole.
+        QFile in(local);
+        QSaveFile out(request.localPath);
+        if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly) ||
+            !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            r.error = tr("Cannot write %1").arg(request.localPath);
+            return r;
+        }
+        while (!in.atEnd()) {
+            const QByteArray part = in.read(1 << 20);
+            if (part.isEmpty() || out.write(part) != part.size()) {
+                r.error = tr("Cannot write %1").arg(request.localPath);
+                return r;
+            }
+        }
+        if (!out.commit()) {
             r.error = tr("Cannot write %1").arg(request.localPath);
             return r;
         }

@@ -508,6 +508,10 @@ std::optional<SimPool> SimPool::fromScenario(const QString& name)
         addVm(p, QStringLiteral("xcp-names"), QStringLiteral("数据库-ünïcode, with comma\\"), false, 1024, 1,
               PowerState::Halted);
         addVm(p, QStringLiteral("xcp-names"), QStringLiteral("`id` | tee ; echo"), false, 1024, 1);
+        // Terminal escapes (a title change, a screen clear) and a right-to-left override: a
+        // name shown, never obeyed.
+        addVm(p, QStringLiteral("xcp-names"), QStringLiteral("esc\x1b]0;pwned\x07\x1b[2J\u202Eevil\u200Bname\x9b"),
+              false, 1024, 1);
         finish(p);
         return p;
     }

@@ -10,17 +10,21 @@ RemoteHost::RemoteHost(QObject* parent)
     qRegisterMetaType<xr::FileRequest>();
     qRegisterMetaType<xr::FileResult>();
     qRegisterMetaType<xr::HostState>();
+    qRegisterMetaType<xr::FailureKind>();
     qRegisterMetaType<xr::OutputStream>();
 }
 
 RemoteHost::~RemoteHost() = default;
 
-void RemoteHost::setState(HostState state, const QString& message)
+void RemoteHost::setState(HostState state, const QString& message, FailureKind kind)
 {
-    if (state == m_state && message == m_stateMessage)
+    if (state != HostState::Failed && state != HostState::Lost)
+        kind = FailureKind::Network;
+    if (state == m_state && message == m_stateMessage && kind == m_failureKind)
         return;
     m_state = state;
     m_stateMessage = message;
+    m_failureKind = kind;
     Q_EMIT stateChanged(state, message);
 }
 

@@ -23,6 +23,8 @@ public:
     virtual QString displayName() const = 0;
     HostState state() const { return m_state; }
     QString stateMessage() const { return m_stateMessage; }
+    /// Why the host is Failed or Lost (Network in every other state).
+    FailureKind failureKind() const { return m_failureKind; }
     bool isConnected() const { return m_state == HostState::Connected; }
 
     virtual void connectToHost() = 0;
@@ -50,12 +52,13 @@ Q_SIGNALS:
     void stateChanged(xr::HostState state, const QString& message);
 
 protected:
-    void setState(HostState state, const QString& message = {});
+    void setState(HostState state, const QString& message = {}, FailureKind kind = FailureKind::Network);
     quint64 nextOperationId() { return ++m_lastId; }
 
 private:
     HostState m_state = HostState::Disconnected;
     QString m_stateMessage;
+    FailureKind m_failureKind = FailureKind::Network;
     quint64 m_lastId = 0;
 };
 

@@ -106,6 +106,17 @@ enum class HostState {
 
 QString hostStateName(HostState state);
 
+/// Why a transport is Failed or Lost, for the code that decides whether to try again: a
+/// network failure may heal by itself; a key or a login the host refused will not, and
+/// retrying it would hammer the host (and its lockout) for nothing.
+enum class FailureKind {
+    Network,         // the host could not be reached, or the connection dropped
+    HostKeyChanged,  // the host presented another key than the one on record
+    HostKeyRejected, // the user did not accept the host's (unknown) key
+    LoginRefused,    // the host refused every credential offered
+    LoginCancelled   // the user cancelled the login
+};
+
 } // namespace xr
 
 Q_DECLARE_METATYPE(xr::CommandRequest)
@@ -113,4 +124,5 @@ Q_DECLARE_METATYPE(xr::CommandResult)
 Q_DECLARE_METATYPE(xr::FileRequest)
 Q_DECLARE_METATYPE(xr::FileResult)
 Q_DECLARE_METATYPE(xr::HostState)
+Q_DECLARE_METATYPE(xr::FailureKind)
 Q_DECLARE_METATYPE(xr::OutputStream)

@@ -13,16 +13,17 @@ namespace {
 
 constexpr int kMaxAttempts = 3;
 
-void wipe(QString& secret)
+// Drops our reference to a secret. Not a wipe: a QString is shared with every copy (the
+// dialog's, the queued call's, the keychain's), and fill() would only detach and overwrite a
+// fresh copy. What guards secrets in memory is that the process makes no core dump
+// (ProcessHardening).
+void forget(QString& secret)
 {
-    secret.fill(QChar(u'\0'));
     secret.clear();
 }
 
-void wipe(QStringList& secrets)
+void forget(QStringList& secrets)
 {
-    for (QString& s : secrets)
-        wipe(s);
     secrets.clear();
 }
 
@@ -81,7 +82,7 @@ void SshAuthenticator::answer(const QStringList& answers)
 
 void SshAuthenticator::reset()
 {
-    wipe(m_answers);
+    forget(m_answers);
     m_waiting = Waiting::Nothing;
 }
 
@@ -200,9 +201,9 @@ void SshAuthenticator::proceed()
             if (m_waiting == Waiting::Passphrase) {
                 m_waiting = Waiting::Nothing;
                 QString pass = m_answers.value(0);
-                wipe(m_answers);
+                forget(m_answers);
                 const KeyOutcome outcome = tryKeyFile(pass);
-                wipe(pass);
+                forget(pass);
                 if (outcome == KeyOutcome::Accepted)
                     return;
                 if (outcome == KeyOutcome::NotLoaded) {
@@ -246,9 +247,9 @@ void SshAuthenticator::proceed()
             }
             m_waiting = Waiting::Nothing;
             QString pass = m_answers.value(0);
-            wipe(m_answers);
+            forget(m_answers);
             const int rc = ssh_userauth_password(m_host.session(), nullptr, pass.toUtf8().constData());
-            wipe(pass);
+            forget(pass);
             if (settleAttempt(rc))
                 return;
             continue;
@@ -264,7 +265,7 @@ void SshAuthenticator::proceed()
                 const int n = ssh_userauth_kbdint_getnprompts(session);
                 for (int i = 0; i < n; ++i)
                     ssh_userauth_kbdint_setanswer(session, unsigned(i), m_answers.value(i).toUtf8().constData());
-                wipe(m_answers);
+                forget(m_answers);
             }
             int rc = ssh_userauth_kbdint(session, nullptr, nullptr);
             // Servers may send info requests with no prompts; answer them empty.
@@ -303,7 +304,7 @@ void SshAuthenticator::failNoMethod()
         offered << QStringLiteral("password");
     if (m_methods & SSH_AUTH_METHOD_INTERACTIVE)
         offered << QStringLiteral("keyboard-interactive");
-    m_host.authenticationFailed(
+    m_host.authenticationRefused(
         QCoreApplication::translate("SshHost", "Authentication failed: no method was accepted (the server offers: %1).")
             .arg(offered.isEmpty() ? QCoreApplication::translate("SshHost", "none")
                                    : offered.join(QStringLiteral(", "))));

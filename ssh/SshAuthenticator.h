@@ -31,6 +31,9 @@ public:
         /// Authentication is over without success; the Host releases the session, which
         /// calls reset().
         virtual void authenticationFailed(const QString& message) = 0;
+        /// As authenticationFailed(), but the host refused every credential: trying again
+        /// with the same ones cannot succeed.
+        virtual void authenticationRefused(const QString& message) = 0;
 
     protected:
         ~Host() = default;
@@ -45,7 +48,7 @@ public:
     bool waitingForAnswers() const { return m_waiting != Waiting::Nothing; }
     /// Goes on with the answers to the pending request.
     void answer(const QStringList& answers);
-    /// Forgets the attempt in progress and wipes any answer held.
+    /// Forgets the attempt in progress and any answer held.
     void reset();
 
 private:

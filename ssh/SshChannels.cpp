@@ -183,10 +183,17 @@ void SshChannels::stopRemote(Command& cmd)
     ssh_channel_request_send_signal(cmd.channel, "TERM");
     if (cmd.pgid > 1) {
         cmd.killIssued = true;
-        const QString g = QString::number(cmd.pgid);
-        startInternal(
-            QStringLiteral("kill -TERM -- -%1 2>/dev/null; sleep 1; kill -KILL -- -%1 2>/dev/null; exit 0").arg(g));
+        startInternal(groupStopScript(cmd.pgid));
     }
+}
+
+QString SshChannels::groupStopScript(qint64 pgid)
+{
+    // `kill -0` asks whether the group still has a member; polled ten times over a second.
+    return QStringLiteral("kill -TERM -- -%1 2>/dev/null; for i in 1 2 3 4 5 6 7 8 9 10; do "
+                          "kill -0 -- -%1 2>/dev/null || exit 0; sleep 0.1; done; "
+                          "kill -KILL -- -%1 2>/dev/null; exit 0")
+        .arg(pgid);
 }
 
 bool SshChannels::drain(Command& cmd, int stream)

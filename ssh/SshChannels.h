@@ -44,6 +44,10 @@ public:
 
     /// The transport's own commands (remote kills) carry this bit and report no result.
     static bool isInternal(quint64 id);
+    /// The shell script that stops process group @p pgid: TERM, then KILL only if the group
+    /// is still there after up to a second (a group that is gone gets no KILL: its id may
+    /// already belong to another group).
+    static QString groupStopScript(qint64 pgid);
 
     /// Queues a command; the session must be connected.
     void start(quint64 id, const CommandRequest& request);

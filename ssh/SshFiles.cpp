@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QMutex>
+#include <QSaveFile>
 
 #include <fcntl.h>
 
@@ -47,7 +48,7 @@ QString sftpErrorText(sftp_session sftp, ssh_session session)
     }
 }
 
-QString cannotWrite(const QFile& file, const QString& path)
+QString cannotWrite(const QFileDevice& file, const QString& path)
 {
     return QCoreApplication::translate("SshHost", "Cannot write %1: %2").arg(path, file.errorString());
 }
@@ -111,7 +112,8 @@ struct SshFiles::FileOp
     quint64 id = 0;
     FileRequest request;
     sftp_file file = nullptr;
-    QFile out;
+    // Download: a temporary file beside the target, renamed over it once complete.
+    QSaveFile out;
     qint64 start = 0; // first byte wanted
     qint64 end = 0;   // one past the last byte wanted
     qint64 nextRequest = 0;
@@ -460,8 +462,11 @@ Result<void> SshFiles::openRead(FileOp& op, const QByteArray& path)
     }
     r.offset = op.start;
     if (op.request.kind == FileOperationKind::Download) {
+        // Written beside the target and renamed over it when complete: a reader never sees half
+        // a copy. A host's log can hold secrets: owner-only from before its first byte.
         op.out.setFileName(op.request.localPath);
-        if (!op.out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        if (!op.out.open(QIODevice::WriteOnly) ||
+            !op.out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             return Result<void>::failure(cannotWrite(op.out, op.request.localPath));
     } else {
         r.data.reserve(op.end - op.start);
@@ -574,9 +579,12 @@ void SshFiles::finishFile(quint64 id, FileResult result)
         sftp_close(std::exchange(op->file, nullptr));
     }
     if (op->out.isOpen()) {
-        op->out.close();
-        if (!result.ok)
-            op->out.remove();
+        if (!result.ok) {
+            op->out.cancelWriting(); // the temporary file goes with `out`; the target is untouched
+        } else if (!op->out.commit()) {
+            result.ok = false;
+            result.error = cannotWrite(op->out, op->request.localPath);
+        }
     }
     m_host.reportFileResult(id, result);
 }

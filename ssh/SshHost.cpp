@@ -22,7 +22,8 @@ SshHost::SshHost(SshEndpoint endpoint, SshOptions options, QObject* parent)
     m_worker->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("ssh:") + m_endpoint.host);
 
-    connect(m_worker, &SshWorker::stateChanged, this, [this](HostState s, const QString& msg) { setState(s, msg); });
+    connect(m_worker, &SshWorker::stateChanged, this,
+            [this](HostState s, const QString& msg, FailureKind kind) { setState(s, msg, kind); });
     connect(m_worker, &SshWorker::resolved, this, [this](const QString& key) { m_resolvedKey = key; });
     connect(m_worker, &SshWorker::hostKeyPrompt, this, [this](const HostKeyInfo& info) {
         m_hostKey = info;
@@ -79,7 +80,6 @@ SshHost::~SshHost()
         thread->quit();
     });
     m_thread.wait();
-    m_pendingSecret.fill(QChar(u'\0'));
 }
 
 QString SshHost::displayName() const
@@ -171,9 +171,8 @@ void SshHost::onWorkerCredentialsNeeded(const CredentialRequest& incoming)
     m_credentials->read(m_pendingSecretKey, [this, request](const Result<QString>& secret,
                                                             CredentialStore::ErrorCode code) mutable {
         if (secret.ok()) {
-            QString value = secret.value();
-            QMetaObject::invokeMethod(m_worker, [w = m_worker, value] { w->credentials({value}, false); });
-            value.fill(QChar(u'\0'));
+            QMetaObject::invokeMethod(m_worker,
+                                      [w = m_worker, value = secret.value()] { w->credentials({value}, false); });
             return;
         }
         if (code == CredentialStore::ErrorCode::NoKeychain) {
@@ -209,8 +208,7 @@ void SshHost::onWorkerAuthenticated()
         });
     }
     m_rememberPending = false;
-    m_pendingSecret.fill(QChar(u'\0'));
-    m_pendingSecret.clear();
+    m_pendingSecret.clear(); // our reference only: see ProcessHardening for what keeps secrets off disk
 }
 
 void SshHost::onCommandOutput(quint64 id, int stream, const QByteArray& chunk)

@@ -62,10 +62,10 @@ SshWorker::~SshWorker()
     releaseSession(true);
 }
 
-void SshWorker::setState(HostState state, const QString& message)
+void SshWorker::setState(HostState state, const QString& message, FailureKind kind)
 {
     m_state = state;
-    Q_EMIT stateChanged(state, message);
+    Q_EMIT stateChanged(state, message, kind);
 }
 
 QString SshWorker::sessionError() const
@@ -73,11 +73,11 @@ QString SshWorker::sessionError() const
     return m_session ? QString::fromUtf8(ssh_get_error(m_session)) : QString();
 }
 
-void SshWorker::fail(const QString& message)
+void SshWorker::fail(const QString& message, FailureKind kind)
 {
     qCInfo(lcSsh) << "connection to" << m_endpoint.host << "failed:" << message;
     releaseSession(false);
-    setState(HostState::Failed, message);
+    setState(HostState::Failed, message, kind);
 }
 
 void SshWorker::connectToHost()
@@ -192,7 +192,8 @@ void SshWorker::checkHostKey(unsigned int port)
                  "SshHost",
                  "The host key of %1 has changed. XenRescue refused to connect: this can mean someone is "
                  "intercepting the connection. Verify the new key on the host before replacing the old one in %2.")
-                 .arg(m_hostKey.hostPort, m_hostKey.knownHostsFile));
+                 .arg(m_hostKey.hostPort, m_hostKey.knownHostsFile),
+             FailureKind::HostKeyChanged);
         return;
     }
     case SSH_KNOWN_HOSTS_UNKNOWN:
@@ -217,7 +218,7 @@ void SshWorker::hostKeyDecision(bool accept, bool remember)
         return;
     m_awaitingHostKey = false;
     if (!accept) {
-        fail(QCoreApplication::translate("SshHost", "The host key was not accepted."));
+        fail(QCoreApplication::translate("SshHost", "The host key was not accepted."), FailureKind::HostKeyRejected);
         return;
     }
     if (remember && ssh_session_update_known_hosts(m_session) != SSH_OK) {
@@ -246,7 +247,7 @@ void SshWorker::credentials(const QStringList& answers, bool cancelled)
     if (!m_auth.waitingForAnswers() || !m_session)
         return;
     if (cancelled) {
-        fail(QCoreApplication::translate("SshHost", "Authentication was cancelled."));
+        fail(QCoreApplication::translate("SshHost", "Authentication was cancelled."), FailureKind::LoginCancelled);
         return;
     }
     setState(HostState::Authenticating, QCoreApplication::translate("SshHost", "Authenticating…"));

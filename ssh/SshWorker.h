@@ -45,7 +45,7 @@ public Q_SLOTS:
     void detach(quint64 id);
 
 Q_SIGNALS:
-    void stateChanged(xr::HostState state, const QString& message);
+    void stateChanged(xr::HostState state, const QString& message, xr::FailureKind kind);
     void resolved(const QString& endpointKey);
     void hostKeyPrompt(const xr::HostKeyInfo& info);
     void credentialsNeeded(const xr::CredentialRequest& request);
@@ -56,8 +56,8 @@ Q_SIGNALS:
     void fileFinished(quint64 id, const xr::FileResult& result);
 
 private:
-    void setState(HostState state, const QString& message = {});
-    void fail(const QString& message);
+    void setState(HostState state, const QString& message = {}, FailureKind kind = FailureKind::Network);
+    void fail(const QString& message, FailureKind kind = FailureKind::Network);
     void configureSession();
     void checkHostKey(unsigned int port);
     void startAuthentication();
@@ -76,6 +76,7 @@ private:
     void authenticationNeedsCredentials(const CredentialRequest& request) override;
     void authenticationSucceeded() override;
     void authenticationFailed(const QString& message) override { fail(message); }
+    void authenticationRefused(const QString& message) override { fail(message, FailureKind::LoginRefused); }
     void reportCommandOutput(quint64 id, int stream, const QByteArray& chunk) override;
     void reportCommandResult(quint64 id, const CommandResult& result) override;
     void reportFileProgress(quint64 id, qint64 done, qint64 total) override;

@@ -2,6 +2,7 @@
 #include "AppPaths.h"
 #include "DemoSession.h"
 #include "MainWindow.h"
+#include "ProcessHardening.h"
 #include "Workspace.h"
 
 #include <QApplication>
@@ -73,6 +74,11 @@ bool hasArgument(int argc, char** argv, const char* name)
 
 int main(int argc, char** argv)
 {
+    // Before any secret can be read: none of them may end up in a core file.
+    const QString hardening = xr::ProcessHardening::disableCoreDumps();
+    if (!hardening.isEmpty())
+        std::fprintf(stderr, "xenrescue: core dumps could not be turned off: %s\n",
+                     hardening.toLocal8Bit().constData());
     if (const std::optional<int> done = handleInfoOptions(argc, argv))
         return *done;
 

@@ -36,7 +36,9 @@ int connectCliHost(CliDispatcher::Context& context, const QString& command, cons
 
 namespace cli {
 
-/// Shown, never obeyed: control characters in host text become '?'.
+/// Shown, never obeyed: control characters (C0, DEL, C1), bidi controls and zero-width
+/// characters in host text become visible escapes (\x1b, \u{202e}), so a VM name cannot drive
+/// the terminal or hide what it says. Idempotent: safe to apply twice.
 QString printable(const QString& s);
 bool stdinIsTerminal();
 /// Reads one line from the terminal without echo (POSIX termios; elsewhere a plain line).

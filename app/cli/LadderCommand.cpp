@@ -1,4 +1,5 @@
 #include "CliCommands.h"
+#include "CliHost.h"
 #include "CliInput.h"
 
 #include "LadderJson.h"
@@ -12,6 +13,8 @@
 namespace xr {
 
 namespace {
+
+using cli::printable;
 
 QString roleText(const Rung& r)
 {
@@ -32,24 +35,16 @@ QString roleText(const Rung& r)
     return role;
 }
 
-// A name-label may hold newlines or terminal escapes: shown, never obeyed.
-QString printable(const QString& s)
-{
-    QString out;
-    for (const QChar c : s)
-        out += c.isPrint() || c == u' ' ? c : QChar(u'?');
-    return out;
-}
-
 } // namespace
 
 void printLadderText(const Ladder& ladder, QTextStream& out)
 {
     out << QCoreApplication::translate("cli", "Recovery ladder for VM %1 (%2) on %3")
                .arg(ladder.vmName.isEmpty() ? QStringLiteral("-") : printable(ladder.vmName),
-                    ladder.vmUuid.isEmpty() ? QStringLiteral("-") : ladder.vmUuid, ladder.flavour.displayName())
+                    ladder.vmUuid.isEmpty() ? QStringLiteral("-") : printable(ladder.vmUuid),
+                    ladder.flavour.displayName())
         << '\n';
-    out << QCoreApplication::translate("cli", "Situation: %1").arg(ladder.summary) << "\n\n";
+    out << QCoreApplication::translate("cli", "Situation: %1").arg(printable(ladder.summary)) << "\n\n";
     out << QStringLiteral("    %1 %2 %3 %4 %5\n")
                .arg(QCoreApplication::translate("cli", "#").leftJustified(3),
                     QCoreApplication::translate("cli", "risk").leftJustified(9),
@@ -61,30 +56,32 @@ void printLadderText(const Ladder& ladder, QTextStream& out)
             << RecoveryLadder::riskDisplayName(r.risk).leftJustified(9) << ' '
             << (r.applies ? QCoreApplication::translate("cli", "yes") : QCoreApplication::translate("cli", "no"))
                    .leftJustified(8)
-            << ' ' << r.title.leftJustified(32) << ' ' << roleText(r) << '\n';
+            << ' ' << printable(r.title).leftJustified(32) << ' ' << roleText(r) << '\n';
         if (!r.applies) {
-            out << QStringLiteral("        ") << QCoreApplication::translate("cli", "why not: %1").arg(r.whyNot)
-                << '\n';
+            out << QStringLiteral("        ")
+                << QCoreApplication::translate("cli", "why not: %1").arg(printable(r.whyNot)) << '\n';
             continue;
         }
         for (const ShellCommand& c : r.commands)
-            out << QStringLiteral("        $ ") << c.toShell() << '\n';
+            out << QStringLiteral("        $ ") << printable(c.toShell()) << '\n';
         for (const QString& n : r.notes)
-            out << QStringLiteral("        ") << QCoreApplication::translate("cli", "note: %1").arg(n) << '\n';
+            out << QStringLiteral("        ") << QCoreApplication::translate("cli", "note: %1").arg(printable(n))
+                << '\n';
         for (const QString& item : r.checklist)
-            out << QStringLiteral("        [ ] ") << item << '\n';
+            out << QStringLiteral("        [ ] ") << printable(item) << '\n';
         if (r.recommended) {
             out << QStringLiteral("        ")
-                << QCoreApplication::translate("cli", "can be lost: %1").arg(r.whatCanBeLost) << '\n';
+                << QCoreApplication::translate("cli", "can be lost: %1").arg(printable(r.whatCanBeLost)) << '\n';
             if (!r.verification.description.isEmpty())
                 out << QStringLiteral("        ")
-                    << QCoreApplication::translate("cli", "check: %1").arg(r.verification.description) << '\n';
+                    << QCoreApplication::translate("cli", "check: %1").arg(printable(r.verification.description))
+                    << '\n';
         }
     }
     if (const Rung* rec = ladder.recommended())
         out << '\n'
             << QCoreApplication::translate("cli", "Recommended: %1 %2 (risk: %3).")
-                   .arg(rec->number, rec->title, RecoveryLadder::riskDisplayName(rec->risk))
+                   .arg(rec->number, printable(rec->title), RecoveryLadder::riskDisplayName(rec->risk))
             << '\n';
 }
 

@@ -16,17 +16,11 @@ namespace xr {
 
 namespace {
 
+using cli::printable;
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("cli", text);
-}
-
-QString printable(const QString& s)
-{
-    QString out;
-    for (QChar c : s)
-        out += c.isPrint() || c == u' ' ? c : QChar(u'?');
-    return out;
 }
 
 struct HostOptions
@@ -149,9 +143,9 @@ int runNetworkCommand(CliDispatcher::Context& context)
         out << tr("No problems found by the network checks.") << '\n';
     for (qsizetype i = 0; i < topology.findings.size(); ++i)
         out << QStringLiteral("[%1] ").arg(i + 1) << printable(topology.findings[i].title) << '\n'
-            << "    " << topology.findings[i].detail << '\n';
+            << "    " << printable(topology.findings[i].detail) << '\n';
     for (const QString& n : std::as_const(topology.notes))
-        out << tr("Note: %1").arg(n) << '\n';
+        out << tr("Note: %1").arg(printable(n)) << '\n';
     return 0;
 }
 
@@ -208,10 +202,10 @@ int runMemoryCommand(CliDispatcher::Context& context)
         out << QStringLiteral("  %1  %2").arg(printable(v.name).leftJustified(32), mib(v.actualMiB)) << '\n';
     out << '\n';
     for (const MemoryAdvice& a : r.advice)
-        out << QStringLiteral("[%1] ").arg(MemoryAdvice::levelKey(a.level)) << a.title << '\n'
-            << "    " << a.reason << '\n';
+        out << QStringLiteral("[%1] ").arg(MemoryAdvice::levelKey(a.level)) << printable(a.title) << '\n'
+            << "    " << printable(a.reason) << '\n';
     for (const QString& n : r.notes)
-        out << tr("Note: %1").arg(n) << '\n';
+        out << tr("Note: %1").arg(printable(n)) << '\n';
     return 0;
 }
 

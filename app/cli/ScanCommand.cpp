@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "AppPaths.h"
+#include "CliHost.h"
 #include "ErrorCatalogue.h"
 #include "GzipReader.h"
 #include "RemoteHost.h"
@@ -29,10 +30,14 @@ namespace xr {
 
 namespace {
 
+using cli::printable;
+
 // Decompressed bytes handed to the matcher at a time.
 constexpr qsizetype kChunkBytes = 4 * 1024 * 1024;
 // A line longer than this (no "\n" in sight) is scanned in pieces under one line number.
 constexpr qsizetype kMaxCarriedLine = 64 * 1024 * 1024;
+// The host's grep output held in memory; past it the file is copied and streamed instead.
+constexpr qint64 kMaxGrepOutput = 64 * 1024 * 1024;
 
 std::optional<CatalogueMatcher> loadMatcher(QString& error)
 {
@@ -65,7 +70,8 @@ public:
     {
         const CatalogueEntry& entry = m_catalogue.entries().at(hit.entryIndex);
         if (!m_json) {
-            m_out << file << ':' << hit.lineNumber << ": " << entry.id << ": " << entry.title.text(m_language) << '\n';
+            m_out << printable(file) << ':' << hit.lineNumber << ": " << entry.id << ": "
+                  << entry.title.text(m_language) << '\n';
             return;
         }
         // English in JSON: scripts compare these texts, whatever the admin's language.
@@ -76,6 +82,10 @@ public:
         o[u"title"] = entry.title.english();
         o[u"risk"] = catalogueRiskToString(entry.risk);
         o[u"text"] = hit.text;
+        // The line's text is kept up to CatalogueHit::kMaxHitTextBytes: say how much was cut.
+        if (const qint64 cut = hit.lineLength - hit.text.toUtf8().size();
+            cut > 0 && hit.lineLength > CatalogueHit::kMaxHitTextBytes)
+            o[u"text_cut_bytes"] = double(cut);
         m_out << (m_count == 0 ? "\n  " : ",\n  ")
               << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
         ++m_count;
@@ -152,7 +162,7 @@ bool scanFile(const QString& path, const CatalogueMatcher& matcher, HitPrinter& 
             break;
     }
     if (reader.hasError()) {
-        error = QCoreApplication::translate("cli", "cannot read %1: %2").arg(path, reader.errorString());
+        error = QCoreApplication::translate("cli", "cannot read %1: %2").arg(printable(path), reader.errorString());
         return false;
     }
     return true;
@@ -252,7 +262,7 @@ bool scanRemote(const QString& target, const QString& demoScenario, const Catalo
     if (!transport->isConnected())
         loop.exec();
     if (!transport->isConnected()) {
-        error = QCoreApplication::translate("cli", "cannot reach %1: %2").arg(hostPart, failure);
+        error = QCoreApplication::translate("cli", "cannot reach %1: %2").arg(printable(hostPart), printable(failure));
         return false;
     }
 
@@ -270,7 +280,7 @@ bool scanRemote(const QString& target, const QString& demoScenario, const Catalo
     CommandRequest request;
     request.command = ShellCommand{QStringLiteral("env"), args}.toShell();
     request.timeoutMs = 600000;
-    request.maxOutputBytes = 256 * 1024 * 1024;
+    request.maxOutputBytes = kMaxGrepOutput;
     std::unique_ptr<RemoteCommand> grep(transport->run(request));
     waitFor(grep.get());
     const CommandResult& r = grep->result();
@@ -303,16 +313,27 @@ bool scanRemote(const QString& target, const QString& demoScenario, const Catalo
     if (r.outcome == CommandOutcome::Finished && r.exitStatus == 2 && !r.stdErr.isEmpty() &&
         !r.stdErr.contains("not found")) {
         // grep ran and could not read the file: say why, as it did.
-        error =
-            QCoreApplication::translate("cli", "cannot read %1: %2").arg(target, QString::fromUtf8(r.stdErr).trimmed());
+        error = QCoreApplication::translate("cli", "cannot read %1: %2")
+                    .arg(printable(target), printable(QString::fromUtf8(r.stdErr).trimmed()));
         transport->disconnectFromHost();
         return false;
     }
 
-    // No grep there: copy the file and scan it here.
-    err << QCoreApplication::translate("cli", "xenrescue-cli scan: %1 has no usable grep; copying %2 to scan it here.")
-               .arg(hostPart, path)
-        << '\n';
+    // No grep there, or more candidate lines than are held in memory: copy the file and scan
+    // it here (streaming).
+    if (r.truncated)
+        err << QCoreApplication::translate("cli",
+                                           "xenrescue-cli scan: %1's grep kept more than %2 MiB of candidate lines of "
+                                           "%3 (the rest was cut); copying the file to scan it here instead.")
+                   .arg(printable(hostPart))
+                   .arg(kMaxGrepOutput >> 20)
+                   .arg(printable(path))
+            << '\n';
+    else
+        err << QCoreApplication::translate("cli",
+                                           "xenrescue-cli scan: %1 has no usable grep; copying %2 to scan it here.")
+                   .arg(printable(hostPart), printable(path))
+            << '\n';
     err.flush();
     QTemporaryDir dir;
     const QString local =
@@ -321,7 +342,8 @@ bool scanRemote(const QString& target, const QString& demoScenario, const Catalo
     waitFor(copy.get());
     transport->disconnectFromHost();
     if (!copy->result().ok) {
-        error = QCoreApplication::translate("cli", "cannot read %1: %2").arg(target, copy->result().error);
+        error = QCoreApplication::translate("cli", "cannot read %1: %2")
+                    .arg(printable(target), printable(copy->result().error));
         return false;
     }
     return scanFile(local, matcher, printer, error, target);

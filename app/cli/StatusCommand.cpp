@@ -87,10 +87,12 @@ void printTable(QTextStream& out, const QList<QStringList>& rows)
                 width.append(0);
             width[i] = std::max(width[i], r[i].size());
         }
-    for (const QStringList& r : rows) {
+    for (QStringList r : rows) {
+        for (QString& cell : r)
+            cell = printable(cell); // host text: shown, never obeyed (idempotent)
         QString line;
         for (qsizetype i = 0; i < r.size(); ++i)
-            line += i + 1 < r.size() ? r[i].leftJustified(width[i] + 2) : r[i];
+            line += i + 1 < r.size() ? r[i].leftJustified(width[i] + 2) : r[i]; // cells are printable()
         out << line.trimmed() << '\n';
     }
 }
@@ -144,7 +146,7 @@ int printPlan(CliDispatcher::Context& context, bool json, Workspace& workspace, 
         context.err << QCoreApplication::translate("cli", "xenrescue-cli plan: the diagnosis failed: %1")
                            .arg(run.errorMessage().isEmpty()
                                     ? RescueRun::outcomeText(RescueRun::Outcome::ConnectionLost)
-                                    : run.errorMessage())
+                                    : printable(run.errorMessage()))
                     << '\n';
         return 1;
     }
@@ -297,7 +299,7 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
     QObject::connect(transport, &RemoteHost::stateChanged, &loop, [&](HostState state, const QString& message) {
         if (state == HostState::Failed || state == HostState::Lost) {
             context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1: %2")
-                               .arg(transport->displayName(), message)
+                               .arg(printable(transport->displayName()), printable(message))
                         << '\n';
             finish(1);
         }
@@ -309,7 +311,8 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
     HostSession* session = monitor.session(hostId);
     QObject::connect(session, &HostSession::stateChanged, &loop, [&](HostSession::State s) {
         if (s == HostSession::State::Failed) {
-            context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1").arg(session->errorMessage())
+            context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1")
+                               .arg(printable(session->errorMessage()))
                         << '\n';
             finish(1);
         }

@@ -3,6 +3,7 @@
 #include "CliCommands.h"
 #include "CliDispatcher.h"
 #include "Inventory.h"
+#include "ProcessHardening.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -44,7 +45,11 @@ int listHosts(xr::CliDispatcher::Context& context)
 
 int main(int argc, char** argv)
 {
+    // Before any secret can be read: none of them may end up in a core file.
+    const QString hardening = xr::ProcessHardening::disableCoreDumps();
     QCoreApplication app(argc, argv);
+    if (!hardening.isEmpty())
+        qWarning("xenrescue-cli: core dumps could not be turned off: %s", qPrintable(hardening));
     xr::AppInfo::applyNames();
     xr::AppInfo::installTranslations(app);
 

@@ -1,6 +1,10 @@
 #include "GzipReader.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStorageInfo>
 
 #include <zlib.h>
 
@@ -202,6 +206,91 @@ QByteArray GzipReader::read(qsizetype maxBytes)
     }
     out.resize(produced);
     return out;
+}
+
+namespace {
+QString mib(qint64 bytes)
+{
+    return QString::number(double(bytes) / double(1 << 20), 'f', 1);
+}
+} // namespace
+
+InflateResult GzipReader::inflateFile(const QString& from, const QString& to, const InflateLimits& limits)
+{
+    InflateResult r;
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly)) {
+        r.message = in.errorString();
+        return r;
+    }
+    QFile out(to);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        r.message = out.errorString();
+        return r;
+    }
+    const QString dir = QFileInfo(to).absolutePath();
+    const auto freeBytes = [&]() -> qint64 {
+        if (limits.freeBytes)
+            return limits.freeBytes(dir);
+        QStorageInfo storage(dir);
+        return storage.isValid() ? storage.bytesAvailable() : -1; // unknown: not a reason to refuse
+    };
+    const qint64 compressedSize = in.size();
+    const auto cut = [&](const QString& why) {
+        r.cut = true;
+        r.message = QCoreApplication::translate("xr::LogSource",
+                                                "%1 Only the first %2 MiB of the log are shown: the rest (after %3 "
+                                                "of %4 MiB of compressed data) was not inflated.")
+                        .arg(why, mib(r.written), mib(in.pos()), mib(compressedSize));
+    };
+    constexpr qsizetype kPart = 4 << 20;
+    GzipReader reader(in, GzipReader::Format::Auto);
+    qint64 free = freeBytes();
+    qint64 sinceFreeCheck = 0;
+    for (;;) {
+        const QByteArray part = reader.read(kPart);
+        if (part.isEmpty())
+            break;
+        if (r.written + part.size() > limits.maxBytes) {
+            cut(QCoreApplication::translate("xr::LogSource", "Inflating stopped at the limit of %1 MiB.")
+                    .arg(mib(limits.maxBytes)));
+            break;
+        }
+        if (r.written + part.size() > limits.ratioFloorBytes &&
+            r.written + part.size() > limits.maxRatio * std::max<qint64>(1, in.pos())) {
+            cut(QCoreApplication::translate("xr::LogSource",
+                                            "Inflating stopped: the data expands more than %1 times, which no log "
+                                            "does (a compressed file built to fill the disk?).")
+                    .arg(limits.maxRatio));
+            break;
+        }
+        if (sinceFreeCheck >= (64 << 20)) {
+            free = freeBytes();
+            sinceFreeCheck = 0;
+        }
+        if (free >= 0 && free - sinceFreeCheck - part.size() < limits.reserveBytes) {
+            cut(QCoreApplication::translate("xr::LogSource",
+                                            "Inflating stopped: the disk holding %1 has only %2 MiB free, and "
+                                            "XenRescue keeps %3 MiB free.")
+                    .arg(QDir::toNativeSeparators(dir), mib(std::max<qint64>(0, free - sinceFreeCheck)),
+                         mib(limits.reserveBytes)));
+            break;
+        }
+        if (out.write(part) != part.size()) {
+            r.message = QCoreApplication::translate("xr::LogSource", "Cannot write the inflated log to %1: %2")
+                            .arg(QDir::toNativeSeparators(to), out.errorString());
+            return r;
+        }
+        r.written += part.size();
+        sinceFreeCheck += part.size();
+    }
+    if (!out.flush()) {
+        r.message = out.errorString();
+        return r;
+    }
+    if (!r.cut && reader.hasError())
+        r.message = reader.errorString();
+    return r;
 }
 
 } // namespace xr

@@ -35,33 +35,6 @@ qsizetype lastNewline(const char* p, qsizetype n)
     return -1;
 }
 
-// Inflates the gzip file `from` into `to`, streaming (a few MiB in memory whatever the
-// size). Returns an error message, empty on success; data before a corrupt or truncated
-// part is kept and the message says what is wrong (the caller shows what there is).
-QString inflateToFile(const QString& from, const QString& to, bool* wroteAny)
-{
-    *wroteAny = false;
-    QFile in(from);
-    if (!in.open(QIODevice::ReadOnly))
-        return in.errorString();
-    QFile out(to);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return out.errorString();
-    GzipReader reader(in, GzipReader::Format::Auto);
-    for (;;) {
-        const QByteArray part = reader.read(4 << 20);
-        if (part.isEmpty())
-            break;
-        if (out.write(part) != part.size())
-            return QCoreApplication::translate("xr::LogSource", "Cannot write the inflated log to %1: %2")
-                .arg(QDir::toNativeSeparators(to), out.errorString());
-        *wroteAny = true;
-    }
-    if (!out.flush())
-        return out.errorString();
-    return reader.hasError() ? reader.errorString() : QString();
-}
-
 } // namespace
 
 LocalLogIndex::LocalLogIndex(LogSource& source)
@@ -285,8 +258,9 @@ void LocalLogIndex::openCompressed()
             &s,
             [compressed, inflated, name] {
                 Indexed in;
-                bool wroteAny = false;
-                const QString error = inflateToFile(compressed, inflated, &wroteAny);
+                const InflateResult inflatedResult = GzipReader::inflateFile(compressed, inflated);
+                const bool wroteAny = inflatedResult.written > 0;
+                const QString error = inflatedResult.message;
                 if (!wroteAny && !error.isEmpty()) {
                     in.error = error;
                     return in;

@@ -65,9 +65,8 @@ void RescueRun::setPhase(Phase phase)
 
 void RescueRun::add(TranscriptEntry::Kind kind, const QString& text, const QString& host)
 {
-    TranscriptEntry e{QDateTime::currentDateTimeUtc(), kind, host, text};
-    m_transcript.append(e);
-    Q_EMIT transcriptAdded(e);
+    if (auto kept = m_transcript.append(TranscriptEntry{QDateTime::currentDateTimeUtc(), kind, host, text}))
+        Q_EMIT transcriptAdded(*kept);
 }
 
 AuditContext RescueRun::context(const QString& action) const

@@ -160,7 +160,7 @@ public:
     QString lastExplanation() const { return m_explanation; }
     /// The rung that fits next according to the refusal; nullopt: see the fresh ladder.
     std::optional<RungId> suggestedNext() const { return m_suggestedNext; }
-    const QList<TranscriptEntry>& transcript() const { return m_transcript; }
+    const QList<TranscriptEntry>& transcript() const { return m_transcript.entries(); }
     /// Seconds into the current check, and its timeout.
     int checkElapsedSeconds() const;
     int checkTimeoutSeconds() const { return m_checkTimeoutS; }
@@ -223,7 +223,7 @@ private:
     Ladder m_ladder;
     bool m_hasLadder = false;
     QList<RungAttempt> m_attempts;
-    QList<TranscriptEntry> m_transcript;
+    TranscriptLog m_transcript;
     /// The diagnosis or check read in flight (a child); nullptr when none.
     RescueDiagnosis* m_diagnosis = nullptr;
 

@@ -1,5 +1,7 @@
 #include "RescueTranscript.h"
 
+#include <algorithm>
+
 namespace xr {
 
 namespace {
@@ -20,6 +22,40 @@ QString printable(QString s)
 }
 
 } // namespace
+
+TranscriptLog::TranscriptLog(qsizetype maxEntries, qint64 maxTextBytes)
+    : m_maxEntries(std::max<qsizetype>(2, maxEntries))
+    , m_maxTextBytes(std::max<qint64>(1, maxTextBytes))
+{}
+
+std::optional<TranscriptEntry> TranscriptLog::append(TranscriptEntry e)
+{
+    const qint64 bytes = qint64(e.text.size()) * qint64(sizeof(QChar));
+    // One place is kept for the entry that says what was cut.
+    if (m_cutEntries == 0 && m_entries.size() + 1 < m_maxEntries && m_textBytes + bytes <= m_maxTextBytes) {
+        m_textBytes += bytes;
+        m_entries.append(e);
+        return e;
+    }
+    ++m_cutEntries;
+    m_cutBytes += bytes;
+    if (m_cutEntries == 1) {
+        m_entries.append(TranscriptEntry{e.time, TranscriptEntry::Kind::Warning, {}, cutText()});
+        return m_entries.last();
+    }
+    m_entries.last().text = cutText(); // the report counts everything that was left out
+    return std::nullopt;
+}
+
+QString TranscriptLog::cutText() const
+{
+    return tr("The transcript is full (at most %1 entries and %2 MiB of text are kept): %3 later entries (%4 KiB of "
+              "text) were left out. The audit log still has every command and how it ended.")
+        .arg(m_maxEntries)
+        .arg(m_maxTextBytes / double(1024 * 1024), 0, 'f', 1)
+        .arg(m_cutEntries)
+        .arg((m_cutBytes + 1023) / 1024);
+}
 
 QString RescueTranscript::printable(const QString& text)
 {

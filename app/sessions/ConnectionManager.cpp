@@ -2,7 +2,9 @@
 
 #include "SshHost.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -21,6 +23,33 @@ QString describeEndpoint(const SshEndpoint& e)
     const int port = e.port == 0 ? 22 : e.port;
     const QString hostPort = port == 22 ? e.host : QStringLiteral("%1:%2").arg(e.host).arg(port);
     return e.user.isEmpty() ? hostPort : QStringLiteral("%1@%2").arg(e.user, hostPort);
+}
+
+// Why a failure of this kind is not retried; empty when it may heal by itself.
+QString noRetryReason(FailureKind kind)
+{
+    switch (kind) {
+    case FailureKind::Network:
+        return {};
+    case FailureKind::HostKeyChanged:
+        return QCoreApplication::translate("ConnectionManager",
+                                           "XenRescue stopped reconnecting because the host's key changed.");
+    case FailureKind::HostKeyRejected:
+        return QCoreApplication::translate("ConnectionManager",
+                                           "XenRescue stopped reconnecting because the host's key was not accepted.");
+    case FailureKind::LoginRefused:
+        return QCoreApplication::translate("ConnectionManager",
+                                           "XenRescue stopped reconnecting because the login was refused.");
+    case FailureKind::LoginCancelled:
+        return QCoreApplication::translate("ConnectionManager",
+                                           "XenRescue stopped reconnecting because the login was cancelled.");
+    }
+    return {};
+}
+
+QString withReason(const QString& message, const QString& reason)
+{
+    return reason.isEmpty() ? message : message.isEmpty() ? reason : message + QLatin1Char(' ') + reason;
 }
 } // namespace
 
@@ -92,14 +121,23 @@ void ConnectionManager::addTransport(const QString& id, RemoteHost* host, const 
     if (!m_order.contains(id))
         m_order.append(id);
     m_records.insert(id, Record{label, endpoint});
-    connect(host, &RemoteHost::stateChanged, this, [this, id](HostState state, const QString& message) {
-        if (state == HostState::Connected)
+    connect(host, &RemoteHost::stateChanged, this, [this, id, host](HostState state, const QString& message) {
+        m_stopReason.remove(id);
+        const QString reason = isProblem(state) ? noRetryReason(host->failureKind()) : QString();
+        if (state == HostState::Connected) {
             m_backoff.remove(id);
-        // Lost: the network or the host went away. Failed after an automatic retry: still away.
-        else if (m_wanted.contains(id) &&
-                 (state == HostState::Lost || (state == HostState::Failed && m_backoff.contains(id))))
+        } else if (!reason.isEmpty()) {
+            // The same key or credentials will be refused again: retrying would only hammer
+            // the host (and its lockout). The admin decides (Try Again).
+            if (m_wanted.contains(id) && m_backoff.contains(id))
+                m_stopReason.insert(id, reason);
+            m_backoff.remove(id);
+        } else if (m_wanted.contains(id) &&
+                   (state == HostState::Lost || (state == HostState::Failed && m_backoff.contains(id)))) {
+            // Lost: the network or the host went away. Failed after an automatic retry: still away.
             scheduleReconnect(id);
-        Q_EMIT hostStateChanged(id, state, message);
+        }
+        Q_EMIT hostStateChanged(id, state, withReason(message, m_stopReason.value(id)));
     });
     Q_EMIT hostCreated(id, host);
 }
@@ -133,6 +171,7 @@ void ConnectionManager::destroyHost(const QString& id)
 {
     m_wanted.remove(id);
     m_backoff.remove(id);
+    m_stopReason.remove(id);
     RemoteHost* host = m_hosts.take(id);
     m_endpoints.remove(id);
     m_unsaved.remove(id);
@@ -160,7 +199,7 @@ HostState ConnectionManager::hostState(const QString& id) const
 QString ConnectionManager::hostStateMessage(const QString& id) const
 {
     const RemoteHost* h = host(id);
-    return h ? h->stateMessage() : QString();
+    return h ? withReason(h->stateMessage(), m_stopReason.value(id)) : QString();
 }
 
 bool ConnectionManager::isProblem(HostState state)
@@ -230,6 +269,7 @@ void ConnectionManager::disconnectHost(const QString& id)
 {
     m_wanted.remove(id);
     m_backoff.remove(id);
+    m_stopReason.remove(id);
     if (RemoteHost* h = host(id))
         h->disconnectFromHost();
 }
@@ -246,12 +286,18 @@ void ConnectionManager::scheduleReconnect(const QString& id)
         return;
     const int delay = m_backoff.contains(id) ? std::min(m_backoff.value(id) * 2, m_maxReconnectMs) : m_firstReconnectMs;
     m_backoff.insert(id, delay);
+    // ±20 %, so the hosts of a pool that dropped together do not all come back at once.
+    const int spread = delay / 5;
+    const int jittered =
+        std::max(1, delay + (spread > 0 ? QRandomGenerator::global()->bounded(-spread, spread + 1) : 0));
     m_reconnectScheduled.insert(id);
-    Q_EMIT reconnectScheduled(id, delay);
-    QTimer::singleShot(delay, this, [this, id] {
+    m_scheduledDelay.insert(id, jittered);
+    Q_EMIT reconnectScheduled(id, jittered);
+    QTimer::singleShot(jittered, this, [this, id] {
         m_reconnectScheduled.remove(id);
+        m_scheduledDelay.remove(id);
         RemoteHost* h = host(id);
-        if (!h || !m_wanted.contains(id))
+        if (!h || !m_wanted.contains(id) || !noRetryReason(h->failureKind()).isEmpty())
             return;
         if (h->state() == HostState::Lost || h->state() == HostState::Failed || h->state() == HostState::Disconnected)
             h->connectToHost();

@@ -68,14 +68,16 @@ public:
     void removeHost(const QString& id);
 
     /// Connects, and keeps the host connected: a lost connection is retried with a growing
-    /// delay (first, 2 x first, ... up to max) until disconnectHost().
+    /// delay (first, 2 x first, ... up to max, each within ±20 % so a pool's hosts do not
+    /// reconnect in lockstep) until disconnectHost(). A changed or rejected host key and a
+    /// refused or cancelled login stop the retries: the state message says so.
     void connectHost(const QString& id);
     void disconnectHost(const QString& id);
     void setReconnectDelays(int firstMs, int maxMs);
     /// The delay before the next automatic reconnect of a host; 0 when none is scheduled.
     int reconnectDelayMs(const QString& id) const
     {
-        return m_reconnectScheduled.contains(id) ? m_backoff.value(id) : 0;
+        return m_reconnectScheduled.contains(id) ? m_scheduledDelay.value(id) : 0;
     }
 
     /// Adds a host that is never saved (the demo's lab hosts): the manager owns `transport`,
@@ -123,9 +125,11 @@ private:
     QStringList m_order;
     QHash<QString, Record> m_records;
     void scheduleReconnect(const QString& id);
-    QSet<QString> m_wanted;             // hosts the user wants connected
-    QHash<QString, int> m_backoff;      // the last reconnect delay per host
-    QSet<QString> m_reconnectScheduled; // a timer is pending
+    QSet<QString> m_wanted;               // hosts the user wants connected
+    QHash<QString, int> m_backoff;        // the last reconnect delay per host
+    QSet<QString> m_reconnectScheduled;   // a timer is pending
+    QHash<QString, int> m_scheduledDelay; // the pending timer's delay (the back-off with jitter)
+    QHash<QString, QString> m_stopReason; // why automatic reconnection stopped, while Failed
     int m_firstReconnectMs = 2000;
     int m_maxReconnectMs = 60000;
     HostFactory m_factory;

@@ -28,7 +28,10 @@ public:
         setState(xr::HostState::Connecting);
     }
     void disconnectFromHost() override { setState(xr::HostState::Disconnected); }
-    void force(xr::HostState state, const QString& message = {}) { setState(state, message); }
+    void force(xr::HostState state, const QString& message = {}, xr::FailureKind kind = xr::FailureKind::Network)
+    {
+        setState(state, message, kind);
+    }
 
     xr::RemoteCommand* run(const xr::CommandRequest& request) override
     {

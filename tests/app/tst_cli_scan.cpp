@@ -233,6 +233,34 @@ private Q_SLOTS:
         QCOMPARE(hits.size(), 3);
         for (int i = 0; i < 3; ++i)
             QCOMPARE(hits.at(i).toObject().value(u"line").toInt(), i + 1);
+        // The long line's text is cut to CatalogueHit::kMaxHitTextBytes, and the hit says by how much.
+        const QJsonObject longHit = hits.at(1).toObject();
+        qInfo() << "text kept:" << longHit.value(u"text").toString().size()
+                << "text_cut_bytes:" << longHit.value(u"text_cut_bytes").toDouble();
+        QVERIFY(longHit.value(u"text_cut_bytes").toDouble() > 60 * 1024 * 1024); // of the piece scanned
+        QVERIFY(!hits.at(0).toObject().contains(u"text_cut_bytes"));
+    }
+
+    // The CLI turns core dumps off before it can read a secret: its limit is 0 while it runs.
+    void cliCannotDumpCore()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("Core dump settings are only changed on Linux.");
+#else
+        QProcess p;
+        p.start(QStringLiteral(XR_CLI_PATH), {u"scan"_s, u"-"_s}); // waits on stdin
+        QVERIFY(p.waitForStarted(10000));
+        const QString limits = QStringLiteral("/proc/%1/limits").arg(p.processId());
+        const auto coreLine = [&] {
+            QFile f(limits);
+            const QByteArray text = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            return text.mid(text.indexOf("Max core file size")).split('\n').value(0).simplified();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(coreLine(), QByteArray("Max core file size 0 0 bytes"), 5000);
+        qInfo() << "xenrescue-cli:" << coreLine();
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+#endif
     }
 
     void unreadableFilesKeepGoing()

@@ -60,6 +60,29 @@ private Q_SLOTS:
                  qPrintable(ghost));
     }
 
+    // A VM name holding terminal escapes (a title change, a screen clear, a C1 CSI), a
+    // right-to-left override and a zero-width space is printed as visible escapes: no byte of
+    // it can drive the terminal or reorder what is shown.
+    void hostileNamesCannotDriveTheTerminal()
+    {
+        const Run r = runCli({u"status"_s, u"--demo"_s, u"hostile-names"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray all = r.out + r.err;
+        QVERIFY2(!all.contains('\x1b'), "a raw ESC reached the terminal");
+        QVERIFY(!all.contains('\x07'));
+        QVERIFY(!all.contains("\xc2\x9b"));     // U+009B, CSI in one character
+        QVERIFY(!all.contains("\xe2\x80\xae")); // U+202E RIGHT-TO-LEFT OVERRIDE
+        QVERIFY(!all.contains("\xe2\x80\x8b")); // U+200B ZERO WIDTH SPACE
+        const QString out = QString::fromUtf8(r.out);
+        const QString shown = u"esc\\x1b]0;pwned\\x07\\x1b[2J\\u{202e}evil\\u{200b}name\\x9b"_s;
+        const QString line = out.section(u"esc"_s, 1).section(u'\n', 0, 0);
+        qInfo().noquote() << "printed:" << u"esc"_s + line;
+        QVERIFY2(out.contains(shown), qPrintable(out));
+        // The other hostile names are still shown as they are.
+        QVERIFY(out.contains(u"$(touch /tmp/xr-pwned); rm -rf x"_s));
+        QVERIFY(out.contains(u"数据库-ünïcode, with comma\\"_s));
+    }
+
     void jsonStuckTask()
     {
         const Run r = runCli({u"status"_s, u"--demo"_s, u"hung-vm-stuck-task"_s, u"--json"_s});

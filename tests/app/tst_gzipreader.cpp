@@ -2,6 +2,9 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <zlib.h>
@@ -97,6 +100,18 @@ private:
     qsizetype m_step;
     qsizetype m_pos = 0;
 };
+
+bool writeFile(const QString& path, const QByteArray& data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
 
 } // namespace
 
@@ -261,6 +276,78 @@ private Q_SLOTS:
         QVERIFY(total >= 96 * 1024 * 1024);
         QVERIFY(chunks >= 96);
         QCOMPARE(got.result(), expected.result());
+    }
+
+    // inflateFile: the log-to-file inflation (a rotated log opened in the Logs tab) stops at
+    // its bounds and says what was cut.
+    void inflateFileWholeWhenSmall()
+    {
+        QTemporaryDir dir;
+        const QByteArray text = logText(50000);
+        QVERIFY(writeFile(dir.filePath(u"a.gz"_s), gzip(text)));
+        const xr::InflateResult r = GzipReader::inflateFile(dir.filePath(u"a.gz"_s), dir.filePath(u"a.log"_s));
+        QVERIFY2(r.message.isEmpty(), qPrintable(r.message));
+        QVERIFY(!r.cut);
+        QCOMPARE(r.written, text.size());
+        QCOMPARE(readFile(dir.filePath(u"a.log"_s)), text);
+    }
+
+    void inflateFileStopsBeforeTheDiskIsFull()
+    {
+        QTemporaryDir dir;
+        QByteArray text;
+        while (text.size() < 40 * 1024 * 1024)
+            text += logText(20000);
+        QVERIFY(writeFile(dir.filePath(u"big.gz"_s), gzip(text, 1)));
+        xr::InflateLimits limits;
+        limits.reserveBytes = 0;
+        QString askedFor;
+        limits.freeBytes = [&](const QString& path) {
+            askedFor = path;
+            return qint64(10) << 20; // a disk with 10 MiB free
+        };
+        const xr::InflateResult r =
+            GzipReader::inflateFile(dir.filePath(u"big.gz"_s), dir.filePath(u"big.log"_s), limits);
+        qInfo().noquote() << r.message;
+        QVERIFY(r.cut);
+        QCOMPARE(askedFor, dir.path());
+        QVERIFY(r.written <= (qint64(10) << 20));
+        QCOMPARE(QFileInfo(dir.filePath(u"big.log"_s)).size(), r.written);
+        QVERIFY(r.message.contains(u"MiB free"_s));
+        QVERIFY(r.message.contains(u"was not inflated"_s));
+    }
+
+    void inflateFileStopsAtTheSizeLimit()
+    {
+        QTemporaryDir dir;
+        QByteArray text;
+        while (text.size() < 20 * 1024 * 1024)
+            text += logText(20000);
+        QVERIFY(writeFile(dir.filePath(u"big.gz"_s), gzip(text, 1)));
+        xr::InflateLimits limits;
+        limits.maxBytes = qint64(8) << 20;
+        const xr::InflateResult r =
+            GzipReader::inflateFile(dir.filePath(u"big.gz"_s), dir.filePath(u"big.log"_s), limits);
+        qInfo().noquote() << r.message;
+        QVERIFY(r.cut);
+        QVERIFY(r.written > 0 && r.written <= limits.maxBytes);
+        QCOMPARE(readFile(dir.filePath(u"big.log"_s)), text.left(r.written)); // what is there is whole
+        QVERIFY(r.message.contains(u"limit of 8.0 MiB"_s));
+    }
+
+    void inflateFileRefusesABomb()
+    {
+        // 256 MiB of zeros compress to about 250 KiB: no log expands a thousand times.
+        QByteArray zeros(256 * 1024 * 1024, '\0');
+        const QByteArray gz = gzip(zeros, 9);
+        zeros = QByteArray();
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(u"bomb.gz"_s), gz));
+        const xr::InflateResult r = GzipReader::inflateFile(dir.filePath(u"bomb.gz"_s), dir.filePath(u"bomb.log"_s));
+        qInfo().noquote() << "compressed" << gz.size() << "bytes; inflated" << r.written << "bytes:" << r.message;
+        QVERIFY(r.cut);
+        QVERIFY(r.written <= (qint64(64) << 20) + (4 << 20));
+        QVERIFY(r.message.contains(u"expands more than 200 times"_s));
     }
 };
 

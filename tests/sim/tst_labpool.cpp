@@ -481,7 +481,7 @@ private Q_SLOTS:
             QCOMPARE(last.argv.size(), 4); // the hostile name is one element, whatever it holds
             ++checked;
         }
-        QCOMPARE(checked, 5);
+        QCOMPARE(checked, 6);
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/xr-pwned")));
     }
 

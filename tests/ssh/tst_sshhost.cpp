@@ -1,11 +1,14 @@
 #include "HostWait.h"
 #include "SshAgent.h"
+#include "SshChannels.h"
 #include "SshHost.h"
 #include "SshdHarness.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -152,6 +155,7 @@ private Q_SLOTS:
         QVERIFY(prompt.wait(15000));
         host.rejectHostKey();
         QTRY_COMPARE(host.state(), HostState::Failed);
+        QCOMPARE(host.failureKind(), FailureKind::HostKeyRejected);
         QVERIFY(!QFile::exists(o.appKnownHostsFile) || QFile(o.appKnownHostsFile).size() == 0);
     }
 
@@ -185,6 +189,7 @@ private Q_SLOTS:
         QCOMPARE(info.sha256Fingerprint, sshd.hostKeyFingerprint());
         QCOMPARE(info.knownHostsFile, o.appKnownHostsFile);
         QVERIFY(host.stateMessage().contains(QStringLiteral("changed")));
+        QCOMPARE(host.failureKind(), FailureKind::HostKeyChanged); // the ConnectionManager stops retrying on it
         // Accepting now must do nothing: the key is never taken silently. The decision is
         // queued to the connection's worker; a command queued after it comes back only once
         // the worker has handled the decision (and any state change it made has arrived).
@@ -684,6 +689,104 @@ private Q_SLOTS:
         host.connectToHost();
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostState::Failed, 15000);
         QVERIFY(!host.stateMessage().isEmpty());
+        QCOMPARE(host.failureKind(), FailureKind::Network); // may heal: retried
+    }
+
+    // A download goes to a temporary file beside the target and is renamed over it when
+    // whole, owner-only (0600) whatever the umask; a failed one leaves the old target as it was.
+    void downloadIsOwnerOnlyAndReplacesTheTargetWhole()
+    {
+        auto host = connected(*m_sshd);
+        QVERIFY(host);
+        QTemporaryDir dir;
+        const QString remote = dir.filePath(QStringLiteral("remote.log"));
+        QVERIFY(runAndWait(*host, QStringLiteral("printf 'secret line\\n' > '%1'").arg(remote)).succeeded());
+        const QString target = dir.filePath(QStringLiteral("copy.log"));
+        {
+            QFile old(target);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old copy\n");
+        }
+        // A failed download (no such file) leaves the old copy whole.
+        const FileResult missing = waitFile(host->download(dir.filePath(QStringLiteral("no-such.log")), target));
+        QVERIFY(!missing.ok);
+        QFile kept(target);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("old copy\n"));
+        kept.close();
+        QFile::remove(target);
+
+        const FileResult r = waitFile(host->download(remote, target));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QFile copy(target);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), QByteArray("secret line\n"));
+        qInfo() << "permissions of the copy:" << Qt::hex << int(copy.permissions());
+        QCOMPARE(copy.permissions() & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther |
+                                       QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther),
+                 QFileDevice::Permissions());
+        QVERIFY(copy.permissions().testFlag(QFileDevice::ReadOwner));
+        // Nothing else was left beside it.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                 (QStringList{QStringLiteral("copy.log"), QStringLiteral("remote.log")}));
+    }
+
+    // A login every method of which is refused fails as LoginRefused (never retried by the
+    // ConnectionManager); an unknown key file offers nothing the server accepts.
+    void refusedLoginIsReportedAsSuch()
+    {
+        SshEndpoint e = endpointFor(*m_sshd, AuthMethod::KeyFile);
+        e.identityFile = m_tmp.filePath(QStringLiteral("no-such-key"));
+        SshHost host(e, trustedOptions(*m_sshd));
+        host.connectToHost();
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostState::Failed, 15000);
+        qInfo().noquote() << "state message:" << host.stateMessage();
+        QCOMPARE(host.failureKind(), FailureKind::LoginRefused);
+    }
+
+    // The group stop sends KILL only to a group still there after TERM: one that obeyed TERM
+    // is gone, and its id may already name another group. Run on the real sshd with `kill`
+    // wrapped by a shell function that logs each call.
+    void groupStopKillsOnlyAGroupStillThere_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<bool>("killExpected");
+        QTest::newRow("obeys TERM") << QStringLiteral("exec sleep 30") << false;
+        QTest::newRow("ignores TERM") << QStringLiteral("trap \"\" TERM; exec sleep 30") << true;
+    }
+    void groupStopKillsOnlyAGroupStillThere()
+    {
+        QFETCH(QString, body);
+        QFETCH(bool, killExpected);
+        auto host = connected(*m_sshd);
+        QVERIFY(host);
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("kills"));
+        // The group is started here, on the same machine as the sshd, so that this process is
+        // its parent and reaps it (a zombie left to a container's init would still count as a
+        // member; so one process, no child). QProcess's child is no group leader: setsid execs,
+        // so its pid is the group.
+        QProcess group;
+        group.start(QStringLiteral("setsid"), {QStringLiteral("sh"), QStringLiteral("-c"), body});
+        QVERIFY(group.waitForStarted(5000));
+        const qint64 pgid = group.processId();
+        QVERIFY(pgid > 1);
+        QTest::qWait(300); // the trap is set
+        const QString wrapped = QStringLiteral("kill() { echo \"kill $*\" >> '%1'; command kill \"$@\"; }; ").arg(log) +
+                                SshChannels::groupStopScript(pgid);
+        const CommandResult stopped = runAndWait(*host, wrapped);
+        QCOMPARE(stopped.exitStatus, 0);
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray calls = f.readAll();
+        qInfo().noquote() << QString::fromUtf8(calls).trimmed().replace(QLatin1Char('\n'), QStringLiteral(" | "));
+        QVERIFY(calls.startsWith("kill -TERM -- -" + QByteArray::number(pgid) + '\n'));
+        QCOMPARE(calls.contains("kill -KILL"), killExpected);
+        // Either way the group is gone (reaped here).
+        QVERIFY(group.state() == QProcess::NotRunning || group.waitForFinished(5000));
+        QCOMPARE(
+            runAndWait(*host, QStringLiteral("kill -0 -- -%1 2>/dev/null && echo alive || echo gone").arg(pgid)).stdOut,
+            QByteArray("gone\n"));
     }
 
     void cleanupTestCase() { m_sshd.reset(); }
