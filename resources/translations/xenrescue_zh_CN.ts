@@ -162,6 +162,25 @@
     </message>
 </context>
 <context>
+    <name>ConnectionManager</name>
+    <message>
+        <source>XenRescue stopped reconnecting because the host&apos;s key changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XenRescue stopped reconnecting because the host&apos;s key was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XenRescue stopped reconnecting because the login was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XenRescue stopped reconnecting because the login was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CredentialDialog</name>
     <message>
         <source>Authentication</source>
@@ -1076,6 +1095,22 @@
         <source>critical</source>
         <translation>严重</translation>
     </message>
+    <message>
+        <source>The domain id now belongs to another VM: the VM was restarted or destroyed since the diagnosis, and its old id went to another one. The host checked right before acting, so nothing was done to either VM. The diagnosis runs again; confirm the rung again if it still fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host has no record of that domain any more (it is gone, or being torn down), so it could not confirm that the domain id is still this VM&apos;s. Nothing was done. The diagnosis runs again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xenstore did not answer within 5 s, so the host could not confirm that the domain id is still this VM&apos;s. Nothing was done. A stuck xenstored also blocks xl and new domains: run the diagnosis again; if it stays stuck, the host needs a power-cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither the VM&apos;s UUID nor its domain&apos;s name is known, so the host could not check that domain %1 is still this VM right before acting: XenRescue never acts on a bare domain id. Run the diagnosis again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RescueRun</name>
@@ -1149,6 +1184,10 @@
     <message>
         <source>success</source>
         <translation>成功</translation>
+    </message>
+    <message>
+        <source>The transcript is full (at most %1 entries and %2 MiB of text are kept): %3 later entries (%4 KiB of text) were left out. The audit log still has every command and how it ended.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1453,10 @@
     <message>
         <source>The VM is reset at once, like pressing its reset button: whatever it had not written to disk is lost and its file systems may need a check.</source>
         <translation>虚拟机将立即复位，如同按下复位按钮：所有尚未写入磁盘的数据都会丢失，其文件系统可能需要检查。</translation>
+    </message>
+    <message>
+        <source>Neither the VM&apos;s UUID nor its domain&apos;s name is known, so the host could not check that domain %1 is still this VM: XenRescue never acts on a bare domain id.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1773,6 +1816,10 @@ Exit status 0 when every file was scanned (hits or not), 1 when a file could not
     <message>
         <source>Connect to a host and print its memory, dom0&apos;s memory settings and advice.</source>
         <translation>连接到主机并输出其内存、dom0 内存设置及建议。</translation>
+    </message>
+    <message>
+        <source>xenrescue-cli scan: %1&apos;s grep kept more than %2 MiB of candidate lines of %3 (the rest was cut); copying the file to scan it here instead.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3455,6 +3502,22 @@ Keep it running: the change goes on without this dialog; the audit log and Histo
     <message>
         <source>Cannot add the new lines to the copy of %1: %2</source>
         <translation>无法将新行写入 %1 的副本：%2</translation>
+    </message>
+    <message>
+        <source>%1 Only the first %2 MiB of the log are shown: the rest (after %3 of %4 MiB of compressed data) was not inflated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inflating stopped at the limit of %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inflating stopped: the data expands more than %1 times, which no log does (a compressed file built to fill the disk?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inflating stopped: the disk holding %1 has only %2 MiB free, and XenRescue keeps %3 MiB free.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5270,6 +5333,26 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
         <source>The command was left running on %1: XenRescue no longer watches it, and its result is not known. The diagnosis below shows the state now; read it again before any other rung.</source>
         <translation>该命令已保留在 %1 上继续运行：XenRescue 不再跟踪它，其结果未知。下方的诊断显示当前状态；执行任何其他步骤之前，请重新读取状态。</translation>
     </message>
+    <message>
+        <source>Rung %1 (%2) confirmed, but the diagnosis is %3 s old: reading the VM&apos;s state again before running it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After reading the VM&apos;s state again, rung %1 no longer applies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM&apos;s domain changed since rung %1 was confirmed (domain %2 then, %3 now): the VM was restarted or its domain went. Look at the fresh diagnosis and confirm again if the rung still fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fresh diagnosis still permits rung %1: running it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>xr::RescueWizard</name>
@@ -5792,6 +5875,30 @@ Every choice is written to the audit log.</source>
     <message>
         <source>The VM&apos;s host is not connected.</source>
         <translation>该虚拟机所在的主机未连接。</translation>
+    </message>
+    <message>
+        <source>The VM is no longer in the tree: nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM&apos;s state could not be read again before sending (%1): nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its power state is now %1 (it was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its domain is now %1 (it was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM changed since it was shown: %1. Nothing was sent; look at its state again and choose again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
