@@ -165,19 +165,19 @@
     <name>ConnectionManager</name>
     <message>
         <source>XenRescue stopped reconnecting because the host&apos;s key changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>由于主机密钥已变更，XenRescue 已停止重新连接。</translation>
     </message>
     <message>
         <source>XenRescue stopped reconnecting because the host&apos;s key was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>由于主机密钥未被接受，XenRescue 已停止重新连接。</translation>
     </message>
     <message>
         <source>XenRescue stopped reconnecting because the login was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>由于登录被拒绝，XenRescue 已停止重新连接。</translation>
     </message>
     <message>
         <source>XenRescue stopped reconnecting because the login was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>由于登录已取消，XenRescue 已停止重新连接。</translation>
     </message>
 </context>
 <context>
@@ -1097,19 +1097,19 @@
     </message>
     <message>
         <source>The domain id now belongs to another VM: the VM was restarted or destroyed since the diagnosis, and its old id went to another one. The host checked right before acting, so nothing was done to either VM. The diagnosis runs again; confirm the rung again if it still fits.</source>
-        <translation type="unfinished"></translation>
+        <translation>该域 ID 现在属于另一台虚拟机：自诊断以来，该虚拟机已被重启或销毁，其原来的域 ID 已分配给另一台虚拟机。主机在执行操作之前刚刚做了检查，因此未对这两台虚拟机执行任何操作。诊断将重新运行；如果该步骤仍然适用，请再次确认。</translation>
     </message>
     <message>
         <source>The host has no record of that domain any more (it is gone, or being torn down), so it could not confirm that the domain id is still this VM&apos;s. Nothing was done. The diagnosis runs again.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机上已没有该域的记录（它已消失，或正在被拆除），因此无法确认该域 ID 是否仍属于此虚拟机。未执行任何操作。诊断将重新运行。</translation>
     </message>
     <message>
         <source>xenstore did not answer within 5 s, so the host could not confirm that the domain id is still this VM&apos;s. Nothing was done. A stuck xenstored also blocks xl and new domains: run the diagnosis again; if it stays stuck, the host needs a power-cycle.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenstore 未在 5 秒内响应，因此主机无法确认该域 ID 是否仍属于此虚拟机。未执行任何操作。卡住的 xenstored 还会阻塞 xl 和新域：请再次运行诊断；如果它一直卡住，就需要强制关闭并重新启动主机电源。</translation>
     </message>
     <message>
         <source>Neither the VM&apos;s UUID nor its domain&apos;s name is known, so the host could not check that domain %1 is still this VM right before acting: XenRescue never acts on a bare domain id. Run the diagnosis again.</source>
-        <translation type="unfinished"></translation>
+        <translation>既不知道该虚拟机的 UUID，也不知道其域的名称，因此主机无法在执行操作之前确认域 %1 是否仍是此虚拟机：XenRescue 绝不会仅凭一个域 ID 执行操作。请再次运行诊断。</translation>
     </message>
 </context>
 <context>
@@ -1187,7 +1187,7 @@
     </message>
     <message>
         <source>The transcript is full (at most %1 entries and %2 MiB of text are kept): %3 later entries (%4 KiB of text) were left out. The audit log still has every command and how it ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>执行记录已满（最多保留 %1 条记录和 %2 MiB 文本）：已略去之后的 %3 条记录（%4 KiB 文本）。审计日志中仍保存着每条命令及其最终结果。</translation>
     </message>
 </context>
 <context>
@@ -1456,7 +1456,7 @@
     </message>
     <message>
         <source>Neither the VM&apos;s UUID nor its domain&apos;s name is known, so the host could not check that domain %1 is still this VM: XenRescue never acts on a bare domain id.</source>
-        <translation type="unfinished"></translation>
+        <translation>既不知道该虚拟机的 UUID，也不知道其域的名称，因此主机无法确认域 %1 是否仍是此虚拟机：XenRescue 绝不会仅凭一个域 ID 执行操作。</translation>
     </message>
 </context>
 <context>
@@ -1819,7 +1819,7 @@ Exit status 0 when every file was scanned (hits or not), 1 when a file could not
     </message>
     <message>
         <source>xenrescue-cli scan: %1&apos;s grep kept more than %2 MiB of candidate lines of %3 (the rest was cut); copying the file to scan it here instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>xenrescue-cli scan：%1 上的 grep 从 %3 中筛选出的候选行超过 %2 MiB（其余部分已被截断）；改为复制该文件，在本地扫描。</translation>
     </message>
 </context>
 <context>
@@ -3505,19 +3505,19 @@ Keep it running: the change goes on without this dialog; the audit log and Histo
     </message>
     <message>
         <source>%1 Only the first %2 MiB of the log are shown: the rest (after %3 of %4 MiB of compressed data) was not inflated.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 仅显示日志的前 %2 MiB：其余部分（%4 MiB 压缩数据中 %3 MiB 之后的内容）未解压。</translation>
     </message>
     <message>
         <source>Inflating stopped at the limit of %1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>解压已在达到 %1 MiB 上限时停止。</translation>
     </message>
     <message>
         <source>Inflating stopped: the data expands more than %1 times, which no log does (a compressed file built to fill the disk?).</source>
-        <translation type="unfinished"></translation>
+        <translation>解压已停止：数据膨胀超过 %1 倍，正常日志不会如此（可能是专门用来填满磁盘的压缩文件？）。</translation>
     </message>
     <message>
         <source>Inflating stopped: the disk holding %1 has only %2 MiB free, and XenRescue keeps %3 MiB free.</source>
-        <translation type="unfinished"></translation>
+        <translation>解压已停止：%1 所在的磁盘仅剩 %2 MiB 可用空间，而 XenRescue 会保留 %3 MiB 可用空间。</translation>
     </message>
 </context>
 <context>
@@ -5335,23 +5335,23 @@ If the VM is hung, Rescue VM… walks the safe steps.</source>
     </message>
     <message>
         <source>Rung %1 (%2) confirmed, but the diagnosis is %3 s old: reading the VM&apos;s state again before running it.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 %1（%2）已确认，但诊断结果已是 %3 秒之前的：执行之前，正在重新读取该虚拟机的状态。</translation>
     </message>
     <message>
         <source>After reading the VM&apos;s state again, rung %1 no longer applies</source>
-        <translation type="unfinished"></translation>
+        <translation>重新读取该虚拟机的状态后，步骤 %1 已不再适用</translation>
     </message>
     <message>
         <source>The VM&apos;s domain changed since rung %1 was confirmed (domain %2 then, %3 now): the VM was restarted or its domain went. Look at the fresh diagnosis and confirm again if the rung still fits.</source>
-        <translation type="unfinished"></translation>
+        <translation>自步骤 %1 确认以来，该虚拟机的域已发生变化（当时为域 %2，现在为 %3）：该虚拟机已重启，或其域已消失。请查看最新的诊断结果；如果该步骤仍然适用，请再次确认。</translation>
     </message>
     <message>
         <source>The fresh diagnosis still permits rung %1: running it.</source>
-        <translation type="unfinished"></translation>
+        <translation>最新的诊断结果仍允许执行步骤 %1：正在执行。</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何命令。</translation>
     </message>
 </context>
 <context>
@@ -5878,27 +5878,27 @@ Every choice is written to the audit log.</source>
     </message>
     <message>
         <source>The VM is no longer in the tree: nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>该虚拟机已不在树中：未发送任何命令。</translation>
     </message>
     <message>
         <source>The VM&apos;s state could not be read again before sending (%1): nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送之前无法重新读取该虚拟机的状态（%1）：未发送任何命令。</translation>
     </message>
     <message>
         <source>the connection to %1 was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的连接已断开</translation>
     </message>
     <message>
         <source>its power state is now %1 (it was %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>其电源状态现在为 %1（之前为 %2）</translation>
     </message>
     <message>
         <source>its domain is now %1 (it was %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>其域现在为 %1（之前为 %2）</translation>
     </message>
     <message>
         <source>The VM changed since it was shown: %1. Nothing was sent; look at its state again and choose again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该虚拟机在显示之后已发生变化：%1。未发送任何命令；请重新查看其状态，然后重新选择。</translation>
     </message>
 </context>
 <context>
