@@ -100,17 +100,20 @@ SimHost::SimHost(std::shared_ptr<SimLab> lab, QString hostName, QObject* parent)
 
 SimHost::~SimHost()
 {
+    for (const auto& stop : std::as_const(m_detached))
+        stop->store(2);
     {
         QMutexLocker lock(&m_shared->mutex);
         m_shared->host = nullptr;
     }
-    // The callers own their commands and learn how they ended: a state-changing one is left
-    // running (as on a real host), a read is stopped.
+    // The callers own their commands and learn how they ended: a state-changing one is
+    // reported left running (as a real host's would be), a read stopped. The lab's simulated
+    // work ends with its lab host either way (the lab waits for its threads).
     const QHash<quint64, Pending> pending = std::exchange(m_pending, {});
     for (const Pending& p : pending) {
         const bool detach = p.command && p.command->request().survivesDetach;
-        if (!detach)
-            p.stop->store(2);
+        // The lab host itself goes: its simulated work ends too (the lab waits for it).
+        p.stop->store(2);
         if (!p.command)
             continue;
         CommandResult r;
@@ -152,8 +155,22 @@ void SimHost::connectToHost()
 void SimHost::disconnectFromHost()
 {
     ++m_connectGeneration;
+    // A state-changing command is never killed by a disconnect: it is left running (as on a
+    // real host, where it ignores SIGHUP); a read is stopped.
+    const QList<quint64> ids = m_pending.keys();
+    for (quint64 id : ids) {
+        const Pending p = m_pending.value(id);
+        if (p.command && p.command->request().survivesDetach)
+            detachOperation(id);
+    }
     failAllPending(CommandOutcome::ConnectionLost, tr("Disconnected"));
     setState(HostState::Disconnected);
+}
+
+void SimHost::simulateConnectionLoss()
+{
+    failAllPending(CommandOutcome::ConnectionLost, tr("The connection to %1 was lost").arg(m_hostName));
+    setState(HostState::Lost, tr("Connection lost"));
 }
 
 void SimHost::failAllPending(CommandOutcome outcome, const QString& message)
@@ -174,8 +191,10 @@ void SimHost::finishCommand(quint64 id, const CommandResult& result)
         return;
     Pending p = it.value();
     m_pending.erase(it);
-    // A detached command goes on in the lab, as on a real host.
-    if (result.outcome != CommandOutcome::Finished && result.outcome != CommandOutcome::Detached)
+    // A detached command goes on in the lab, as on a real host (until the lab host goes).
+    if (result.outcome == CommandOutcome::Detached)
+        m_detached.append(p.stop);
+    else if (result.outcome != CommandOutcome::Finished)
         p.stop->store(result.outcome == CommandOutcome::Cancelled ? 1 : 2);
     if (!p.command)
         return;
@@ -229,10 +248,7 @@ RemoteCommand* SimHost::run(const CommandRequest& request)
     if (const std::optional<SimPool> pool = m_lab->pool()) {
         const SimHostModel* h = pool->host(m_hostName);
         if (h && h->faults.dropConnectionAfter > 0 && m_commandsRun > h->faults.dropConnectionAfter) {
-            QTimer::singleShot(0, this, [this]() {
-                failAllPending(CommandOutcome::ConnectionLost, tr("The connection to %1 was lost").arg(m_hostName));
-                setState(HostState::Lost, tr("Connection lost"));
-            });
+            QTimer::singleShot(0, this, &SimHost::simulateConnectionLoss);
             return command;
         }
     }

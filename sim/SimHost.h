@@ -72,6 +72,10 @@ public:
     [[nodiscard]] RemoteFileOperation* fileOperation(const FileRequest& request) override;
     void cancelOperation(quint64 id) override;
     void detachOperation(quint64 id) override;
+    /// The network goes away under the connection (as `dropConnectionAfter` does): every command
+    /// in flight ends ConnectionLost and the host is Lost. (A disconnect instead leaves a
+    /// state-changing command running.)
+    void simulateConnectionLoss();
 
     /// Simulated connection set-up time.
     static constexpr int ConnectDelayMs = 120;
@@ -93,6 +97,8 @@ private:
     QString m_hostName;
     std::shared_ptr<Shared> m_shared;
     QHash<quint64, Pending> m_pending;
+    // Commands left running (detached): stopped when this lab host goes.
+    QList<std::shared_ptr<std::atomic<int>>> m_detached;
     int m_commandsRun = 0;
     int m_connectGeneration = 0;
 };

@@ -111,7 +111,13 @@ void SshChannels::cancelAll(const QString& error)
 {
     const auto commands = m_commands.values();
     for (const auto& cmd : commands) {
-        if (!cmd->delivered && !cmd->internal)
+        if (cmd->delivered || cmd->internal)
+            continue;
+        // A state-changing command is never killed by a disconnect: it is left running on the
+        // host (it ignores SIGHUP and SIGPIPE); a read is stopped.
+        if (cmd->request.survivesDetach)
+            detach(cmd->id);
+        else
             finishCommand(cmd->id, CommandOutcome::Cancelled, error);
     }
 }

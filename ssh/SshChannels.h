@@ -64,8 +64,9 @@ public:
     /// A new connection: forget the channel limit learned on the last one.
     void forgetChannelLimit() { m_learnedChannelLimit = INT_MAX; }
 
-    /// Disconnecting: every command not yet answered ends as cancelled with @p error (their
-    /// remote processes are stopped); channels stay until release().
+    /// Disconnecting: every command not yet answered ends. A state-changing one (survivesDetach)
+    /// is left running on the host (Detached); the others end as cancelled with @p error (their
+    /// remote processes are stopped). Channels stay until release().
     void cancelAll(const QString& error);
     /// The connection is lost: channels are freed without a goodbye and every command not
     /// yet answered ends with @p error.

@@ -51,8 +51,8 @@ class AuditLog;
 /// of identical lines a day, so a poll command is recorded the first time this session
 /// sends it and whenever its outcome (finished / timed out..., exit status) differs from the
 /// last recorded one: the log still shows every distinct command sent and when xapi stopped
-/// or started answering. Actions must go through ConnectionManager::run / RecoveryRun,
-/// which record every command.
+/// or started answering. Actions never go through a session: they pass the CommandGateway,
+/// which records every one of them.
 class HostSession final : public QObject
 {
     Q_OBJECT

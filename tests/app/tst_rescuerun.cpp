@@ -565,7 +565,7 @@ private Q_SLOTS:
         const qsizetype changesBefore = lab.changes().size();
         RemoteHost* host = lab.connections.host(lab.ids.value(lab.lab->hostNames().constFirst()));
         QSignalSpy finished(&run, &RescueRun::rungFinished);
-        host->disconnectFromHost();
+        qobject_cast<sim::SimHost*>(host)->simulateConnectionLoss();
         QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 10000));
         QCOMPARE(run.lastOutcome(), RescueRun::Outcome::ConnectionLost);
         QCOMPARE(run.phase(), RescueRun::Phase::ConnectionLost);
@@ -582,6 +582,39 @@ private Q_SLOTS:
         const RungAttempt* attempt = run.situation().lastAttempt(RungId::CleanShutdown);
         QVERIFY(attempt);
         QCOMPARE(attempt->code, u"CLI_LOST_CONNECTION"_s);
+    }
+
+    // A host removed while a rung's command runs (the transport goes under it): the run gets a
+    // final outcome instead of staying "Running" on a command deleted under it, the command is
+    // left running on the host (never killed silently), and the audit log says "abandoned".
+    void hostRemovedMidRungEndsTheRungHonestly()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"crash-only"_s));
+        const std::optional<VmState> vm = lab.waitForVm(u"win-app"_s);
+        QVERIFY(vm);
+        RescueRun run(&lab.monitor, lab.sender(), vm->id);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        QString error;
+        const qsizetype changesAtStart = lab.changes().size();
+        QVERIFY(tryRung(run, RungId::CleanShutdown, {RungId::CleanShutdown, false, {}}, &error));
+        QVERIFY(QTest::qWaitFor([&] { return lab.changes().size() > changesAtStart; }, 10000));
+        QCOMPARE(run.phase(), RescueRun::Phase::Running);
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        lab.connections.removeHost(lab.ids.value(lab.lab->hostNames().constFirst()));
+        QVERIFY(!finished.isEmpty() || finished.wait(5000));
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::Detached);
+        QVERIFY(run.phase() != RescueRun::Phase::Running);
+        const Result<QList<AuditEntry>> audit = AuditLog::readTail(lab.auditPath);
+        QVERIFY(audit);
+        const bool abandoned = std::any_of(audit->begin(), audit->end(), [](const AuditEntry& e) {
+            return e.outcome == AuditOutcome::Abandoned && e.command.contains(u"vm-shutdown"_s);
+        });
+        QVERIFY(abandoned);
+        // Nothing was sent again after the host went.
+        run.cancel();
+        QVERIFY(!lab.workspace.gateway()->hasActionInFlight(lab.ids.value(lab.lab->hostNames().constFirst())));
     }
 
     void hostileNameIsOneArgvElement()
