@@ -156,15 +156,23 @@ void SimHost::disconnectFromHost()
 {
     ++m_connectGeneration;
     // A state-changing command is never killed by a disconnect: it is left running (as on a
-    // real host, where it ignores SIGHUP); a read is stopped.
+    // real host); a read is stopped. The state goes first, so that a command sent by a slot
+    // while these results are delivered is refused rather than caught up in this disconnect.
     const QList<quint64> ids = m_pending.keys();
+    setState(HostState::Disconnected);
     for (quint64 id : ids) {
         const Pending p = m_pending.value(id);
-        if (p.command && p.command->request().survivesDetach)
+        if (!m_pending.contains(id))
+            continue;
+        if (p.command && p.command->request().survivesDetach) {
             detachOperation(id);
+        } else {
+            CommandResult r;
+            r.outcome = CommandOutcome::ConnectionLost;
+            r.error = tr("Disconnected");
+            finishCommand(id, r);
+        }
     }
-    failAllPending(CommandOutcome::ConnectionLost, tr("Disconnected"));
-    setState(HostState::Disconnected);
 }
 
 void SimHost::simulateConnectionLoss()

@@ -11,9 +11,15 @@ RemoteOperation::RemoteOperation(RemoteHost* host, quint64 id)
 
 RemoteOperation::~RemoteOperation()
 {
-    // An operation dropped by its owner must not keep a remote process running.
-    if (!m_finished && m_host)
-        m_host->cancelOperation(m_id);
+    // An operation dropped by its owner: a read must not keep a remote process running; a
+    // state-changing command is never killed silently: it is left running (the gateway records
+    // it "abandoned").
+    if (!m_finished && m_host) {
+        if (m_survivesDetach)
+            m_host->detachOperation(m_id);
+        else
+            m_host->cancelOperation(m_id);
+    }
 }
 
 void RemoteOperation::cancel()
@@ -37,7 +43,9 @@ void RemoteOperation::markFinished()
 RemoteCommand::RemoteCommand(RemoteHost* host, quint64 id, CommandRequest request)
     : RemoteOperation(host, id)
     , m_request(std::move(request))
-{}
+{
+    setSurvivesDetach(m_request.survivesDetach);
+}
 
 void RemoteCommand::deliverOutput(OutputStream stream, const QByteArray& chunk)
 {

@@ -36,11 +36,13 @@ Q_SIGNALS:
 protected:
     RemoteOperation(RemoteHost* host, quint64 id);
     void markFinished();
+    void setSurvivesDetach(bool survives) { m_survivesDetach = survives; }
 
 private:
     QPointer<RemoteHost> m_host;
     quint64 m_id;
     bool m_finished = false;
+    bool m_survivesDetach = false;
 };
 
 /// A remote command. In streaming mode outputLine() delivers complete lines (without the

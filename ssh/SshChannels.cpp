@@ -95,6 +95,12 @@ bool SshChannels::detach(quint64 id)
     std::shared_ptr<Command> cmd = *it;
     if (cmd->delivered)
         return true;
+    if (cmd->phase != Command::Phase::Running) {
+        // Nothing runs on the host yet: there is nothing to leave running.
+        finishCommand(id, CommandOutcome::Cancelled,
+                      QCoreApplication::translate("SshHost", "Not started: XenRescue stopped it before it ran."));
+        return true;
+    }
     cmd->delivered = true;
     cmd->result.outcome = CommandOutcome::Detached;
     cmd->result.error = QCoreApplication::translate(

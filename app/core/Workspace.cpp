@@ -121,15 +121,21 @@ void Workspace::whenNoActions(const QStringList& hostIds, QObject* context, std:
         then();
         return;
     }
-    // One shot: the connection goes as soon as it has called `then`.
+    // One shot. Queued: an action's own finished handler may send its next step (a rung's next
+    // command, the dom0 change's next write) right after the gateway saw the last one end, so
+    // "none in flight" is only believed at the next turn of the event loop.
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_gateway.get(), &CommandGateway::inFlightChanged, context,
-                          [this, hostIds, connection, then = std::move(then)](const QString&) {
-                              if (!actionsInFlight(hostIds).isEmpty())
-                                  return;
-                              QObject::disconnect(*connection);
-                              then();
-                          });
+    auto done = std::make_shared<bool>(false);
+    *connection = connect(
+        m_gateway.get(), &CommandGateway::inFlightChanged, context,
+        [this, hostIds, connection, done, then = std::move(then)](const QString&) {
+            if (*done || !actionsInFlight(hostIds).isEmpty())
+                return;
+            *done = true;
+            QObject::disconnect(*connection);
+            then();
+        },
+        Qt::QueuedConnection);
 }
 
 QStringList Workspace::hostsTornDownByLab(bool starting) const
@@ -179,6 +185,8 @@ void Workspace::removeHost(const QString& id)
 
 void Workspace::refresh(const QString& modelId)
 {
+    if (!m_monitor)
+        return; // the workspace is going: nothing to poll
     QString only;
     if (!modelId.isEmpty()) {
         only = m_monitor->sessionIdForModelId(modelId);
@@ -324,7 +332,7 @@ Result<void> Workspace::runVmAction(VmAction action, const VmState& vm, const QS
     CommandGateway* gateway = m_gateway.get();
     const AuditContext readAudit{runId, vm.uuid, vm.name, QStringLiteral("vm check")};
     auto reader = [gateway, readAudit](const ReadCommand& command, const CommandRequest& request) {
-        return gateway->runAction(command.sessionId, request, readAudit);
+        return gateway->runRead(command.sessionId, request, readAudit);
     };
     auto* read = new RescueDiagnosis(m_monitor.get(), reader, RescueDiagnosis::Target{vm.id, vm, scope, sourceId, true},
                                      m_monitor->thresholds(), this);
@@ -365,6 +373,10 @@ RescueRun* Workspace::createRescue(const QString& vmId, QObject* parent)
 {
     CommandGateway* gateway = m_gateway.get();
     auto sender = [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context) {
+        // The rescue's diagnosis and checks are reads: recorded when they end, never counted as
+        // actions in flight, stopped (not left running) when the connection goes.
+        if (RescueRun::isReadAction(context.action))
+            return gateway->runRead(sessionId, request, context);
         return gateway->runAction(sessionId, request, context);
     };
     auto* run = new RescueRun(m_monitor.get(), sender, vmId, parent);

@@ -29,10 +29,19 @@ void Dom0MemChange::stop()
 {
     if (!isRunning())
         return;
+    m_stopRequested = true;
+    // The step in flight is stopped on the host; its own result ends the change (finished()
+    // then says how it ended). Between two steps, the change ends now.
+    bool inFlight = false;
     const QList<RemoteOperation*> steps = findChildren<RemoteOperation*>(Qt::FindDirectChildrenOnly);
-    for (RemoteOperation* op : steps)
-        op->cancel();
-    fail(tr("Stopped by the admin. The steps above were done; each changed file has its backup beside it."));
+    for (RemoteOperation* op : steps) {
+        if (!op->isFinished()) {
+            inFlight = true;
+            op->cancel();
+        }
+    }
+    if (!inFlight)
+        fail(tr("Stopped by the admin. The steps above were done; each changed file has its backup beside it."));
 }
 
 void Dom0MemChange::run(const Dom0MemPlan& plan)
@@ -81,6 +90,10 @@ void Dom0MemChange::next()
 {
     if (m_finished)
         return;
+    if (m_stopRequested) {
+        fail(tr("Stopped by the admin. The steps above were done; each changed file has its backup beside it."));
+        return;
+    }
     if (!m_host || !m_host->isConnected()) {
         fail(tr("The host is not connected; nothing more was changed."));
         return;

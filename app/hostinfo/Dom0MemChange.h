@@ -67,6 +67,7 @@ private:
     Stage m_stage = Stage::Maintenance;
     int m_index = 0;
     bool m_started = false;
+    bool m_stopRequested = false;
     bool m_finished = false;
     QStringList m_transcript;
 };

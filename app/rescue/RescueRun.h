@@ -168,6 +168,12 @@ public:
     int commandTimeoutSeconds() const { return m_commandTimeoutMs / 1000; }
 
     static QString outcomeText(Outcome outcome);
+    /// The audit actions of the run's reads ("diagnose", "check"): the sender sends them as
+    /// reads, everything else as actions.
+    static bool isReadAction(const QString& action)
+    {
+        return action == QLatin1String("diagnose") || action == QLatin1String("check");
+    }
 
 Q_SIGNALS:
     void phaseChanged(xr::RescueRun::Phase phase);

@@ -274,7 +274,10 @@ void RescueRun::onStepFinished(RemoteCommand* command)
                              .arg(host, m_rung.number));
         return;
     }
-    if (!step.essential && !r.succeeded()) {
+    // Stopped or left running: the rung ends here, whichever step it was on (a stopped note must
+    // never lead to the rung's real command).
+    if (!step.essential && !r.succeeded() && r.outcome != CommandOutcome::Cancelled &&
+        r.outcome != CommandOutcome::Detached) {
         add(TranscriptEntry::Kind::Warning, tr("The note in the host's system log could not be written; going on."));
         ++m_stepIndex;
         runNextStep();

@@ -4,6 +4,7 @@
 #include "AuditLog.h"
 #include "CommandGateway.h"
 #include "ConnectionManager.h"
+#include "FakeRemoteHost.h"
 #include "Inventory.h"
 #include "LabPool.h"
 #include "PoolMonitor.h"
@@ -615,6 +616,48 @@ private Q_SLOTS:
         // Nothing was sent again after the host went.
         run.cancel();
         QVERIFY(!lab.workspace.gateway()->hasActionInFlight(lab.ids.value(lab.lab->hostNames().constFirst())));
+    }
+
+    // Stopping a rung while its note for the host's system log (logger) is still running ends
+    // the rung there: the rung's real command is never sent after a stopped note.
+    void stoppedLogNoteSendsNothingMore()
+    {
+        Lab lab;
+        QVERIFY(lab.start(u"demo"_s));
+        const std::optional<VmState> vm = lab.waitForVm(u"db-01"_s);
+        QVERIFY(vm);
+        FakeRemoteHost holder(u"root@hold:22"_s);
+        holder.force(HostState::Connected);
+        holder.holdCommands = true;
+        QStringList actions;
+        const RescueRun::Sender base = lab.sender();
+        RescueRun run(
+            &lab.monitor,
+            [&](const QString& sessionId, const CommandRequest& request,
+                const AuditContext& context) -> Result<RemoteCommand*> {
+                if (RescueRun::isReadAction(context.action))
+                    return base(sessionId, request, context);
+                actions << request.command;
+                if (request.command.startsWith(u"logger"_s))
+                    return holder.run(request); // the note hangs
+                return base(sessionId, request, context);
+            },
+            vm->id);
+        run.diagnose();
+        QVERIFY(waitPhase(run, RescueRun::Phase::Ready));
+        const Rung* force = run.ladder().rung(RungId::ForceShutdown);
+        QVERIFY(force && force->applies && force->risk >= RiskLevel::Medium);
+        QString error;
+        QVERIFY2(tryRung(run, RungId::ForceShutdown, {RungId::ForceShutdown, true, vm->name}, &error),
+                 qPrintable(error));
+        QTRY_COMPARE(actions.size(), 1);
+        QVERIFY(actions.first().startsWith(u"logger"_s));
+        QSignalSpy finished(&run, &RescueRun::rungFinished);
+        run.cancel();
+        QVERIFY(!finished.isEmpty() || finished.wait(5000));
+        QCOMPARE(run.lastOutcome(), RescueRun::Outcome::Cancelled);
+        QTest::qWait(200);
+        QCOMPARE(actions.size(), 1); // no vm-shutdown after the stopped note
     }
 
     void hostileNameIsOneArgvElement()
