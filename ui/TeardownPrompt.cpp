@@ -2,6 +2,7 @@
 
 #include "CommandGateway.h"
 #include "ConnectionManager.h"
+#include "HostText.h"
 #include "Workspace.h"
 
 #include <QCoreApplication>
@@ -12,26 +13,17 @@
 
 namespace xr {
 
-namespace {
-/// Host-controlled text (a VM's name) as a person can read it: no line breaks, bidi or other
-/// invisible controls.
-QString printable(const QString& s)
-{
-    QString out;
-    for (QChar c : s)
-        out += c.isPrint() || c == u' ' ? c : QChar(u'?');
-    return out;
-}
-} // namespace
-
 QString TeardownPrompt::describe(Workspace* workspace, const InFlightAction& a)
 {
-    const QString host = printable(workspace->connections()->hostLabel(a.hostId));
+    const QString host = visibleText(workspace->connections()->hostLabel(a.hostId));
     const qint64 seconds = a.sent.secsTo(QDateTime::currentDateTimeUtc());
     QString what = a.context.action.isEmpty() ? tr("a command") : a.context.action;
     if (!a.context.vmName.isEmpty())
-        what = tr("%1 of VM %2").arg(what, printable(a.context.vmName));
-    return tr("• %1 on %2, running for %3 s:\n    %4").arg(what, host).arg(seconds).arg(printable(a.command.left(300)));
+        what = tr("%1 of VM %2").arg(what, visibleText(a.context.vmName));
+    return tr("• %1 on %2, running for %3 s:\n    %4")
+        .arg(what, host)
+        .arg(seconds)
+        .arg(visibleText(a.command.left(300)));
 }
 
 void TeardownPrompt::ask(QWidget* parent, Workspace* workspace, const QStringList& hostIds, const QString& what,

@@ -1,5 +1,6 @@
 // Connecting the CLI to one host (network, memory): the same trust and prompts as `status`.
 #include "CliHost.h"
+#include "HostText.h"
 
 #include "AppPaths.h"
 #include "HostSession.h"
@@ -27,28 +28,6 @@ QString tr(const char* text)
 } // namespace
 
 namespace cli {
-
-QString printable(const QString& s)
-{
-    QString out;
-    out.reserve(s.size());
-    for (const char32_t c : s.toUcs4()) {
-        const QChar::Category cat = QChar::category(c);
-        // Cc: C0, DEL, C1 (ESC starts every terminal sequence; C1 CSI/OSC do it in one).
-        // Cf: bidi controls, zero-width characters, BOM, which reorder or hide what is shown.
-        // Unpaired surrogates come out of toUcs4() as themselves; line and paragraph separators break lines.
-        const bool hidden = cat == QChar::Other_Control || cat == QChar::Other_Format ||
-                            cat == QChar::Other_Surrogate || cat == QChar::Separator_Line ||
-                            cat == QChar::Separator_Paragraph;
-        if (!hidden)
-            out += QString::fromUcs4(&c, 1);
-        else if (c < 0x100)
-            out += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
-        else
-            out += QStringLiteral("\\u{%1}").arg(uint(c), 4, 16, QLatin1Char('0'));
-    }
-    return out;
-}
 
 bool stdinIsTerminal()
 {
@@ -155,7 +134,7 @@ void answerSshPrompts(SshHost* ssh, QObject* receiver, CliDispatcher::Context& c
                          QStringList answers;
                          if (request.kind == CredentialRequest::Kind::KeyboardInteractive) {
                              for (const QString& prompt : request.prompts)
-                                 answers << readSecret(printable(prompt), context.err);
+                                 answers << readSecret(visibleText(prompt), context.err);
                          } else if (request.kind == CredentialRequest::Kind::KeyPassphrase) {
                              answers << readSecret(tr("Passphrase for %1:").arg(request.keyFile), context.err);
                          } else {
@@ -168,7 +147,6 @@ void answerSshPrompts(SshHost* ssh, QObject* receiver, CliDispatcher::Context& c
 } // namespace cli
 
 using cli::parseEndpoint;
-using cli::printable;
 using cli::readSecret;
 using cli::stdinIsTerminal;
 
@@ -181,7 +159,7 @@ int connectCliHost(CliDispatcher::Context& context, const QString& command, cons
         out.lab = sim::SimLab::fromScenario(demoScenario, &error);
         if (!out.lab) {
             context.err << tr("xenrescue-cli %1: unknown scenario \"%2\" (%3).")
-                               .arg(command, printable(demoScenario),
+                               .arg(command, visibleText(demoScenario),
                                     sim::SimPool::scenarioNames().join(QStringLiteral(", ")))
                         << '\n';
             return 2;
@@ -193,7 +171,7 @@ int connectCliHost(CliDispatcher::Context& context, const QString& command, cons
         }
         if (!out.lab->hostNames().contains(hostName)) {
             context.err << tr("xenrescue-cli %1: the scenario has no host \"%2\" (%3).")
-                               .arg(command, printable(hostName), out.lab->hostNames().join(QStringLiteral(", ")))
+                               .arg(command, visibleText(hostName), out.lab->hostNames().join(QStringLiteral(", ")))
                         << '\n';
             return 2;
         }
@@ -201,7 +179,7 @@ int connectCliHost(CliDispatcher::Context& context, const QString& command, cons
     } else {
         const std::optional<SshEndpoint> endpoint = parseEndpoint(hostArg);
         if (!endpoint) {
-            context.err << tr("xenrescue-cli %1: \"%2\" is not [user@]host[:port].").arg(command, printable(hostArg))
+            context.err << tr("xenrescue-cli %1: \"%2\" is not [user@]host[:port].").arg(command, visibleText(hostArg))
                         << '\n';
             return 2;
         }

@@ -36,10 +36,6 @@ int connectCliHost(CliDispatcher::Context& context, const QString& command, cons
 
 namespace cli {
 
-/// Shown, never obeyed: control characters (C0, DEL, C1), bidi controls and zero-width
-/// characters in host text become visible escapes (\x1b, \u{202e}), so a VM name cannot drive
-/// the terminal or hide what it says. Idempotent: safe to apply twice.
-QString printable(const QString& s);
 bool stdinIsTerminal();
 /// Reads one line from the terminal without echo (POSIX termios; elsewhere a plain line).
 QString readSecret(const QString& prompt, QTextStream& err);

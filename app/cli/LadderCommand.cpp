@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 #include "CliHost.h"
 #include "CliInput.h"
+#include "HostText.h"
 
 #include "LadderJson.h"
 #include "RecoveryLadder.h"
@@ -13,8 +14,6 @@
 namespace xr {
 
 namespace {
-
-using cli::printable;
 
 QString roleText(const Rung& r)
 {
@@ -40,11 +39,11 @@ QString roleText(const Rung& r)
 void printLadderText(const Ladder& ladder, QTextStream& out)
 {
     out << QCoreApplication::translate("cli", "Recovery ladder for VM %1 (%2) on %3")
-               .arg(ladder.vmName.isEmpty() ? QStringLiteral("-") : printable(ladder.vmName),
-                    ladder.vmUuid.isEmpty() ? QStringLiteral("-") : printable(ladder.vmUuid),
+               .arg(ladder.vmName.isEmpty() ? QStringLiteral("-") : visibleText(ladder.vmName),
+                    ladder.vmUuid.isEmpty() ? QStringLiteral("-") : visibleText(ladder.vmUuid),
                     ladder.flavour.displayName())
         << '\n';
-    out << QCoreApplication::translate("cli", "Situation: %1").arg(printable(ladder.summary)) << "\n\n";
+    out << QCoreApplication::translate("cli", "Situation: %1").arg(visibleText(ladder.summary)) << "\n\n";
     out << QStringLiteral("    %1 %2 %3 %4 %5\n")
                .arg(QCoreApplication::translate("cli", "#").leftJustified(3),
                     QCoreApplication::translate("cli", "risk").leftJustified(9),
@@ -56,32 +55,32 @@ void printLadderText(const Ladder& ladder, QTextStream& out)
             << RecoveryLadder::riskDisplayName(r.risk).leftJustified(9) << ' '
             << (r.applies ? QCoreApplication::translate("cli", "yes") : QCoreApplication::translate("cli", "no"))
                    .leftJustified(8)
-            << ' ' << printable(r.title).leftJustified(32) << ' ' << roleText(r) << '\n';
+            << ' ' << visibleText(r.title).leftJustified(32) << ' ' << roleText(r) << '\n';
         if (!r.applies) {
             out << QStringLiteral("        ")
-                << QCoreApplication::translate("cli", "why not: %1").arg(printable(r.whyNot)) << '\n';
+                << QCoreApplication::translate("cli", "why not: %1").arg(visibleText(r.whyNot)) << '\n';
             continue;
         }
         for (const ShellCommand& c : r.commands)
-            out << QStringLiteral("        $ ") << printable(c.toShell()) << '\n';
+            out << QStringLiteral("        $ ") << visibleText(c.toShell()) << '\n';
         for (const QString& n : r.notes)
-            out << QStringLiteral("        ") << QCoreApplication::translate("cli", "note: %1").arg(printable(n))
+            out << QStringLiteral("        ") << QCoreApplication::translate("cli", "note: %1").arg(visibleText(n))
                 << '\n';
         for (const QString& item : r.checklist)
-            out << QStringLiteral("        [ ] ") << printable(item) << '\n';
+            out << QStringLiteral("        [ ] ") << visibleText(item) << '\n';
         if (r.recommended) {
             out << QStringLiteral("        ")
-                << QCoreApplication::translate("cli", "can be lost: %1").arg(printable(r.whatCanBeLost)) << '\n';
+                << QCoreApplication::translate("cli", "can be lost: %1").arg(visibleText(r.whatCanBeLost)) << '\n';
             if (!r.verification.description.isEmpty())
                 out << QStringLiteral("        ")
-                    << QCoreApplication::translate("cli", "check: %1").arg(printable(r.verification.description))
+                    << QCoreApplication::translate("cli", "check: %1").arg(visibleText(r.verification.description))
                     << '\n';
         }
     }
     if (const Rung* rec = ladder.recommended())
         out << '\n'
             << QCoreApplication::translate("cli", "Recommended: %1 %2 (risk: %3).")
-                   .arg(rec->number, printable(rec->title), RecoveryLadder::riskDisplayName(rec->risk))
+                   .arg(rec->number, visibleText(rec->title), RecoveryLadder::riskDisplayName(rec->risk))
             << '\n';
 }
 

@@ -2,6 +2,7 @@
 // xenrescue-cli memory  [user@]host[:port] [--json]       | --demo SCENARIO [HOST]
 #include "CliCommands.h"
 #include "CliHost.h"
+#include "HostText.h"
 #include "MemoryReader.h"
 #include "NetworkReader.h"
 
@@ -15,8 +16,6 @@
 namespace xr {
 
 namespace {
-
-using cli::printable;
 
 QString tr(const char* text)
 {
@@ -116,17 +115,17 @@ int runNetworkCommand(CliDispatcher::Context& context)
         return 0;
     }
     QTextStream& out = context.out;
-    out << tr("Network of %1 (%2)").arg(printable(host.identity.hostname), host.identity.flavour.displayName())
+    out << tr("Network of %1 (%2)").arg(visibleText(host.identity.hostname), host.identity.flavour.displayName())
         << "\n\n";
     for (const TopologyNode* b : topology.nodesOfKind(TopologyNode::Kind::Bridge)) {
-        out << tr("Bridge %1").arg(printable(b->name));
+        out << tr("Bridge %1").arg(visibleText(b->name));
         if (!b->network.isEmpty())
-            out << " (" << printable(b->network) << ')';
+            out << " (" << visibleText(b->network) << ')';
         out << '\n';
         for (const TopologyEdge& e : std::as_const(topology.edges)) {
             if (e.to == b->id)
                 if (const TopologyNode* n = topology.node(e.from))
-                    out << "  " << tr("uplink %1 %2").arg(printable(n->name), n->mac).trimmed() << '\n';
+                    out << "  " << tr("uplink %1 %2").arg(visibleText(n->name), n->mac).trimmed() << '\n';
             if (e.from == b->id)
                 if (const TopologyNode* v = topology.node(e.to)) {
                     QString vm;
@@ -134,7 +133,8 @@ int runNetworkCommand(CliDispatcher::Context& context)
                         if (e2.from == v->id)
                             if (const TopologyNode* m = topology.node(e2.to))
                                 vm = m->name;
-                    out << "  " << tr("%1 -> %2 %3").arg(printable(v->name), printable(vm), v->mac).trimmed() << '\n';
+                    out << "  " << tr("%1 -> %2 %3").arg(visibleText(v->name), visibleText(vm), v->mac).trimmed()
+                        << '\n';
                 }
         }
     }
@@ -142,10 +142,10 @@ int runNetworkCommand(CliDispatcher::Context& context)
     if (topology.findings.isEmpty())
         out << tr("No problems found by the network checks.") << '\n';
     for (qsizetype i = 0; i < topology.findings.size(); ++i)
-        out << QStringLiteral("[%1] ").arg(i + 1) << printable(topology.findings[i].title) << '\n'
-            << "    " << printable(topology.findings[i].detail) << '\n';
+        out << QStringLiteral("[%1] ").arg(i + 1) << visibleText(topology.findings[i].title) << '\n'
+            << "    " << visibleText(topology.findings[i].detail) << '\n';
     for (const QString& n : std::as_const(topology.notes))
-        out << tr("Note: %1").arg(printable(n)) << '\n';
+        out << tr("Note: %1").arg(visibleText(n)) << '\n';
     return 0;
 }
 
@@ -182,7 +182,7 @@ int runMemoryCommand(CliDispatcher::Context& context)
         return 0;
     }
     QTextStream& out = context.out;
-    out << tr("Memory of %1 (%2)").arg(printable(host.identity.hostname), host.identity.flavour.displayName())
+    out << tr("Memory of %1 (%2)").arg(visibleText(host.identity.hostname), host.identity.flavour.displayName())
         << "\n\n";
     out << tr("Total:    %1").arg(mib(r.totalMiB)) << '\n';
     out << tr("Free:     %1").arg(mib(r.freeMiB)) << '\n';
@@ -199,13 +199,13 @@ int runMemoryCommand(CliDispatcher::Context& context)
         out << tr("enable-dom0-ballooning: %1").arg(*r.xendBallooning ? tr("yes") : tr("no")) << '\n';
     out << '\n';
     for (const VmMemory& v : r.vms)
-        out << QStringLiteral("  %1  %2").arg(printable(v.name).leftJustified(32), mib(v.actualMiB)) << '\n';
+        out << QStringLiteral("  %1  %2").arg(visibleText(v.name).leftJustified(32), mib(v.actualMiB)) << '\n';
     out << '\n';
     for (const MemoryAdvice& a : r.advice)
-        out << QStringLiteral("[%1] ").arg(MemoryAdvice::levelKey(a.level)) << printable(a.title) << '\n'
-            << "    " << printable(a.reason) << '\n';
+        out << QStringLiteral("[%1] ").arg(MemoryAdvice::levelKey(a.level)) << visibleText(a.title) << '\n'
+            << "    " << visibleText(a.reason) << '\n';
     for (const QString& n : r.notes)
-        out << tr("Note: %1").arg(printable(n)) << '\n';
+        out << tr("Note: %1").arg(visibleText(n)) << '\n';
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "CliHost.h"
 #include "ErrorCatalogue.h"
 #include "GzipReader.h"
+#include "HostText.h"
 #include "RemoteHost.h"
 #include "RemoteOperation.h"
 #include "ShellCommand.h"
@@ -29,8 +30,6 @@
 namespace xr {
 
 namespace {
-
-using cli::printable;
 
 // Decompressed bytes handed to the matcher at a time.
 constexpr qsizetype kChunkBytes = 4 * 1024 * 1024;
@@ -70,7 +69,7 @@ public:
     {
         const CatalogueEntry& entry = m_catalogue.entries().at(hit.entryIndex);
         if (!m_json) {
-            m_out << printable(file) << ':' << hit.lineNumber << ": " << entry.id << ": "
+            m_out << visibleText(file) << ':' << hit.lineNumber << ": " << entry.id << ": "
                   << entry.title.text(m_language) << '\n';
             return;
         }
@@ -162,7 +161,7 @@ bool scanFile(const QString& path, const CatalogueMatcher& matcher, HitPrinter& 
             break;
     }
     if (reader.hasError()) {
-        error = QCoreApplication::translate("cli", "cannot read %1: %2").arg(printable(path), reader.errorString());
+        error = QCoreApplication::translate("cli", "cannot read %1: %2").arg(visibleText(path), reader.errorString());
         return false;
     }
     return true;
@@ -262,7 +261,8 @@ bool scanRemote(const QString& target, const QString& demoScenario, const Catalo
     if (!transport->isConnected())
         loop.exec();
     if (!transport->isConnected()) {
-        error = QCoreApplication::translate("cli", "cannot reach %1: %2").arg(printable(hostPart), printable(failure));
+        error =
+            QCoreApplication::translate("cli", "cannot reach %1: %2").arg(visibleText(hostPart), visibleText(failure));
         return false;
     }
 
@@ -314,7 +314,7 @@ bool scanRemote(const QString& target, const QString& demoScenario, const Catalo
         !r.stdErr.contains("not found")) {
         // grep ran and could not read the file: say why, as it did.
         error = QCoreApplication::translate("cli", "cannot read %1: %2")
-                    .arg(printable(target), printable(QString::fromUtf8(r.stdErr).trimmed()));
+                    .arg(visibleText(target), visibleText(QString::fromUtf8(r.stdErr).trimmed()));
         transport->disconnectFromHost();
         return false;
     }
@@ -325,14 +325,14 @@ bool scanRemote(const QString& target, const QString& demoScenario, const Catalo
         err << QCoreApplication::translate("cli",
                                            "xenrescue-cli scan: %1's grep kept more than %2 MiB of candidate lines of "
                                            "%3 (the rest was cut); copying the file to scan it here instead.")
-                   .arg(printable(hostPart))
+                   .arg(visibleText(hostPart))
                    .arg(kMaxGrepOutput >> 20)
-                   .arg(printable(path))
+                   .arg(visibleText(path))
             << '\n';
     else
         err << QCoreApplication::translate("cli",
                                            "xenrescue-cli scan: %1 has no usable grep; copying %2 to scan it here.")
-                   .arg(printable(hostPart), printable(path))
+                   .arg(visibleText(hostPart), visibleText(path))
             << '\n';
     err.flush();
     QTemporaryDir dir;
@@ -343,7 +343,7 @@ bool scanRemote(const QString& target, const QString& demoScenario, const Catalo
     transport->disconnectFromHost();
     if (!copy->result().ok) {
         error = QCoreApplication::translate("cli", "cannot read %1: %2")
-                    .arg(printable(target), printable(copy->result().error));
+                    .arg(visibleText(target), visibleText(copy->result().error));
         return false;
     }
     return scanFile(local, matcher, printer, error, target);

@@ -5,6 +5,7 @@
 #include "CliHost.h"
 #include "CommandGateway.h"
 #include "ConnectionManager.h"
+#include "HostText.h"
 #include "LadderJson.h"
 #include "PoolMonitor.h"
 #include "PoolTreeModel.h"
@@ -31,7 +32,6 @@ namespace xr {
 namespace {
 
 using cli::parseEndpoint;
-using cli::printable;
 using cli::readSecret;
 using cli::stdinIsTerminal;
 
@@ -89,10 +89,10 @@ void printTable(QTextStream& out, const QList<QStringList>& rows)
         }
     for (QStringList r : rows) {
         for (QString& cell : r)
-            cell = printable(cell); // host text: shown, never obeyed (idempotent)
+            cell = visibleText(cell); // host text: shown, never obeyed (idempotent)
         QString line;
         for (qsizetype i = 0; i < r.size(); ++i)
-            line += i + 1 < r.size() ? r[i].leftJustified(width[i] + 2) : r[i]; // cells are printable()
+            line += i + 1 < r.size() ? r[i].leftJustified(width[i] + 2) : r[i]; // cells are visibleText()
         out << line.trimmed() << '\n';
     }
 }
@@ -123,7 +123,7 @@ int printPlan(CliDispatcher::Context& context, bool json, Workspace& workspace, 
                             : QCoreApplication::translate("cli",
                                                           "xenrescue-cli plan: \"%1\" names several VMs on %2: give "
                                                           "its UUID."))
-                           .arg(printable(vmArg), transport->displayName())
+                           .arg(visibleText(vmArg), transport->displayName())
                     << '\n';
         return 1;
     }
@@ -146,7 +146,7 @@ int printPlan(CliDispatcher::Context& context, bool json, Workspace& workspace, 
         context.err << QCoreApplication::translate("cli", "xenrescue-cli plan: the diagnosis failed: %1")
                            .arg(run.errorMessage().isEmpty()
                                     ? RescueRun::outcomeText(RescueRun::Outcome::ConnectionLost)
-                                    : printable(run.errorMessage()))
+                                    : visibleText(run.errorMessage()))
                     << '\n';
         return 1;
     }
@@ -299,7 +299,7 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
     QObject::connect(transport, &RemoteHost::stateChanged, &loop, [&](HostState state, const QString& message) {
         if (state == HostState::Failed || state == HostState::Lost) {
             context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1: %2")
-                               .arg(printable(transport->displayName()), printable(message))
+                               .arg(visibleText(transport->displayName()), visibleText(message))
                         << '\n';
             finish(1);
         }
@@ -312,7 +312,7 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
     QObject::connect(session, &HostSession::stateChanged, &loop, [&](HostSession::State s) {
         if (s == HostSession::State::Failed) {
             context.err << QCoreApplication::translate("cli", "xenrescue-cli status: %1")
-                               .arg(printable(session->errorMessage()))
+                               .arg(visibleText(session->errorMessage()))
                         << '\n';
             finish(1);
         }
@@ -403,14 +403,14 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
     } else {
         QTextStream& out = context.out;
         out << QCoreApplication::translate("cli", "Host:     %1 (%2)")
-                   .arg(printable(id.hostname), transport->displayName())
+                   .arg(visibleText(id.hostname), transport->displayName())
             << '\n';
         out << QCoreApplication::translate("cli", "Flavour:  %1").arg(id.flavour.displayName()) << '\n';
         if (!id.xenVersion.isEmpty())
             out << QCoreApplication::translate("cli", "Xen:      %1").arg(id.xenVersion) << '\n';
         if (session->pool().isKnown())
             out << QCoreApplication::translate("cli", "Pool:     %1 (master: %2, %3 hosts)")
-                       .arg(printable(session->pool().name), printable(masterName))
+                       .arg(visibleText(session->pool().name), visibleText(masterName))
                        .arg(session->poolHosts().size())
                 << '\n';
         if (id.flavour.kind != FlavourKind::Xl) {
@@ -429,7 +429,7 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
                             QCoreApplication::translate("cli", "XAPI"), QCoreApplication::translate("cli", "DOMAIN"),
                             QCoreApplication::translate("cli", "HOST"), QCoreApplication::translate("cli", "PROBLEMS")};
         for (const VmState& vm : std::as_const(vms)) {
-            QString name = printable(PoolTreeModel::vmDisplayName(vm));
+            QString name = visibleText(PoolTreeModel::vmDisplayName(vm));
             if (vm.isControlDomain)
                 name += QStringLiteral(" *");
             rows << QStringList{
@@ -437,7 +437,7 @@ int runHostCommand(CliDispatcher::Context& context, bool plan)
                 vm.uuid.isEmpty() ? QStringLiteral("-") : vm.uuid,
                 vm.hasXapi ? PoolState::powerStateKey(vm.powerState) : QStringLiteral("-"),
                 PoolState::domainText(vm.domain),
-                printable(hostNames.value(vm.hostId, vm.hostId.isEmpty() ? QStringLiteral("-") : vm.hostId)),
+                visibleText(hostNames.value(vm.hostId, vm.hostId.isEmpty() ? QStringLiteral("-") : vm.hostId)),
                 PoolTreeModel::problemText(vm).isEmpty() ? QStringLiteral("-") : PoolTreeModel::problemText(vm)};
         }
         printTable(out, rows);

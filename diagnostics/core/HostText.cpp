@@ -106,4 +106,26 @@ QString elide(QStringView s, qsizetype maxLength)
     return s.left(maxLength).toString() + QChar(0x2026);
 }
 
+QString visibleText(QStringView s)
+{
+    QString out;
+    out.reserve(s.size());
+    for (const char32_t c : s.toUcs4()) {
+        const QChar::Category cat = QChar::category(c);
+        // Cc: C0, DEL, C1 (ESC starts every terminal sequence; C1 CSI/OSC do it in one).
+        // Cf: bidi controls, zero-width characters, BOM, which reorder or hide what is shown.
+        // Unpaired surrogates come out of toUcs4() as themselves; line and paragraph separators break lines.
+        const bool hidden = cat == QChar::Other_Control || cat == QChar::Other_Format ||
+                            cat == QChar::Other_Surrogate || cat == QChar::Separator_Line ||
+                            cat == QChar::Separator_Paragraph;
+        if (!hidden)
+            out += QString::fromUcs4(&c, 1);
+        else if (c < 0x100)
+            out += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
+        else
+            out += QStringLiteral("\\u{%1}").arg(uint(c), 4, 16, QLatin1Char('0'));
+    }
+    return out;
+}
+
 } // namespace xr

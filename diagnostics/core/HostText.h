@@ -45,6 +45,13 @@ struct TextToken
 };
 QList<TextToken> splitWhitespace(QStringView s);
 
+/// Host-controlled text (a VM's name, a path, a log line) made safe to show: control
+/// characters (C0, DEL, C1: ESC starts every terminal sequence), format characters (bidi
+/// controls, zero-width characters, BOM), unpaired surrogates and line/paragraph separators
+/// become visible escapes (`\x1b`, `\u{202e}`), so the text can neither drive a terminal nor
+/// hide or reorder what a person reads. Idempotent: safe to apply twice.
+QString visibleText(QStringView s);
+
 /// Shortens `s` for quoting in a message (hostile input can be megabytes long).
 QString elide(QStringView s, qsizetype maxLength = 80);
 
