@@ -1,5 +1,7 @@
 #include "SshFiles.h"
 
+#include "ShellCommand.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -51,13 +53,6 @@ QString sftpErrorText(sftp_session sftp, ssh_session session)
 QString cannotWrite(const QFileDevice& file, const QString& path)
 {
     return QCoreApplication::translate("SshHost", "Cannot write %1: %2").arg(path, file.errorString());
-}
-
-QByteArray shellQuoted(const QByteArray& s)
-{
-    QByteArray out = s;
-    out.replace('\'', "'\\''");
-    return '\'' + out + '\'';
 }
 
 // Removes a temporary file if the connection still allows it; errors do not
@@ -338,7 +333,11 @@ Result<qint64> SshFiles::writeFile(const FileRequest& request, QString* note)
                   temp); // left by an earlier write cut short
     if (const Result<void> w = writeNewFile(temp, request.data, mode, note); !w)
         return Result<qint64>::failure(w.errorMessage());
-    const QByteArray mv = "mv -f -- " + shellQuoted(temp) + ' ' + shellQuoted(path);
+    const QByteArray mv =
+        ShellCommand{QStringLiteral("mv"),
+                     {QStringLiteral("-f"), QStringLiteral("--"), QString::fromUtf8(temp), QString::fromUtf8(path)}}
+            .toShell()
+            .toUtf8();
     if (const Result<void> moved = runOnHost(mv); !moved) {
         removeQuietly(m_sftp, m_host.session(), temp);
         return Result<qint64>::failure(moved.errorMessage());
