@@ -40,13 +40,12 @@ CommandGateway::~CommandGateway()
 {
     // XenRescue is closing with actions it no longer watches (the admin chose to leave them
     // running, or nobody asked): each gets its final line now, "abandoned".
-    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it) {
-        const Pending p = m_pending.value(it.key());
-        if (!p.target.log)
+    for (const Tracked& t : std::as_const(m_inFlight)) {
+        if (!t.target.log)
             continue;
-        const InFlightAction& a = it.value();
+        const InFlightAction& a = t.action;
         const Result<void> written =
-            p.target.log->recordOutcome(p.target.hostKey, p.target.user, p.request, AuditOutcome::Abandoned, a.context,
+            t.target.log->recordOutcome(t.target.hostKey, t.target.user, t.request, AuditOutcome::Abandoned, a.context,
                                         a.sent, a.sent.msecsTo(QDateTime::currentDateTimeUtc()));
         if (!written)
             qWarning("%s", qPrintable(written.errorMessage()));
@@ -156,9 +155,7 @@ void CommandGateway::track(RemoteOperation* op, const QString& hostId, const Tar
 {
     const quint64 id = ++m_nextId;
     if (action) {
-        m_inFlight.insert(id, InFlightAction{id, hostId, request.command, context, sent});
-        m_operations.insert(id, op);
-        m_pending.insert(id, Pending{target, request});
+        m_inFlight.insert(id, Tracked{InFlightAction{id, hostId, request.command, context, sent}, op, target, request});
         Q_EMIT inFlightChanged(hostId);
     }
     AuditLog* log = target.log;
@@ -166,8 +163,6 @@ void CommandGateway::track(RemoteOperation* op, const QString& hostId, const Tar
     const auto logAlive = [this, log] { return log && (log == m_audit.get() || log == m_labAudit.get()); };
     connect(op, &RemoteOperation::finished, this, [this, op, id, hostId, target, request, context, sent, logAlive] {
         const bool wasInFlight = m_inFlight.remove(id) > 0;
-        m_operations.remove(id);
-        m_pending.remove(id);
         if (logAlive())
             report(target.log->recordResult(target.hostKey, target.user, request, resultOf(op), context, sent));
         if (wasInFlight)
@@ -175,8 +170,6 @@ void CommandGateway::track(RemoteOperation* op, const QString& hostId, const Tar
     });
     connect(op, &QObject::destroyed, this, [this, id, hostId, target, request, context, sent, logAlive] {
         // Deleted before its result came: nobody watches it any more. Say so in the record.
-        m_operations.remove(id);
-        m_pending.remove(id);
         if (m_inFlight.remove(id) == 0)
             return;
         if (logAlive())
@@ -189,41 +182,42 @@ void CommandGateway::track(RemoteOperation* op, const QString& hostId, const Tar
 QList<InFlightAction> CommandGateway::inFlight(const QString& hostId) const
 {
     QList<InFlightAction> out;
-    for (const InFlightAction& a : m_inFlight) {
-        if (hostId.isEmpty() || a.hostId == hostId)
-            out.append(a);
+    for (const Tracked& t : m_inFlight) {
+        if (hostId.isEmpty() || t.action.hostId == hostId)
+            out.append(t.action);
     }
     std::sort(out.begin(), out.end(), [](const InFlightAction& a, const InFlightAction& b) { return a.id < b.id; });
     return out;
 }
 
+void CommandGateway::forEachOperation(const QStringList& hostIds, const std::function<void(RemoteOperation*)>& f) const
+{
+    // A copy: cancel() and detach() may answer at once and change m_inFlight.
+    QList<QPointer<RemoteOperation>> operations;
+    for (const Tracked& t : m_inFlight) {
+        if (hostIds.isEmpty() || hostIds.contains(t.action.hostId))
+            operations.append(t.operation);
+    }
+    for (const QPointer<RemoteOperation>& op : std::as_const(operations)) {
+        if (op)
+            f(op);
+    }
+}
+
 void CommandGateway::stopActions(const QStringList& hostIds)
 {
-    for (const InFlightAction& a : inFlight()) {
-        if (hostIds.isEmpty() || hostIds.contains(a.hostId)) {
-            if (RemoteOperation* op = m_operations.value(a.id))
-                op->cancel();
-        }
-    }
+    forEachOperation(hostIds, [](RemoteOperation* op) { op->cancel(); });
 }
 
 void CommandGateway::detachActions(const QStringList& hostIds)
 {
-    for (const InFlightAction& a : inFlight()) {
-        if (hostIds.isEmpty() || hostIds.contains(a.hostId)) {
-            if (RemoteOperation* op = m_operations.value(a.id))
-                op->detach();
-        }
-    }
+    forEachOperation(hostIds, [](RemoteOperation* op) { op->detach(); });
 }
 
 bool CommandGateway::hasActionInFlight(const QString& hostId) const
 {
-    for (const InFlightAction& a : m_inFlight) {
-        if (a.hostId == hostId)
-            return true;
-    }
-    return false;
+    return std::any_of(m_inFlight.cbegin(), m_inFlight.cend(),
+                       [&](const Tracked& t) { return t.action.hostId == hostId; });
 }
 
 } // namespace xr

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 namespace xr {
@@ -109,15 +110,19 @@ private:
     ConnectionManager* m_connections;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AuditLog> m_labAudit;
-    QHash<quint64, InFlightAction> m_inFlight;
-    QHash<quint64, QPointer<RemoteOperation>> m_operations; // of the actions in flight
-    // What an action in flight still needs to be recorded when the gateway goes first.
-    struct Pending
+    // An action in flight: what inFlight() shows, the operation (to stop or leave it), and
+    // what its last audit line needs if the gateway goes first.
+    struct Tracked
     {
+        InFlightAction action;
+        QPointer<RemoteOperation> operation;
         Target target;
         CommandRequest request;
     };
-    QHash<quint64, Pending> m_pending;
+    /// Calls `f` on the operation of every action in flight on these hosts (empty: every host).
+    void forEachOperation(const QStringList& hostIds, const std::function<void(RemoteOperation*)>& f) const;
+
+    QHash<quint64, Tracked> m_inFlight;
     quint64 m_nextId = 0;
 };
 
