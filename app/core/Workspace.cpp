@@ -372,12 +372,12 @@ Result<void> Workspace::runVmAction(VmAction action, const VmState& vm, const QS
 RescueRun* Workspace::createRescue(const QString& vmId, QObject* parent)
 {
     CommandGateway* gateway = m_gateway.get();
-    auto sender = [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context) {
+    auto sender = [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
+                            RescueRun::CommandKind kind) {
         // The rescue's diagnosis and checks are reads: recorded when they end, never counted as
         // actions in flight, stopped (not left running) when the connection goes.
-        if (RescueRun::isReadAction(context.action))
-            return gateway->runRead(sessionId, request, context);
-        return gateway->runAction(sessionId, request, context);
+        return kind == RescueRun::CommandKind::Read ? gateway->runRead(sessionId, request, context)
+                                                    : gateway->runAction(sessionId, request, context);
     };
     auto* run = new RescueRun(m_monitor.get(), sender, vmId, parent);
     if (isLabActive()) {

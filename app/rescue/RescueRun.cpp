@@ -188,7 +188,7 @@ void RescueRun::startDiagnosis(bool forCheck)
         m_options.diagnosisTimeoutMs;
     const QString action = forCheck ? QStringLiteral("check") : QStringLiteral("diagnose");
     auto sender = [this, action](const ReadCommand& command, const CommandRequest& request) {
-        return m_sender(command.sessionId, request, context(action));
+        return m_sender(command.sessionId, request, context(action), CommandKind::Read);
     };
     m_diagnosis = new RescueDiagnosis(
         m_monitor, sender, RescueDiagnosis::Target{m_vmId, m_vm, m_scopeId, sourceId, forCheck}, thresholds, this);

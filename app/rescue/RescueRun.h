@@ -86,10 +86,13 @@ public:
         QString typedName;
     };
 
-    /// Sends one command to a session's host; writes the audit log before sending. Fails with
-    /// the reason when it refused to send (the caller owns the command it returns).
+    /// What the run sends: its diagnosis and checks read; its rungs' commands change things.
+    enum class CommandKind { Read, Action };
+    /// Sends one command to a session's host: an action is audited before it is sent (and
+    /// counted in flight), a read when it ends. Fails with the reason when it refused to send
+    /// (the caller owns the command it returns).
     using Sender = std::function<Result<RemoteCommand*>(const QString& sessionId, const CommandRequest& request,
-                                                        const AuditContext& context)>;
+                                                        const AuditContext& context, CommandKind kind)>;
 
     struct Options
     {
@@ -168,12 +171,6 @@ public:
     int commandTimeoutSeconds() const { return m_commandTimeoutMs / 1000; }
 
     static QString outcomeText(Outcome outcome);
-    /// The audit actions of the run's reads ("diagnose", "check"): the sender sends them as
-    /// reads, everything else as actions.
-    static bool isReadAction(const QString& action)
-    {
-        return action == QLatin1String("diagnose") || action == QLatin1String("check");
-    }
 
 Q_SIGNALS:
     void phaseChanged(xr::RescueRun::Phase phase);

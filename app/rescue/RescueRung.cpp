@@ -237,7 +237,7 @@ void RescueRun::runNextStep()
     const QString action = QStringLiteral("rung %1 %2").arg(m_rung.number, RecoveryLadder::idName(m_rung.id));
     const QString host = hostKeyOf(step.sessionId);
     add(TranscriptEntry::Kind::Command, request.command, host);
-    const Result<RemoteCommand*> sent = m_sender(step.sessionId, request, context(action));
+    const Result<RemoteCommand*> sent = m_sender(step.sessionId, request, context(action), CommandKind::Action);
     if (!sent) {
         if (!step.essential) {
             add(TranscriptEntry::Kind::Warning, sent.errorMessage());
@@ -454,7 +454,8 @@ void RescueRun::judgeCheck(const VmSituation& s)
             request.timeoutMs = m_options.diagnosisTimeoutMs;
             const QString session = sessionFor(p.host);
             add(TranscriptEntry::Kind::Command, request.command, hostKeyOf(session));
-            if (const Result<RemoteCommand*> sent = m_sender(session, request, context(QStringLiteral("check")))) {
+            if (const Result<RemoteCommand*> sent =
+                    m_sender(session, request, context(QStringLiteral("check")), CommandKind::Read)) {
                 RemoteCommand* c = *sent;
                 connect(c, &RemoteOperation::finished, this, [this, c, session] {
                     c->deleteLater();

@@ -78,9 +78,9 @@ struct Lab
     RescueRun::Sender sender()
     {
         CommandGateway* gateway = workspace.gateway();
-        return [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context) {
-            return gateway->runAction(sessionId, request, context);
-        };
+        // Everything as an action: the tests check that every command has its "sent" line.
+        return [gateway](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
+                         RescueRun::CommandKind) { return gateway->runAction(sessionId, request, context); };
     }
 
     /// The VM named `name` once the tree has it with both views read.
@@ -633,14 +633,14 @@ private Q_SLOTS:
         const RescueRun::Sender base = lab.sender();
         RescueRun run(
             &lab.monitor,
-            [&](const QString& sessionId, const CommandRequest& request,
-                const AuditContext& context) -> Result<RemoteCommand*> {
-                if (RescueRun::isReadAction(context.action))
-                    return base(sessionId, request, context);
+            [&](const QString& sessionId, const CommandRequest& request, const AuditContext& context,
+                RescueRun::CommandKind kind) -> Result<RemoteCommand*> {
+                if (kind == RescueRun::CommandKind::Read)
+                    return base(sessionId, request, context, kind);
                 actions << request.command;
                 if (request.command.startsWith(u"logger"_s))
                     return holder.run(request); // the note hangs
-                return base(sessionId, request, context);
+                return base(sessionId, request, context, kind);
             },
             vm->id);
         run.diagnose();
